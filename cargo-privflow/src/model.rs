@@ -1,0 +1,276 @@
+//! The types that cross layer boundaries: what the analysis is given ([`Config`]) and what it
+//! returns ([`Report`]: findings plus the problems that kept it from being complete).
+//!
+//! Everything here is plain data (no spans of `syn`, no lifetimes), `Send`, and serialisable, so
+//! the report layer and tests can build and read it without running an analysis.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A position in a source file of the analysed workspace.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Location {
+    /// Path relative to the workspace root, with `/` separators.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+    /// 1-based end line (inclusive) of the spanned code.
+    pub end_line: u32,
+    /// 1-based column just past the spanned code.
+    pub end_column: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// One step of the way from tagged data to the sink, in order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct PathStep {
+    pub location: Location,
+    /// What happens here, e.g. "`p.diagnosis` is read", "passed to `upload` as `body`".
+    pub note: String,
+}
+
+/// Where the tagged data comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Where the data is tagged (the field, type or source fn declaration).
+    pub location: Location,
+    /// `Patient.diagnosis`, `LabResult` or `read_glucose()`.
+    pub data: String,
+    /// Fideslang category, `user.` prefixed.
+    pub category: String,
+    /// `"phi"` or `"pii"`.
+    pub class: String,
+    /// Sanitizers applied on the way (`encrypt`, `hash`, ...).
+    pub sanitized: Vec<String>,
+}
+
+/// The sink a finding points at.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct SinkRef {
+    /// The call that hands the data to the sink: the finding's primary location.
+    pub location: Location,
+    /// The sink function, `upload_to_s3` or `println!`.
+    pub name: String,
+    pub kind: String,
+    /// ISO country the sink's region maps to; `None` when unknown.
+    pub country: Option<String>,
+    /// The region as written (`eu-central-1`), if any.
+    pub region: Option<String>,
+    pub recipient: Option<String>,
+    pub purpose: Option<String>,
+    pub encrypted: bool,
+    pub persistent: bool,
+    pub retention_days: Option<u64>,
+}
+
+/// A violation of one rule at one primary location.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    /// `pack/rule`.
+    pub rule: String,
+    pub severity: Severity,
+    /// One line of plain English.
+    pub message: String,
+    /// The statement's sentence, in its language.
+    pub quote: String,
+    /// The statement's section.
+    pub section: String,
+    /// How to fix it.
+    pub help: String,
+    pub sink: SinkRef,
+    /// The first source whose data causes the finding (the one `path` starts from); `None` for
+    /// rules about a sink's mere presence or about a type.
+    pub source: Option<SourceRef>,
+    /// Every source reaching the location for this rule (the first is `source`).
+    pub sources: Vec<SourceRef>,
+    /// Steps from the source to the sink.
+    pub path: Vec<PathStep>,
+    /// Stable id: a hash of rule, file, sink name and source, independent of line numbers.
+    pub fingerprint: String,
+}
+
+/// Why the analysis is incomplete, or could not be done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProblemKind {
+    /// A source file could not be read (I/O error, not UTF-8, symlink loop).
+    Read,
+    /// A source file is not valid Rust syntax, or is nested too deeply to analyse.
+    Parse,
+    /// A `mod foo;` whose file does not exist.
+    MissingModule,
+    /// The manifest or `cargo metadata` failed.
+    Manifest,
+    /// `[*.metadata.privflow]` is malformed.
+    Config,
+    /// A rule pack could not be found or has an error.
+    Rules,
+    /// An `#[privflow::...]` attribute the analyzer cannot read.
+    Annotation,
+    /// A `#[privflow::allow]` that suppressed nothing (a warning).
+    UnusedAllow,
+}
+
+impl ProblemKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProblemKind::Read => "read",
+            ProblemKind::Parse => "parse",
+            ProblemKind::MissingModule => "missing-module",
+            ProblemKind::Manifest => "manifest",
+            ProblemKind::Config => "config",
+            ProblemKind::Rules => "rules",
+            ProblemKind::Annotation => "annotation",
+            ProblemKind::UnusedAllow => "unused-allow",
+        }
+    }
+}
+
+/// A problem with the input. Errors make the run incomplete (exit 2); warnings do not.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Problem {
+    pub kind: ProblemKind,
+    pub severity: Severity,
+    /// Relative to the workspace root where possible.
+    pub file: Option<String>,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+/// A library function declared as a sink in `[*.metadata.privflow.sinks]`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibrarySink {
+    /// `crate::module::function` or `crate::Type::method`.
+    pub path: String,
+    pub kind: String,
+    #[serde(default)]
+    pub region: Option<String>,
+    #[serde(default)]
+    pub recipient: Option<String>,
+    #[serde(default)]
+    pub purpose: Option<String>,
+    #[serde(default)]
+    pub encrypted: Option<bool>,
+    #[serde(default)]
+    pub persistent: Option<bool>,
+    #[serde(default)]
+    pub retention_days: Option<u64>,
+    /// 0-based argument indices (`self` not counted); default all.
+    #[serde(default)]
+    pub args: Option<Vec<u32>>,
+}
+
+/// The settings of one package (its own metadata over the workspace's).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PackageConfig {
+    /// Rule pack ids or paths; empty means "not set here".
+    pub rules: Vec<String>,
+    /// Default region of sinks without `region`.
+    pub region: Option<String>,
+    pub sinks: Vec<LibrarySink>,
+    /// Glob-free relative paths (from the package root) of files not to analyse.
+    pub skip: Vec<String>,
+}
+
+/// Summary counts, as printed at the end and in the JSON `summary` line.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub files: usize,
+    pub incomplete: bool,
+}
+
+/// Everything one run produced. Findings are sorted and deduplicated.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub problems: Vec<Problem>,
+    pub files: usize,
+    /// Packs that ran, by id.
+    pub packs: Vec<String>,
+    /// Per-source reach, for the data map: data label → sinks it reaches.
+    pub reach: BTreeMap<String, Vec<SinkRef>>,
+}
+
+impl Report {
+    pub fn summary(&self) -> Summary {
+        let mut s = Summary {
+            files: self.files,
+            ..Summary::default()
+        };
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+            }
+        }
+        s.incomplete = self.is_incomplete();
+        s
+    }
+
+    /// True when a problem of error severity kept part of the input from being analysed.
+    pub fn is_incomplete(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// SPEC §3: 2 incomplete, 1 error-severity findings, 0 otherwise.
+    pub fn exit_code(&self, deny_warnings: bool) -> i32 {
+        if self.is_incomplete() {
+            2
+        } else if self.findings.iter().any(|f| f.severity == Severity::Error || deny_warnings) {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// One rule, as `cargo privflow rules` and `explain` show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    /// `pack/rule`.
+    pub id: String,
+    pub severity: Severity,
+    pub section: String,
+    /// Verbatim, in the statement's language.
+    pub quote: String,
+    /// The quote in English.
+    pub english: String,
+    /// What is reported, in one line.
+    pub summary: String,
+    pub help: String,
+    /// A violating snippet, if the pack gives one.
+    pub example: Option<String>,
+}
+
+/// One rule pack, as `cargo privflow rules` shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PackInfo {
+    pub id: String,
+    pub title: String,
+    pub company: String,
+    pub date: String,
+    pub language: String,
+    pub law: String,
+    pub rules: Vec<RuleInfo>,
+}
