@@ -1,0 +1,318 @@
+//! Reads each crate's files, starting at its root and following `mod` declarations (`foo.rs`,
+//! `foo/mod.rs`, `#[path]`, inline modules), parsing level by level in parallel on threads with a
+//! large stack. Every file that cannot be read or parsed becomes a [`Problem`]; the rest is kept.
+
+use super::ir::{FileId, ItemIr, ModIr, Name, Span};
+use super::parse::{parse_bytes, too_deep_message, ParsedFile};
+use super::{SourceDb, SourceFile};
+use crate::model::{Problem, ProblemKind, Severity};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Parsing recurses deeply on nested code; give each worker a stack far beyond what real code needs.
+const PARSE_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// A crate to read: its name as used in paths and its root file.
+#[derive(Debug, Clone)]
+pub struct CrateRoot {
+    pub name: String,
+    pub root_file: PathBuf,
+    /// Files not to analyse (absolute paths).
+    pub skip: Vec<PathBuf>,
+}
+
+/// A crate's module tree: the root module's items, with every `mod foo;` filled in.
+#[derive(Debug, Clone)]
+pub struct ParsedCrate {
+    pub name: String,
+    pub root: ModIr,
+    pub root_file: FileId,
+}
+
+pub struct Loaded {
+    pub crates: Vec<ParsedCrate>,
+    pub db: SourceDb,
+    pub problems: Vec<Problem>,
+}
+
+/// A file waiting to be parsed, and what to call it in messages.
+struct Pending {
+    path: PathBuf,
+}
+
+/// Where `mod` declarations inside a file look for their files.
+#[derive(Clone)]
+struct ModDir {
+    /// Directory of the file itself (for `#[path]` outside inline modules).
+    file_dir: PathBuf,
+    /// Directory child modules live in.
+    child_dir: PathBuf,
+    /// Inside an inline `mod x { .. }`.
+    inline: bool,
+}
+
+fn mod_dir_of(file: &Path, is_mod_root: bool) -> ModDir {
+    let file_dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let child_dir = if is_mod_root {
+        file_dir.clone()
+    } else {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        file_dir.join(stem)
+    };
+    ModDir { file_dir, child_dir, inline: false }
+}
+
+/// Candidate files for `mod name;` (with its `#[path]`), in the order rustc tries them.
+fn candidates(dir: &ModDir, m: &ModIr) -> Vec<PathBuf> {
+    if let Some(p) = &m.attrs.path_attr {
+        let base = if dir.inline { &dir.child_dir } else { &dir.file_dir };
+        return vec![base.join(p)];
+    }
+    vec![dir.child_dir.join(format!("{}.rs", m.name)), dir.child_dir.join(&*m.name).join("mod.rs")]
+}
+
+fn is_mod_root_file(path: &Path, is_crate_root: bool) -> bool {
+    is_crate_root || path.file_name().map(|n| n == "mod.rs").unwrap_or(false)
+}
+
+/// Walks `items` for out-of-line `mod` declarations, calling `f(dir, decl)` for each.
+fn for_each_mod_decl(items: &[ItemIr], dir: &ModDir, f: &mut dyn FnMut(&ModDir, &ModIr)) {
+    for it in items {
+        if let ItemIr::Mod(m) = it {
+            if m.attrs.cfg_test {
+                continue;
+            }
+            if m.out_of_line {
+                f(dir, m);
+            } else if let Some(inner) = &m.items {
+                let sub = ModDir { file_dir: dir.file_dir.clone(), child_dir: dir.child_dir.join(&*m.name), inline: true };
+                for_each_mod_decl(inner, &sub, f);
+            }
+        }
+    }
+}
+
+pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
+    let mut db = SourceDb::default();
+    let mut problems = Vec::new();
+    let mut by_path: HashMap<PathBuf, FileId> = HashMap::new();
+    let mut parsed: BTreeMap<FileId, ParsedFile> = BTreeMap::new();
+    let mut crate_root_files: Vec<(usize, PathBuf)> = Vec::new();
+    let skip: Vec<PathBuf> = crates.iter().flat_map(|c| c.skip.iter().cloned()).collect();
+
+    let pool = rayon::ThreadPoolBuilder::new().stack_size(PARSE_STACK_BYTES).build();
+
+    // Level by level: parse all files known so far in parallel, then collect their `mod` files.
+    let mut frontier: Vec<(FileId, Pending, bool)> = Vec::new();
+    for (ci, c) in crates.iter().enumerate() {
+        let id = intern(&mut db, &mut by_path, &c.root_file, workspace_root);
+        crate_root_files.push((ci, c.root_file.clone()));
+        if !frontier.iter().any(|(f, _, _)| *f == id) {
+            frontier.push((id, Pending { path: c.root_file.clone() }, true));
+        }
+    }
+    let mut is_root: HashMap<FileId, bool> = HashMap::new();
+    while !frontier.is_empty() {
+        let work: Vec<(FileId, PathBuf)> = frontier.iter().map(|(id, p, _)| (*id, p.path.clone())).collect();
+        for (id, _, root) in &frontier {
+            is_root.insert(*id, *root);
+        }
+        let results: Vec<(FileId, Result<ParsedFile, Problem>)> = match &pool {
+            Ok(pool) => pool.install(|| work.par_iter().map(|(id, path)| (*id, read_and_parse(*id, path, &db))).collect()),
+            // No threads: parse on this thread (deep nesting is then guarded by the limits only).
+            Err(_) => work.iter().map(|(id, path)| (*id, read_and_parse(*id, path, &db))).collect(),
+        };
+        let mut next = Vec::new();
+        for (id, r) in results {
+            match r {
+                Ok(pf) => {
+                    for (fname, sp) in &pf.lowered.too_deep {
+                        problems.push(problem_at(&db, ProblemKind::Parse, *sp, too_deep_message(fname)));
+                    }
+                    if let Some(f) = db.files.get_mut(id.0 as usize) {
+                        f.allow_comments = pf.allow_comments.clone();
+                    }
+                    let path = db.files[id.0 as usize].path.clone();
+                    let dir = mod_dir_of(&path, is_mod_root_file(&path, is_root.get(&id).copied().unwrap_or(false)));
+                    let mut decls = Vec::new();
+                    for_each_mod_decl(&pf.lowered.items, &dir, &mut |d, m| decls.push((candidates(d, m), m.name.clone(), m.span)));
+                    for (cands, mname, span) in decls {
+                        match cands.iter().find(|c| c.is_file() || c.is_symlink()) {
+                            Some(found) => {
+                                if skip.iter().any(|s| same_file(s, found)) {
+                                    continue;
+                                }
+                                let known = by_path.contains_key(&normalize(found));
+                                let fid = intern(&mut db, &mut by_path, found, workspace_root);
+                                if !known {
+                                    next.push((fid, Pending { path: found.clone() }, false));
+                                }
+                            }
+                            None => {
+                                let looked: Vec<String> = cands.iter().map(|c| rel_path(c, workspace_root)).collect();
+                                problems.push(problem_at(
+                                    &db,
+                                    ProblemKind::MissingModule,
+                                    span,
+                                    format!("file not found for module `{mname}` (looked for {})", looked.join(" and ")),
+                                ));
+                            }
+                        }
+                    }
+                    parsed.insert(id, pf);
+                }
+                Err(p) => problems.push(p),
+            }
+        }
+        frontier = next;
+    }
+
+    // Assemble each crate's tree.
+    let mut out = Vec::new();
+    for (ci, root_path) in crate_root_files {
+        let Some(&root_id) = by_path.get(&normalize(&root_path)) else { continue };
+        let Some(pf) = parsed.get(&root_id) else { continue };
+        let mut items = pf.lowered.items.clone();
+        let dir = mod_dir_of(&root_path, true);
+        let mut stack = vec![root_id];
+        fill_modules(&mut items, &dir, &parsed, &by_path, &mut stack);
+        out.push(ParsedCrate {
+            name: crates[ci].name.clone(),
+            root: ModIr {
+                name: Name::from(crates[ci].name.as_str()),
+                items: Some(items),
+                out_of_line: false,
+                attrs: pf.lowered.inner_attrs.clone(),
+                span: Span { file: root_id, line: 1, col: 1, end_line: 1, end_col: 1 },
+            },
+            root_file: root_id,
+        });
+    }
+    problems.sort();
+    problems.dedup();
+    Loaded { crates: out, db, problems }
+}
+
+/// Replaces each `mod foo;` with the items of its file (already parsed).
+fn fill_modules(
+    items: &mut [ItemIr],
+    dir: &ModDir,
+    parsed: &BTreeMap<FileId, ParsedFile>,
+    by_path: &HashMap<PathBuf, FileId>,
+    stack: &mut Vec<FileId>,
+) {
+    for it in items.iter_mut() {
+        let ItemIr::Mod(m) = it else { continue };
+        if m.attrs.cfg_test {
+            m.items = None;
+            continue;
+        }
+        if m.out_of_line {
+            let cands = candidates(dir, m);
+            let Some(found) = cands.iter().find(|c| c.is_file() || c.is_symlink()) else { continue };
+            let Some(&fid) = by_path.get(&normalize(found)) else { continue };
+            // A file that includes itself (through `#[path]`) would recurse forever.
+            if stack.contains(&fid) {
+                continue;
+            }
+            let Some(pf) = parsed.get(&fid) else { continue };
+            let mut sub_items = pf.lowered.items.clone();
+            let sub_dir = mod_dir_of(found, is_mod_root_file(found, false) || m.attrs.path_attr.is_some() && found.file_name().map(|n| n == "mod.rs").unwrap_or(false));
+            stack.push(fid);
+            fill_modules(&mut sub_items, &sub_dir, parsed, by_path, stack);
+            stack.pop();
+            m.items = Some(sub_items);
+        } else if let Some(inner) = m.items.as_mut() {
+            let sub = ModDir { file_dir: dir.file_dir.clone(), child_dir: dir.child_dir.join(&*m.name), inline: true };
+            fill_modules(inner, &sub, parsed, by_path, stack);
+        }
+    }
+}
+
+fn read_and_parse(id: FileId, path: &Path, db: &SourceDb) -> Result<ParsedFile, Problem> {
+    let rel = db.rel(id).to_string();
+    // `canonicalize` resolves symlinks and fails on loops (ELOOP) before we try to read.
+    if let Err(e) = std::fs::canonicalize(path) {
+        return Err(Problem {
+            kind: ProblemKind::Read,
+            severity: Severity::Error,
+            file: Some(rel),
+            line: None,
+            column: None,
+            message: format!("cannot read file: {}", io_reason(&e)),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(|e| Problem {
+        kind: ProblemKind::Read,
+        severity: Severity::Error,
+        file: Some(rel.clone()),
+        line: None,
+        column: None,
+        message: format!("cannot read file: {}", io_reason(&e)),
+    })?;
+    parse_bytes(id, &bytes).map_err(|f| Problem {
+        kind: if f.message.contains("UTF-8") { ProblemKind::Read } else { ProblemKind::Parse },
+        severity: Severity::Error,
+        file: Some(rel),
+        line: f.line,
+        column: f.column,
+        message: f.message,
+    })
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    // ELOOP has no stable ErrorKind; its raw code is 40 on Linux, 62 on macOS.
+    match e.raw_os_error() {
+        Some(40) | Some(62) => "too many levels of symbolic links (a symlink loop)".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+fn problem_at(db: &SourceDb, kind: ProblemKind, sp: Span, message: String) -> Problem {
+    Problem {
+        kind,
+        severity: Severity::Error,
+        file: Some(db.rel(sp.file).to_string()),
+        line: Some(sp.line),
+        column: Some(sp.col),
+        message,
+    }
+}
+
+/// Lexical normalisation (no symlink resolution: a loop must not hang us here).
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            std::path::Component::CurDir => {}
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    normalize(a) == normalize(b)
+}
+
+pub fn rel_path(p: &Path, root: &Path) -> String {
+    let n = normalize(p);
+    let r = normalize(root);
+    let rel = n.strip_prefix(&r).map(Path::to_path_buf).unwrap_or(n);
+    rel.components().map(|c| c.as_os_str().to_string_lossy().to_string()).collect::<Vec<_>>().join("/")
+}
+
+fn intern(db: &mut SourceDb, by_path: &mut HashMap<PathBuf, FileId>, path: &Path, root: &Path) -> FileId {
+    let key = normalize(path);
+    if let Some(id) = by_path.get(&key) {
+        return *id;
+    }
+    let id = FileId(db.files.len() as u32);
+    db.files.push(SourceFile { id, path: key.clone(), rel: rel_path(&key, root), allow_comments: Vec::new() });
+    by_path.insert(key, id);
+    id
+}

@@ -1,0 +1,1075 @@
+//! `syn` → IR. Runs on the thread that parsed the file (spans only resolve there).
+//!
+//! Macros privflow understands are read here: format-like and logging macros (their arguments,
+//! `tracing` fields `name = %value`, inline captures `{email}`), `write!`, `vec!`, `json!`; any
+//! other macro whose tokens parse as comma-separated expressions is read as those expressions.
+//!
+//! Recursion is guarded: an expression nested deeper than [`MAX_DEPTH`] stops the lowering of
+//! its function, which is then reported (not silently skipped).
+
+use super::ir::*;
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+use syn::spanned::Spanned;
+
+/// Deepest expression/pattern/type nesting privflow lowers. Real code stays far below; generated
+/// or adversarial code beyond it is reported as not analysed.
+pub const MAX_DEPTH: u32 = 400;
+
+/// Attribute names privflow owns (bare forms need an import to count).
+pub const PRIVFLOW_ATTRS: &[&str] =
+    &["data", "pii", "phi", "source", "sink", "sanitizer", "consent", "erases", "allow"];
+
+pub struct Lowerer {
+    file: FileId,
+    depth: u32,
+    /// Where the nesting limit was hit, if it was.
+    pub too_deep: Option<Span>,
+    /// Items found inside the function body being lowered.
+    local_items: Vec<ItemIr>,
+}
+
+/// Output of lowering one file.
+pub struct LoweredFile {
+    pub items: Vec<ItemIr>,
+    pub inner_attrs: Attrs,
+    /// Functions not analysed because they nest too deeply: (fn name, span where the limit hit).
+    pub too_deep: Vec<(Name, Span)>,
+}
+
+pub fn lower_file(file: FileId, ast: &syn::File) -> LoweredFile {
+    let mut l = Lowerer { file, depth: 0, too_deep: None, local_items: Vec::new() };
+    let mut too_deep = Vec::new();
+    let inner_attrs = l.attrs(&ast.attrs);
+    let items = l.items(&ast.items, &mut too_deep);
+    LoweredFile { items, inner_attrs, too_deep }
+}
+
+impl Lowerer {
+    pub fn span(&self, s: proc_macro2::Span) -> Span {
+        let a = s.start();
+        let b = s.end();
+        Span {
+            file: self.file,
+            line: a.line as u32,
+            col: a.column as u32 + 1,
+            end_line: b.line as u32,
+            end_col: b.column as u32 + 1,
+        }
+    }
+
+    fn items(&mut self, items: &[syn::Item], too_deep: &mut Vec<(Name, Span)>) -> Vec<ItemIr> {
+        let mut out = Vec::new();
+        for it in items {
+            if let Some(i) = self.item(it, too_deep) {
+                out.push(i);
+            }
+        }
+        out
+    }
+
+    fn item(&mut self, it: &syn::Item, too_deep: &mut Vec<(Name, Span)>) -> Option<ItemIr> {
+        Some(match it {
+            syn::Item::Struct(s) => {
+                let fields = self.fields(&s.fields);
+                ItemIr::Struct(StructIr {
+                    name: name(&s.ident.to_string()),
+                    is_enum: false,
+                    generics: s.generics.type_params().map(|t| name(&t.ident.to_string())).collect(),
+                    fields,
+                    variants: Vec::new(),
+                    attrs: self.attrs(&s.attrs),
+                    span: self.span(s.ident.span()),
+                })
+            }
+            syn::Item::Union(s) => ItemIr::Struct(StructIr {
+                name: name(&s.ident.to_string()),
+                is_enum: false,
+                generics: s.generics.type_params().map(|t| name(&t.ident.to_string())).collect(),
+                fields: s.fields.named.iter().enumerate().map(|(i, f)| self.field(i, f)).collect(),
+                variants: Vec::new(),
+                attrs: self.attrs(&s.attrs),
+                span: self.span(s.ident.span()),
+            }),
+            syn::Item::Enum(e) => {
+                let variants = e
+                    .variants
+                    .iter()
+                    .map(|v| VariantIr {
+                        name: name(&v.ident.to_string()),
+                        fields: self.fields(&v.fields),
+                        span: self.span(v.ident.span()),
+                    })
+                    .collect();
+                ItemIr::Struct(StructIr {
+                    name: name(&e.ident.to_string()),
+                    is_enum: true,
+                    generics: e.generics.type_params().map(|t| name(&t.ident.to_string())).collect(),
+                    fields: Vec::new(),
+                    variants,
+                    attrs: self.attrs(&e.attrs),
+                    span: self.span(e.ident.span()),
+                })
+            }
+            syn::Item::Fn(f) => {
+                let lowered = self.function(&f.attrs, &f.sig, Some(&f.block));
+                if let Some(sp) = self.too_deep.take() {
+                    too_deep.push((lowered.name.clone(), sp));
+                }
+                ItemIr::Fn(lowered)
+            }
+            syn::Item::Impl(i) => {
+                let mut fns = Vec::new();
+                for ii in &i.items {
+                    match ii {
+                        syn::ImplItem::Fn(m) => {
+                            let lowered = self.function(&m.attrs, &m.sig, Some(&m.block));
+                            if let Some(sp) = self.too_deep.take() {
+                                too_deep.push((lowered.name.clone(), sp));
+                            }
+                            fns.push(lowered);
+                        }
+                        syn::ImplItem::Macro(_) | syn::ImplItem::Const(_) | syn::ImplItem::Type(_) => {}
+                        _ => {}
+                    }
+                }
+                ItemIr::Impl(ImplIr {
+                    self_ty: self.ty(&i.self_ty),
+                    trait_: i.trait_.as_ref().map(|(_, p, _)| self.path(p)),
+                    generics: self.generics(&i.generics),
+                    fns,
+                    attrs: self.attrs(&i.attrs),
+                    span: self.span(i.impl_token.span),
+                })
+            }
+            syn::Item::Trait(t) => {
+                let mut fns = Vec::new();
+                for ti in &t.items {
+                    if let syn::TraitItem::Fn(m) = ti {
+                        let lowered = self.function(&m.attrs, &m.sig, m.default.as_ref());
+                        if let Some(sp) = self.too_deep.take() {
+                            too_deep.push((lowered.name.clone(), sp));
+                        }
+                        fns.push(lowered);
+                    }
+                }
+                ItemIr::Trait(TraitIr {
+                    name: name(&t.ident.to_string()),
+                    fns,
+                    attrs: self.attrs(&t.attrs),
+                    span: self.span(t.ident.span()),
+                })
+            }
+            syn::Item::Type(t) => ItemIr::TypeAlias {
+                name: name(&t.ident.to_string()),
+                ty: self.ty(&t.ty),
+                attrs: self.attrs(&t.attrs),
+                span: self.span(t.ident.span()),
+            },
+            syn::Item::Use(u) => {
+                let mut out = Vec::new();
+                let is_pub = !matches!(u.vis, syn::Visibility::Inherited);
+                let mut prefix = Vec::new();
+                if u.leading_colon.is_some() {
+                    prefix.push(name("::"));
+                }
+                self.use_tree(&u.tree, &mut prefix, is_pub, &mut out);
+                if self.attrs(&u.attrs).cfg_test {
+                    return None;
+                }
+                ItemIr::Use(out)
+            }
+            syn::Item::Mod(m) => ItemIr::Mod(ModIr {
+                name: name(&m.ident.to_string()),
+                items: m.content.as_ref().map(|(_, items)| self.items(items, too_deep)),
+                out_of_line: m.content.is_none(),
+                attrs: self.attrs(&m.attrs),
+                span: self.span(m.ident.span()),
+            }),
+            syn::Item::Const(c) => ItemIr::Const {
+                name: name(&c.ident.to_string()),
+                ty: self.ty(&c.ty),
+                expr: Some(self.expr(&c.expr)),
+                span: self.span(c.ident.span()),
+            },
+            syn::Item::Static(c) => ItemIr::Const {
+                name: name(&c.ident.to_string()),
+                ty: self.ty(&c.ty),
+                expr: Some(self.expr(&c.expr)),
+                span: self.span(c.ident.span()),
+            },
+            syn::Item::ExternCrate(e) => ItemIr::ExternCrate {
+                name: name(&e.ident.to_string()),
+                alias: e.rename.as_ref().map(|(_, i)| name(&i.to_string())),
+            },
+            _ => return None,
+        })
+    }
+
+    fn use_tree(&self, t: &syn::UseTree, prefix: &mut Vec<Name>, is_pub: bool, out: &mut Vec<UseIr>) {
+        match t {
+            syn::UseTree::Path(p) => {
+                prefix.push(name(&p.ident.to_string()));
+                self.use_tree(&p.tree, prefix, is_pub, out);
+                prefix.pop();
+            }
+            syn::UseTree::Name(n) => {
+                let id = n.ident.to_string();
+                let mut path = prefix.clone();
+                // `use a::b::{self}` binds `b`.
+                let alias = if id == "self" {
+                    prefix.last().cloned().unwrap_or_else(|| name("self"))
+                } else {
+                    path.push(name(&id));
+                    name(&id)
+                };
+                out.push(UseIr { path, kind: UseKind::Named(alias), is_pub, span: self.span(n.ident.span()) });
+            }
+            syn::UseTree::Rename(r) => {
+                let mut path = prefix.clone();
+                let id = r.ident.to_string();
+                if id != "self" {
+                    path.push(name(&id));
+                }
+                out.push(UseIr {
+                    path,
+                    kind: UseKind::Named(name(&r.rename.to_string())),
+                    is_pub,
+                    span: self.span(r.ident.span()),
+                });
+            }
+            syn::UseTree::Glob(g) => {
+                out.push(UseIr { path: prefix.clone(), kind: UseKind::Glob, is_pub, span: self.span(g.star_token.span) })
+            }
+            syn::UseTree::Group(g) => {
+                for it in &g.items {
+                    self.use_tree(it, prefix, is_pub, out);
+                }
+            }
+        }
+    }
+
+    fn fields(&mut self, fields: &syn::Fields) -> Vec<FieldIr> {
+        match fields {
+            syn::Fields::Named(n) => n.named.iter().enumerate().map(|(i, f)| self.field(i, f)).collect(),
+            syn::Fields::Unnamed(u) => u.unnamed.iter().enumerate().map(|(i, f)| self.field(i, f)).collect(),
+            syn::Fields::Unit => Vec::new(),
+        }
+    }
+
+    fn field(&mut self, idx: usize, f: &syn::Field) -> FieldIr {
+        let (n, span) = match &f.ident {
+            Some(i) => (name(&i.to_string()), self.span(i.span())),
+            None => (name(&idx.to_string()), self.span(f.ty.span())),
+        };
+        FieldIr { name: n, ty: self.ty(&f.ty), attrs: self.attrs(&f.attrs), span }
+    }
+
+    fn generics(&mut self, g: &syn::Generics) -> Vec<(Name, Vec<Path>)> {
+        let mut out: Vec<(Name, Vec<Path>)> = Vec::new();
+        for tp in g.type_params() {
+            let bounds = tp.bounds.iter().filter_map(|b| self.bound(b)).collect();
+            out.push((name(&tp.ident.to_string()), bounds));
+        }
+        if let Some(w) = &g.where_clause {
+            for pred in &w.predicates {
+                if let syn::WherePredicate::Type(pt) = pred {
+                    if let syn::Type::Path(tp) = &pt.bounded_ty {
+                        if let Some(id) = tp.path.get_ident() {
+                            let n = name(&id.to_string());
+                            let bounds: Vec<Path> = pt.bounds.iter().filter_map(|b| self.bound(b)).collect();
+                            if let Some(e) = out.iter_mut().find(|(x, _)| *x == n) {
+                                e.1.extend(bounds);
+                            } else {
+                                out.push((n, bounds));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn bound(&mut self, b: &syn::TypeParamBound) -> Option<Path> {
+        match b {
+            syn::TypeParamBound::Trait(t) => Some(self.path(&t.path)),
+            _ => None,
+        }
+    }
+
+    fn function(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, body: Option<&syn::Block>) -> FnIr {
+        let mut self_param = None;
+        let mut params = Vec::new();
+        for input in &sig.inputs {
+            match input {
+                syn::FnArg::Receiver(r) => {
+                    self_param = Some(match (&r.reference, r.mutability) {
+                        (Some(_), Some(_)) => SelfKind::RefMut,
+                        (Some(_), None) => SelfKind::Ref,
+                        (None, _) => match &*r.ty {
+                            syn::Type::Reference(tr) if tr.mutability.is_some() => SelfKind::RefMut,
+                            syn::Type::Reference(_) => SelfKind::Ref,
+                            _ => SelfKind::Value,
+                        },
+                    })
+                }
+                syn::FnArg::Typed(pt) => {
+                    let pat = self.pat(&pt.pat);
+                    let ty = self.ty(&pt.ty);
+                    params.push(ParamIr { pat, ty });
+                }
+            }
+        }
+        let ret = match &sig.output {
+            syn::ReturnType::Default => None,
+            syn::ReturnType::Type(_, t) => Some(self.ty(t)),
+        };
+        let saved_items = std::mem::take(&mut self.local_items);
+        let body = body.map(|b| self.block(b));
+        let local_items = std::mem::replace(&mut self.local_items, saved_items);
+        FnIr {
+            name: name(&sig.ident.to_string()),
+            self_param,
+            params,
+            ret,
+            generics: self.generics(&sig.generics),
+            is_async: sig.asyncness.is_some(),
+            body,
+            attrs: self.attrs(attrs),
+            local_items,
+            span: self.span(sig.ident.span()),
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Attributes
+    // -----------------------------------------------------------------------------------------
+
+    pub fn attrs(&mut self, attrs: &[syn::Attribute]) -> Attrs {
+        let mut out = Attrs::default();
+        for a in attrs {
+            let path: Vec<Name> = a.path().segments.iter().map(|s| name(&s.ident.to_string())).collect();
+            let p: Vec<&str> = path.iter().map(|s| &**s).collect();
+            match p.as_slice() {
+                ["test"] | ["tokio", "test"] | ["async_std", "test"] => out.cfg_test = true,
+                ["cfg"] => {
+                    if let syn::Meta::List(l) = &a.meta {
+                        if cfg_is_test(&l.tokens) {
+                            out.cfg_test = true;
+                        }
+                    }
+                }
+                ["serde"] => {
+                    if let syn::Meta::List(l) = &a.meta {
+                        let s = l.tokens.to_string();
+                        if s.split(|c: char| !c.is_alphanumeric() && c != '_')
+                            .any(|w| w == "skip" || w == "skip_serializing")
+                        {
+                            out.serde_skip = true;
+                        }
+                    }
+                }
+                ["path"] => {
+                    if let syn::Meta::NameValue(nv) = &a.meta {
+                        if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value {
+                            out.path_attr = Some(s.value());
+                        }
+                    }
+                }
+                [first, last] if (*first == "privflow" || *first == "privflow_macros") && PRIVFLOW_ATTRS.contains(last) => {
+                    out.privflow.push(self.raw_attr(a, path.clone()));
+                }
+                [one] if PRIVFLOW_ATTRS.contains(one) => {
+                    // `allow` is also rustc's lint attribute: only the privflow form has `rule =`.
+                    let raw = self.raw_attr(a, path.clone());
+                    if *one != "allow" || raw.key("rule").is_some() {
+                        out.privflow.push(raw);
+                    }
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn raw_attr(&mut self, a: &syn::Attribute, path: Vec<Name>) -> RawAttr {
+        let mut raw = RawAttr {
+            path,
+            positional: Vec::new(),
+            keys: Vec::new(),
+            malformed: None,
+            span: self.span(a.span()),
+        };
+        let tokens = match &a.meta {
+            syn::Meta::Path(_) => return raw,
+            syn::Meta::List(l) => l.tokens.clone(),
+            syn::Meta::NameValue(_) => {
+                raw.malformed = Some("expected `#[name(..)]`, found `#[name = ..]`".into());
+                return raw;
+            }
+        };
+        for chunk in split_commas(tokens) {
+            if chunk.is_empty() {
+                continue;
+            }
+            let chunk_span = self.span(chunk[0].span());
+            // `key = value`
+            if chunk.len() >= 3 {
+                if let (TokenTree::Ident(k), TokenTree::Punct(eq)) = (&chunk[0], &chunk[1]) {
+                    if eq.as_char() == '=' {
+                        let value_tokens: TokenStream = chunk[2..].iter().cloned().collect();
+                        let v = match syn::parse2::<syn::Expr>(value_tokens) {
+                            Ok(e) => attr_value(&e),
+                            Err(_) => AttrValue::Other,
+                        };
+                        raw.keys.push((name(&k.to_string()), v, self.span(k.span())));
+                        continue;
+                    }
+                }
+            }
+            let ts: TokenStream = chunk.iter().cloned().collect();
+            match syn::parse2::<syn::Expr>(ts) {
+                Ok(e) => raw.positional.push((attr_value(&e), chunk_span)),
+                Err(e) => {
+                    raw.malformed = Some(e.to_string());
+                }
+            }
+        }
+        raw
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Types, paths, patterns
+    // -----------------------------------------------------------------------------------------
+
+    pub fn path(&mut self, p: &syn::Path) -> Path {
+        Path {
+            global: p.leading_colon.is_some(),
+            segments: p
+                .segments
+                .iter()
+                .map(|s| PathSeg {
+                    name: name(&s.ident.to_string()),
+                    generics: match &s.arguments {
+                        syn::PathArguments::AngleBracketed(a) => a
+                            .args
+                            .iter()
+                            .filter_map(|g| match g {
+                                syn::GenericArgument::Type(t) => Some(self.ty(t)),
+                                _ => None,
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    },
+                })
+                .collect(),
+            qself: None,
+            span: self.span(p.span()),
+        }
+    }
+
+    pub fn ty(&mut self, t: &syn::Type) -> TypeRef {
+        if self.depth > MAX_DEPTH {
+            return TypeRef::Infer;
+        }
+        self.depth += 1;
+        let r = match t {
+            syn::Type::Path(tp) => {
+                let mut p = self.path(&tp.path);
+                if let Some(q) = &tp.qself {
+                    p.qself = Some(Box::new(self.ty(&q.ty)));
+                }
+                TypeRef::Path(p)
+            }
+            syn::Type::Reference(r) => {
+                TypeRef::Ref { inner: Box::new(self.ty(&r.elem)), mutable: r.mutability.is_some() }
+            }
+            syn::Type::Tuple(tt) => TypeRef::Tuple(tt.elems.iter().map(|t| self.ty(t)).collect()),
+            syn::Type::Slice(s) => TypeRef::Slice(Box::new(self.ty(&s.elem))),
+            syn::Type::Array(a) => TypeRef::Slice(Box::new(self.ty(&a.elem))),
+            syn::Type::Ptr(p) => TypeRef::Slice(Box::new(self.ty(&p.elem))),
+            syn::Type::Paren(p) => self.ty(&p.elem),
+            syn::Type::Group(g) => self.ty(&g.elem),
+            syn::Type::ImplTrait(i) => TypeRef::ImplTrait(i.bounds.iter().filter_map(|b| self.bound(b)).collect()),
+            syn::Type::TraitObject(o) => TypeRef::DynTrait(o.bounds.iter().filter_map(|b| self.bound(b)).collect()),
+            syn::Type::BareFn(_) => TypeRef::Fn,
+            syn::Type::Never(_) => TypeRef::Never,
+            _ => TypeRef::Infer,
+        };
+        self.depth -= 1;
+        r
+    }
+
+    pub fn pat(&mut self, p: &syn::Pat) -> Pat {
+        if self.depth > MAX_DEPTH {
+            self.note_too_deep(p.span());
+            return Pat::Wild;
+        }
+        self.depth += 1;
+        let r = match p {
+            syn::Pat::Ident(i) => Pat::Bind {
+                name: name(&i.ident.to_string()),
+                sub: i.subpat.as_ref().map(|(_, s)| Box::new(self.pat(s))),
+                span: self.span(i.ident.span()),
+            },
+            syn::Pat::Tuple(t) => Pat::Tuple(t.elems.iter().map(|p| self.pat(p)).collect()),
+            syn::Pat::Struct(s) => Pat::Struct {
+                path: self.path(&s.path),
+                fields: s
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let n = match &f.member {
+                            syn::Member::Named(i) => name(&i.to_string()),
+                            syn::Member::Unnamed(i) => name(&i.index.to_string()),
+                        };
+                        (n, self.pat(&f.pat))
+                    })
+                    .collect(),
+            },
+            syn::Pat::TupleStruct(t) => {
+                Pat::TupleStruct { path: self.path(&t.path), elems: t.elems.iter().map(|p| self.pat(p)).collect() }
+            }
+            syn::Pat::Path(p) => Pat::Path(self.path(&p.path)),
+            syn::Pat::Slice(s) => Pat::Slice(s.elems.iter().map(|p| self.pat(p)).collect()),
+            syn::Pat::Or(o) => Pat::Or(o.cases.iter().map(|p| self.pat(p)).collect()),
+            syn::Pat::Reference(r) => Pat::Ref(Box::new(self.pat(&r.pat))),
+            syn::Pat::Paren(p) => self.pat(&p.pat),
+            syn::Pat::Type(t) => self.pat(&t.pat),
+            syn::Pat::Wild(_) => Pat::Wild,
+            syn::Pat::Rest(_) => Pat::Rest,
+            _ => Pat::Lit,
+        };
+        self.depth -= 1;
+        r
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Blocks, statements, expressions
+    // -----------------------------------------------------------------------------------------
+
+    pub fn block(&mut self, b: &syn::Block) -> Block {
+        let mut stmts = Vec::new();
+        for s in &b.stmts {
+            match s {
+                syn::Stmt::Local(l) => {
+                    if self.attrs(&l.attrs).cfg_test {
+                        continue;
+                    }
+                    let (pat, ty) = match &l.pat {
+                        syn::Pat::Type(pt) => (self.pat(&pt.pat), Some(self.ty(&pt.ty))),
+                        other => (self.pat(other), None),
+                    };
+                    let (init, els) = match &l.init {
+                        Some(init) => (
+                            Some(self.expr(&init.expr)),
+                            init.diverge.as_ref().map(|(_, e)| self.expr_as_block(e)),
+                        ),
+                        None => (None, None),
+                    };
+                    stmts.push(Stmt::Let { pat, ty, init, els, span: self.span(l.span()) });
+                }
+                syn::Stmt::Item(it) => {
+                    let mut nested_too_deep = Vec::new();
+                    // Local items are lowered with their own depth budget.
+                    let saved = self.depth;
+                    self.depth = 0;
+                    if let Some(i) = self.item(it, &mut nested_too_deep) {
+                        self.local_items.push(i);
+                    }
+                    self.depth = saved;
+                    if let Some((_, sp)) = nested_too_deep.into_iter().next() {
+                        self.too_deep.get_or_insert(sp);
+                    }
+                }
+                syn::Stmt::Expr(e, semi) => {
+                    if expr_attrs(e).map(|a| self.attrs(a).cfg_test).unwrap_or(false) {
+                        continue;
+                    }
+                    stmts.push(Stmt::Expr { expr: self.expr(e), semi: semi.is_some() })
+                }
+                syn::Stmt::Macro(m) => {
+                    if self.attrs(&m.attrs).cfg_test {
+                        continue;
+                    }
+                    stmts.push(Stmt::Expr { expr: self.mac(&m.mac), semi: m.semi_token.is_some() })
+                }
+            }
+        }
+        Block { stmts, span: self.span(b.span()) }
+    }
+
+    fn expr_as_block(&mut self, e: &syn::Expr) -> Block {
+        match e {
+            syn::Expr::Block(b) => self.block(&b.block),
+            other => {
+                let ex = self.expr(other);
+                let span = ex.span();
+                Block { stmts: vec![Stmt::Expr { expr: ex, semi: false }], span }
+            }
+        }
+    }
+
+    fn note_too_deep(&mut self, s: proc_macro2::Span) {
+        if self.too_deep.is_none() {
+            self.too_deep = Some(self.span(s));
+        }
+    }
+
+    pub fn expr(&mut self, e: &syn::Expr) -> Expr {
+        if self.depth > MAX_DEPTH {
+            self.note_too_deep(e.span());
+            return Expr::Opaque { parts: Vec::new(), span: self.span(e.span()) };
+        }
+        self.depth += 1;
+        let r = self.expr_inner(e);
+        self.depth -= 1;
+        r
+    }
+
+    fn boxed(&mut self, e: &syn::Expr) -> Box<Expr> {
+        Box::new(self.expr(e))
+    }
+
+    fn exprs<'a>(&mut self, es: impl IntoIterator<Item = &'a syn::Expr>) -> Vec<Expr> {
+        es.into_iter().map(|e| self.expr(e)).collect()
+    }
+
+    fn expr_inner(&mut self, e: &syn::Expr) -> Expr {
+        let span = self.span(e.span());
+        match e {
+            syn::Expr::Path(p) => {
+                let mut path = self.path(&p.path);
+                if let Some(q) = &p.qself {
+                    path.qself = Some(Box::new(self.ty(&q.ty)));
+                }
+                Expr::Path(path)
+            }
+            syn::Expr::Lit(l) => Expr::Lit {
+                text: match &l.lit {
+                    syn::Lit::Str(s) => Some(name(&s.value())),
+                    _ => None,
+                },
+                span,
+            },
+            syn::Expr::Call(c) => Expr::Call { func: self.boxed(&c.func), args: self.exprs(&c.args), span },
+            syn::Expr::MethodCall(m) => {
+                // The call is located at the method name: in a multi-line chain, that is the line
+                // that hands the data over.
+                let mspan = self.span(m.method.span());
+                let call_span = Span { end_line: span.end_line, end_col: span.end_col, ..mspan };
+                Expr::MethodCall {
+                    recv: self.boxed(&m.receiver),
+                    method: name(&m.method.to_string()),
+                    turbofish: m
+                        .turbofish
+                        .as_ref()
+                        .map(|t| {
+                            t.args
+                                .iter()
+                                .filter_map(|g| match g {
+                                    syn::GenericArgument::Type(t) => Some(self.ty(t)),
+                                    _ => None,
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                    args: self.exprs(&m.args),
+                    span: call_span,
+                }
+            }
+            syn::Expr::Field(f) => Expr::Field {
+                base: self.boxed(&f.base),
+                field: match &f.member {
+                    syn::Member::Named(i) => name(&i.to_string()),
+                    syn::Member::Unnamed(i) => name(&i.index.to_string()),
+                },
+                span,
+            },
+            syn::Expr::Index(i) => Expr::Index { base: self.boxed(&i.expr), index: self.boxed(&i.index), span },
+            syn::Expr::Struct(s) => Expr::Struct {
+                path: self.path(&s.path),
+                fields: s
+                    .fields
+                    .iter()
+                    .map(|f| {
+                        let n = match &f.member {
+                            syn::Member::Named(i) => name(&i.to_string()),
+                            syn::Member::Unnamed(i) => name(&i.index.to_string()),
+                        };
+                        (n, self.expr(&f.expr))
+                    })
+                    .collect(),
+                rest: s.rest.as_ref().map(|r| self.boxed(r)),
+                span,
+            },
+            syn::Expr::Tuple(t) => Expr::Tuple { elems: self.exprs(&t.elems), span },
+            syn::Expr::Array(a) => Expr::Array { elems: self.exprs(&a.elems), span },
+            syn::Expr::Repeat(r) => Expr::Array { elems: vec![self.expr(&r.expr)], span },
+            syn::Expr::Unary(u) => Expr::Unary {
+                op: match u.op {
+                    syn::UnOp::Deref(_) => UnOp::Deref,
+                    syn::UnOp::Not(_) => UnOp::Not,
+                    _ => UnOp::Neg,
+                },
+                expr: self.boxed(&u.expr),
+                span,
+            },
+            syn::Expr::Reference(r) => Expr::Ref { expr: self.boxed(&r.expr), mutable: r.mutability.is_some(), span },
+            syn::Expr::RawAddr(r) => Expr::Ref { expr: self.boxed(&r.expr), mutable: false, span },
+            syn::Expr::Binary(b) => {
+                use syn::BinOp as B;
+                let compound = matches!(
+                    b.op,
+                    B::AddAssign(_)
+                        | B::SubAssign(_)
+                        | B::MulAssign(_)
+                        | B::DivAssign(_)
+                        | B::RemAssign(_)
+                        | B::BitXorAssign(_)
+                        | B::BitAndAssign(_)
+                        | B::BitOrAssign(_)
+                        | B::ShlAssign(_)
+                        | B::ShrAssign(_)
+                );
+                if compound {
+                    Expr::Assign { lhs: self.boxed(&b.left), rhs: self.boxed(&b.right), compound: true, span }
+                } else {
+                    let op = match b.op {
+                        B::And(_) => BinOp::And,
+                        B::Or(_) => BinOp::Or,
+                        _ => BinOp::Other,
+                    };
+                    Expr::Binary { op, lhs: self.boxed(&b.left), rhs: self.boxed(&b.right), span }
+                }
+            }
+            syn::Expr::Assign(a) => {
+                Expr::Assign { lhs: self.boxed(&a.left), rhs: self.boxed(&a.right), compound: false, span }
+            }
+            syn::Expr::Block(b) => {
+                if self.attrs(&b.attrs).cfg_test {
+                    return Expr::Opaque { parts: Vec::new(), span };
+                }
+                Expr::Block(Box::new(self.block(&b.block)))
+            }
+            syn::Expr::Unsafe(u) => Expr::Block(Box::new(self.block(&u.block))),
+            syn::Expr::Async(a) => Expr::Block(Box::new(self.block(&a.block))),
+            syn::Expr::TryBlock(t) => Expr::Block(Box::new(self.block(&t.block))),
+            syn::Expr::Const(c) => Expr::Block(Box::new(self.block(&c.block))),
+            syn::Expr::If(i) => Expr::If {
+                cond: self.boxed(&i.cond),
+                then: Box::new(self.block(&i.then_branch)),
+                els: i.else_branch.as_ref().map(|(_, e)| self.boxed(e)),
+                span,
+            },
+            syn::Expr::Let(l) => Expr::Let { pat: self.pat(&l.pat), expr: self.boxed(&l.expr), span },
+            syn::Expr::Match(m) => Expr::Match {
+                scrutinee: self.boxed(&m.expr),
+                arms: m
+                    .arms
+                    .iter()
+                    .map(|a| Arm {
+                        pat: self.pat(&a.pat),
+                        guard: a.guard.as_ref().map(|(_, g)| self.expr(g)),
+                        body: self.expr(&a.body),
+                    })
+                    .collect(),
+                span,
+            },
+            syn::Expr::While(w) => {
+                Expr::While { cond: self.boxed(&w.cond), body: Box::new(self.block(&w.body)), span }
+            }
+            syn::Expr::Loop(l) => Expr::Loop { body: Box::new(self.block(&l.body)), span },
+            syn::Expr::ForLoop(f) => Expr::For {
+                pat: self.pat(&f.pat),
+                iter: self.boxed(&f.expr),
+                body: Box::new(self.block(&f.body)),
+                span,
+            },
+            syn::Expr::Closure(c) => {
+                let params = c
+                    .inputs
+                    .iter()
+                    .map(|p| match p {
+                        syn::Pat::Type(pt) => (self.pat(&pt.pat), self.ty(&pt.ty)),
+                        other => (self.pat(other), TypeRef::Infer),
+                    })
+                    .collect();
+                Expr::Closure(Box::new(Closure { params, body: self.expr(&c.body), span }))
+            }
+            syn::Expr::Return(r) => Expr::Return { expr: r.expr.as_ref().map(|e| self.boxed(e)), span },
+            syn::Expr::Break(b) => Expr::Break { expr: b.expr.as_ref().map(|e| self.boxed(e)), span },
+            syn::Expr::Continue(_) => Expr::Continue { span },
+            syn::Expr::Try(t) => Expr::Try { expr: self.boxed(&t.expr), span },
+            syn::Expr::Await(a) => Expr::Await { expr: self.boxed(&a.base), span },
+            syn::Expr::Cast(c) => Expr::Cast { expr: self.boxed(&c.expr), ty: self.ty(&c.ty), span },
+            syn::Expr::Paren(p) => self.expr(&p.expr),
+            syn::Expr::Group(g) => self.expr(&g.expr),
+            syn::Expr::Macro(m) => self.mac(&m.mac),
+            syn::Expr::Range(r) => {
+                let parts = r.start.iter().chain(r.end.iter()).map(|e| self.expr(e)).collect();
+                Expr::Opaque { parts, span }
+            }
+            syn::Expr::Yield(y) => Expr::Opaque { parts: y.expr.iter().map(|e| self.expr(e)).collect(), span },
+            _ => Expr::Opaque { parts: Vec::new(), span },
+        }
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // Macros
+    // -----------------------------------------------------------------------------------------
+
+    fn mac(&mut self, m: &syn::Macro) -> Expr {
+        let path = self.path(&m.path);
+        let span = self.span(m.span());
+        let last = path.last().map(|s| s.to_string()).unwrap_or_default();
+        let kind = macro_kind(&last);
+        let chunks = split_commas(m.tokens.clone());
+        let mut args = Vec::new();
+        match kind {
+            MacroKind::Format | MacroKind::Write => {
+                for chunk in &chunks {
+                    self.format_arg(chunk, &mut args);
+                }
+            }
+            MacroKind::Exprs => {
+                if last == "json" {
+                    self.json(m.tokens.clone(), &mut args);
+                } else {
+                    let mut ok = true;
+                    let mut parsed = Vec::new();
+                    for chunk in &chunks {
+                        if chunk.is_empty() {
+                            continue;
+                        }
+                        // `vec![x; n]`
+                        let ts: TokenStream = chunk.iter().cloned().collect();
+                        let ts = strip_after_semicolon(ts);
+                        match syn::parse2::<syn::Expr>(ts) {
+                            Ok(e) => parsed.push(e),
+                            Err(_) => ok = false,
+                        }
+                    }
+                    if !ok {
+                        return Expr::Macro { path, kind: MacroKind::Opaque, args: self.exprs(&parsed), span };
+                    }
+                    args = self.exprs(&parsed);
+                }
+            }
+            MacroKind::Opaque => {}
+        }
+        Expr::Macro { path, kind, args, span }
+    }
+
+    /// One argument of a format-like or `tracing` macro: a format string (its inline captures), an
+    /// expression, `name = value`, `%value`, `?value`, `target: "x"`.
+    fn format_arg(&mut self, chunk: &[TokenTree], out: &mut Vec<Expr>) {
+        let mut toks: &[TokenTree] = chunk;
+        if toks.is_empty() {
+            return;
+        }
+        // `target: "..."`, `parent: span` (tracing), `key = value` (tracing fields, named args).
+        let mut i = 0;
+        while i + 1 < toks.len() {
+            match (&toks[i], &toks[i + 1]) {
+                (TokenTree::Ident(_), TokenTree::Punct(p)) if p.as_char() == '.' => i += 2,
+                (TokenTree::Ident(_), TokenTree::Punct(p)) if p.as_char() == '=' => {
+                    // not `==`
+                    if toks.get(i + 2).map(|t| matches!(t, TokenTree::Punct(q) if q.as_char() == '=')).unwrap_or(false) {
+                        break;
+                    }
+                    toks = &toks[i + 2..];
+                    break;
+                }
+                (TokenTree::Ident(_), TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone => {
+                    toks = &toks[i + 2..];
+                    break;
+                }
+                _ => break,
+            }
+        }
+        if let Some(TokenTree::Punct(p)) = toks.first() {
+            if p.as_char() == '%' || p.as_char() == '?' {
+                toks = &toks[1..];
+            }
+        }
+        if toks.is_empty() {
+            return;
+        }
+        let ts: TokenStream = toks.iter().cloned().collect();
+        match syn::parse2::<syn::Expr>(ts) {
+            Ok(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) => {
+                let sp = self.span(s.span());
+                for cap in format_captures(&s.value()) {
+                    out.push(Expr::Path(Path {
+                        global: false,
+                        segments: vec![PathSeg { name: name(&cap), generics: Vec::new() }],
+                        qself: None,
+                        span: sp,
+                    }));
+                }
+            }
+            Ok(e) => out.push(self.expr(&e)),
+            Err(_) => {}
+        }
+    }
+
+    /// `json!({"a": x, "b": [y, {"c": z}]})`: every value expression.
+    fn json(&mut self, tokens: TokenStream, out: &mut Vec<Expr>) {
+        if self.depth > MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        let tts: Vec<TokenTree> = tokens.into_iter().collect();
+        if tts.len() == 1 {
+            if let TokenTree::Group(g) = &tts[0] {
+                match g.delimiter() {
+                    Delimiter::Brace => {
+                        for chunk in split_commas(g.stream()) {
+                            // key tokens up to the first top-level `:`
+                            if let Some(pos) = chunk.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ':')) {
+                                self.json(chunk[pos + 1..].iter().cloned().collect(), out);
+                            }
+                        }
+                        self.depth -= 1;
+                        return;
+                    }
+                    Delimiter::Bracket => {
+                        for chunk in split_commas(g.stream()) {
+                            self.json(chunk.into_iter().collect(), out);
+                        }
+                        self.depth -= 1;
+                        return;
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let ts: TokenStream = tts.into_iter().collect();
+        if let Ok(e) = syn::parse2::<syn::Expr>(ts) {
+            out.push(self.expr(&e));
+        }
+        self.depth -= 1;
+    }
+}
+
+fn expr_attrs(e: &syn::Expr) -> Option<&Vec<syn::Attribute>> {
+    match e {
+        syn::Expr::Block(b) => Some(&b.attrs),
+        syn::Expr::Call(c) => Some(&c.attrs),
+        syn::Expr::MethodCall(c) => Some(&c.attrs),
+        syn::Expr::Macro(m) => Some(&m.attrs),
+        _ => None,
+    }
+}
+
+/// `cfg(test)`, `cfg(all(test, ..))`: code that only exists in test builds. `cfg(not(test))` and
+/// `any(test, ..)` are kept.
+fn cfg_is_test(tokens: &TokenStream) -> bool {
+    let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
+    match tts.as_slice() {
+        [TokenTree::Ident(i)] => i == "test",
+        [TokenTree::Ident(i), TokenTree::Group(g)] if i == "all" => {
+            split_commas(g.stream()).iter().any(|c| cfg_is_test(&c.iter().cloned().collect()))
+        }
+        _ => false,
+    }
+}
+
+pub fn macro_kind(last: &str) -> MacroKind {
+    match last {
+        "format" | "print" | "println" | "eprint" | "eprintln" | "format_args" | "panic" | "todo"
+        | "unimplemented" | "unreachable" | "assert" | "assert_eq" | "assert_ne" | "debug_assert"
+        | "debug_assert_eq" | "debug_assert_ne" | "dbg" | "info" | "warn" | "error" | "debug"
+        | "trace" | "log" | "event" | "info_span" | "warn_span" | "error_span" | "debug_span"
+        | "trace_span" | "span" | "anyhow" | "bail" | "ensure" | "format_err" | "eyre" => MacroKind::Format,
+        "write" | "writeln" => MacroKind::Write,
+        "macro_rules" | "include" | "include_str" | "include_bytes" | "env" | "option_env" | "concat"
+        | "stringify" | "line" | "column" | "file" | "module_path" | "cfg" | "compile_error" => MacroKind::Opaque,
+        _ => MacroKind::Exprs,
+    }
+}
+
+/// Splits a token stream at its top-level commas.
+pub fn split_commas(ts: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut out = vec![Vec::new()];
+    for tt in ts {
+        match &tt {
+            TokenTree::Punct(p) if p.as_char() == ',' => out.push(Vec::new()),
+            _ => {
+                if let Some(last) = out.last_mut() {
+                    last.push(tt)
+                }
+            }
+        }
+    }
+    if out.last().map(|l| l.is_empty()).unwrap_or(false) {
+        out.pop();
+    }
+    out
+}
+
+fn strip_after_semicolon(ts: TokenStream) -> TokenStream {
+    let mut out = Vec::new();
+    for tt in ts {
+        if matches!(&tt, TokenTree::Punct(p) if p.as_char() == ';') {
+            break;
+        }
+        out.push(tt);
+    }
+    out.into_iter().collect()
+}
+
+/// Identifiers captured inline by a format string: `"{email}"`, `"{name:?}"`, `"{x:>8}"`.
+pub fn format_captures(fmt: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut chars = fmt.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '{' {
+            if chars.peek() == Some(&'{') {
+                chars.next();
+                continue;
+            }
+            let mut inner = String::new();
+            for d in chars.by_ref() {
+                if d == '}' {
+                    break;
+                }
+                inner.push(d);
+            }
+            let arg = inner.split(':').next().unwrap_or("").trim();
+            let is_ident = arg.chars().next().map(|c| c.is_alphabetic() || c == '_').unwrap_or(false)
+                && arg.chars().all(|c| c.is_alphanumeric() || c == '_');
+            if is_ident && !out.iter().any(|x| x == arg) {
+                out.push(arg.to_string());
+            }
+        }
+    }
+    out
+}
+
+fn attr_value(e: &syn::Expr) -> AttrValue {
+    match e {
+        syn::Expr::Lit(l) => match &l.lit {
+            syn::Lit::Str(s) => AttrValue::Str(s.value()),
+            syn::Lit::Bool(b) => AttrValue::Bool(b.value),
+            syn::Lit::Int(i) => i.base10_parse::<u64>().map(AttrValue::Int).unwrap_or(AttrValue::Other),
+            _ => AttrValue::Other,
+        },
+        syn::Expr::Array(a) => AttrValue::List(a.elems.iter().map(attr_value).collect()),
+        syn::Expr::Path(p) => {
+            AttrValue::Path(p.path.segments.iter().map(|s| name(&s.ident.to_string())).collect())
+        }
+        _ => AttrValue::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn captures_in_format_strings() {
+        assert_eq!(format_captures("{email} {{x}} {name:?} {0} {} {w:>8}"), vec!["email", "name", "w"]);
+    }
+}

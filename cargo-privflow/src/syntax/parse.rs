@@ -1,0 +1,138 @@
+//! Text → IR for one file. Pure: no I/O, no panics on any input.
+
+use super::ir::FileId;
+use super::lower::{lower_file, LoweredFile, MAX_DEPTH};
+use super::AllowComment;
+
+/// Files above this size are not parsed (generated code, data blobs); they are reported.
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Bracket nesting beyond which the parser itself would need an unbounded stack.
+pub const MAX_BRACKET_DEPTH: usize = 20_000;
+
+/// Why a file could not be analysed, with the line where known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseFailure {
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+    pub message: String,
+}
+
+/// A parsed, lowered file, plus functions that were skipped for nesting too deeply.
+pub struct ParsedFile {
+    pub lowered: LoweredFile,
+    pub allow_comments: Vec<AllowComment>,
+}
+
+/// Decodes and parses one file. Must run on a thread with a large stack (see `load`).
+pub fn parse_bytes(id: FileId, bytes: &[u8]) -> Result<ParsedFile, ParseFailure> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ParseFailure {
+            line: None,
+            column: None,
+            message: format!(
+                "file is {} MiB, above the {} MiB privflow parses; skip it in `[package.metadata.privflow] skip` if it is generated",
+                bytes.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let at = e.valid_up_to();
+            let line = bytes[..at].iter().filter(|b| **b == b'\n').count() as u32 + 1;
+            return Err(ParseFailure {
+                line: Some(line),
+                column: None,
+                message: format!("file is not valid UTF-8 (invalid byte at offset {at}); Rust sources must be UTF-8"),
+            });
+        }
+    };
+    parse_text(id, text)
+}
+
+pub fn parse_text(id: FileId, text: &str) -> Result<ParsedFile, ParseFailure> {
+    if let Some((depth, line)) = too_deep_brackets(text) {
+        return Err(ParseFailure {
+            line: Some(line),
+            column: None,
+            message: format!("brackets nest {depth} levels deep, beyond the {MAX_BRACKET_DEPTH} privflow parses"),
+        });
+    }
+    let ast = syn::parse_file(text).map_err(|e| {
+        let start = e.span().start();
+        ParseFailure {
+            line: Some(start.line as u32),
+            column: Some(start.column as u32 + 1),
+            message: format!("syntax error: {e}"),
+        }
+    })?;
+    let lowered = lower_file(id, &ast);
+    // Dropping a deep syn tree recurses too; it happens here, on the big-stack thread.
+    drop(ast);
+    Ok(ParsedFile { lowered, allow_comments: allow_comments(text) })
+}
+
+/// The first place where `(`/`[`/`{` nest beyond [`MAX_BRACKET_DEPTH`] (strings and comments are
+/// not skipped: this is a cheap guard, not a lexer).
+fn too_deep_brackets(text: &str) -> Option<(usize, u32)> {
+    let mut depth = 0usize;
+    let mut line = 1u32;
+    for b in text.bytes() {
+        match b {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_BRACKET_DEPTH {
+                    return Some((depth, line));
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            b'\n' => line += 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `// privflow-allow: pack/rule -- reason` on its own line or after code.
+pub fn allow_comments(text: &str) -> Vec<AllowComment> {
+    let mut out = Vec::new();
+    for (i, l) in text.lines().enumerate() {
+        if let Some(pos) = l.find("privflow-allow:") {
+            if !l[..pos].contains("//") {
+                continue;
+            }
+            let rest = l[pos + "privflow-allow:".len()..].trim();
+            let (rule, reason) = match rest.split_once("--") {
+                Some((r, why)) => (r.trim(), why.trim()),
+                None => (rest, ""),
+            };
+            out.push(AllowComment { line: i as u32 + 1, rule: rule.to_string(), reason: reason.to_string() });
+        }
+    }
+    out
+}
+
+/// Message for a function whose body nests beyond the lowering limit.
+pub fn too_deep_message(fn_name: &str) -> String {
+    format!("expression nests more than {MAX_DEPTH} levels deep; function `{fn_name}` was not analysed")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn allow_comments_are_read_with_reason() {
+        let c = allow_comments("let x = 1; // privflow-allow: baseline/phi-to-log -- audited\n// privflow-allow: a/b\n");
+        assert_eq!(c[0], AllowComment { line: 1, rule: "baseline/phi-to-log".into(), reason: "audited".into() });
+        assert_eq!(c[1].reason, "");
+    }
+
+    #[test]
+    fn non_utf8_names_the_line() {
+        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe").err().expect("must fail");
+        assert_eq!(e.line, Some(2));
+    }
+}
