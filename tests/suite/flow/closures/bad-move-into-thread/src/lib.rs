@@ -1,0 +1,17 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn close_visit(p: &Patient) {
+    let d = p.diagnosis.clone();
+    std::thread::spawn(move || {
+        audit(&d); //~ baseline/phi-to-log
+    });
+}

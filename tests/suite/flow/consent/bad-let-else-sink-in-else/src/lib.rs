@@ -1,0 +1,26 @@
+#[privflow::data]
+pub struct User {
+    pub id: u64,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+    pub opted_in: bool,
+    pub vip: bool,
+}
+
+#[privflow::sink(kind = "email", purpose = "marketing.communications.email", encrypted = true)]
+pub fn send_newsletter(_to: &str, _body: &str) {}
+
+#[derive(Debug)]
+pub struct NoConsent;
+
+#[privflow::consent(purpose = "marketing")]
+pub fn marketing_consent(u: &User) -> Result<(), NoConsent> {
+    if u.opted_in { Ok(()) } else { Err(NoConsent) }
+}
+
+pub fn campaign(u: &User) {
+    let Ok(()) = marketing_consent(u) else {
+        send_newsletter(&u.email, "Please opt in to our offers"); //~ baseline/marketing-without-consent
+        return;
+    };
+}

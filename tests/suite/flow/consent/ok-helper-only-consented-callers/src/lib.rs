@@ -1,0 +1,33 @@
+#[privflow::data]
+pub struct User {
+    pub id: u64,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+    pub opted_in: bool,
+    pub vip: bool,
+}
+
+#[privflow::sink(kind = "email", purpose = "marketing.communications.email", encrypted = true)]
+pub fn send_newsletter(_to: &str, _body: &str) {}
+
+#[privflow::consent(purpose = "marketing")]
+pub fn may_market(u: &User) -> bool {
+    u.opted_in
+}
+
+fn mail_offers(u: &User) {
+    send_newsletter(&u.email, "Spring check-up offers");
+}
+
+pub fn weekly(u: &User) {
+    if may_market(u) {
+        mail_offers(u);
+    }
+}
+
+pub fn on_login(u: &User) {
+    if !may_market(u) {
+        return;
+    }
+    mail_offers(u);
+}

@@ -1,0 +1,17 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn show(p: Option<Patient>) {
+    match p {
+        Some(Patient { diagnosis, .. }) => audit(&diagnosis), //~ baseline/phi-to-log
+        None => audit("no patient"),
+    }
+}

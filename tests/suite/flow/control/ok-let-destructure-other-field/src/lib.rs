@@ -1,0 +1,15 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn show(p: Patient) {
+    let Patient { id, diagnosis: _ } = p;
+    audit(&id.to_string());
+}

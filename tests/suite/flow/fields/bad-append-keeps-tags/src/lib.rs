@@ -1,0 +1,16 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn close_visit(p: &Patient) {
+    let mut s = p.diagnosis.clone();
+    s.push_str(" (closed)");
+    audit(&s); //~ baseline/phi-to-log
+}

@@ -1,0 +1,16 @@
+#[privflow::data]
+#[derive(Debug)]
+pub struct Patient {
+    pub id: u64,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn close_visit(p: &Patient) {
+    audit(&format!("{p:?}")); //~ baseline/phi-to-log baseline/pii-to-log
+}

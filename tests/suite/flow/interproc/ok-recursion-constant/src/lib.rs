@@ -1,0 +1,23 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+fn retry(line: &str, attempts: u32) {
+    if attempts == 0 {
+        audit(line);
+        return;
+    }
+    retry(line, attempts - 1)
+}
+
+pub fn close_visit(p: &Patient) {
+    let _ = p.diagnosis.len();
+    retry("visit closed", 3);
+}

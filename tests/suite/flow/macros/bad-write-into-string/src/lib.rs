@@ -1,0 +1,19 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+use std::fmt::Write;
+
+pub fn close_visit(p: &Patient) {
+    let mut out = String::new();
+    write!(out, "#{} ", p.id).unwrap();
+    writeln!(out, "{}", p.diagnosis).unwrap();
+    audit(&out); //~ baseline/phi-to-log
+}

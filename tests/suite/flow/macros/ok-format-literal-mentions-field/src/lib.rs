@@ -1,0 +1,15 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn close_visit(p: &Patient) {
+    let line = format!("diagnosis of patient {} updated (p.diagnosis)", p.id);
+    audit(&line);
+}

@@ -1,0 +1,13 @@
+#[privflow_macros::data]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow_macros::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn close_visit(p: &Patient) {
+    audit(&p.diagnosis); //~ baseline/phi-to-log
+}

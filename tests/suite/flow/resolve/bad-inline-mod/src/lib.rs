@@ -1,0 +1,16 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+mod sinks {
+    #[privflow::sink(kind = "log")]
+    pub fn audit(_line: &str) {}
+}
+
+pub fn close_visit(p: &Patient) {
+    sinks::audit(&p.diagnosis); //~ baseline/phi-to-log
+}

@@ -1,0 +1,22 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+mod sinks {
+    #[privflow::sink(kind = "log")]
+    pub fn audit(_line: &str) {}
+
+    #[privflow::sink(kind = "storage")]
+    pub fn save(_row: &str) {}
+}
+
+use crate::sinks::{audit, save};
+
+pub fn close_visit(p: &Patient) {
+    audit(&p.diagnosis); //~ baseline/phi-to-log
+    save(&p.diagnosis); //~ baseline/phi-unencrypted-at-rest
+}

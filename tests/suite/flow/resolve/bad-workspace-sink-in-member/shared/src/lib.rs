@@ -1,0 +1,2 @@
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}

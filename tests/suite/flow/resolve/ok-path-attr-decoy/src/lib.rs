@@ -1,0 +1,14 @@
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[path = "quiet.rs"]
+mod sinks;
+
+pub fn close_visit(p: &Patient) {
+    sinks::audit(&p.diagnosis);
+}

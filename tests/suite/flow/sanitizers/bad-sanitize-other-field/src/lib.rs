@@ -1,0 +1,21 @@
+#[privflow::data]
+pub struct Prescription {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+    #[phi]
+    pub medication: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+#[privflow::sanitizer(redact)]
+pub fn redact(s: &str) -> String {
+    "*".repeat(s.len())
+}
+
+pub fn dispense(rx: &Prescription) {
+    let dx = redact(&rx.diagnosis);
+    audit(&format!("{dx}: {}", rx.medication)); //~ baseline/phi-to-log
+}
