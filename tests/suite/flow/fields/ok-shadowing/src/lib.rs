@@ -11,6 +11,6 @@ pub fn audit(_line: &str) {}
 
 pub fn close_visit(p: &Patient) {
     let d = p.diagnosis.clone();
-    let d = d.len();
-    audit(&d.to_string());
+    let d = p.id.to_string();
+    audit(&d);
 }

@@ -5,8 +5,11 @@ pub struct User {
     pub email: String,
 }
 
+fn send_reset(_to: &str) {}
+
 pub fn reset_password(u: &User) {
     let email = &u.email;
     let id = u.id;
-    println!("reset link sent to user {id} ({})", email.len());
+    println!("reset link sent to user {id}");
+    send_reset(email);
 }

@@ -7,5 +7,5 @@ pub struct Patient {
 }
 
 pub fn close_visit(p: &Patient) {
-    tracing::info!(patient_id = p.id, dx_len = p.diagnosis.len(), "visit closed");
+    tracing::info!(patient_id = p.id, ward = "7B", "visit closed");
 }
