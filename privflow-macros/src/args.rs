@@ -33,7 +33,10 @@ pub(crate) enum Value {
     Str(LitStr),
     Int(LitInt),
     Bool(LitBool),
-    List { span: Span, items: Vec<Value> },
+    List {
+        span: Span,
+        items: Vec<Value>,
+    },
     Path(syn::Path),
     /// Anything else that reads as a value (a float, a char, a negative
     /// number, …): kept only to point at it in an error.
@@ -103,9 +106,20 @@ impl Parse for Arg {
 
 impl Parse for Value {
     fn parse(input: ParseStream) -> syn::Result<Self> {
+        // Before `Lit`, which would take `-1` as one literal spanning only `-`.
+        if input.peek(Token![-]) && input.peek2(Lit) {
+            let minus: Token![-] = input.parse()?;
+            let lit: Lit = input.parse()?;
+            let mut tokens = minus.into_token_stream();
+            lit.to_tokens(&mut tokens);
+            return Ok(Value::Other(tokens));
+        }
         if input.peek(Lit) {
             return Ok(match input.parse()? {
                 Lit::Str(lit) => Value::Str(lit),
+                Lit::Int(lit) if lit.base10_digits().starts_with('-') => {
+                    Value::Other(lit.into_token_stream())
+                }
                 Lit::Int(lit) => Value::Int(lit),
                 Lit::Bool(lit) => Value::Bool(lit),
                 other => Value::Other(other.into_token_stream()),
@@ -119,13 +133,6 @@ impl Parse for Value {
                 span: bracket.span.join(),
                 items: items.into_iter().collect(),
             });
-        }
-        if input.peek(Token![-]) && input.peek2(Lit) {
-            let minus: Token![-] = input.parse()?;
-            let lit: Lit = input.parse()?;
-            let mut tokens = minus.into_token_stream();
-            lit.to_tokens(&mut tokens);
-            return Ok(Value::Other(tokens));
         }
         if input.peek(Ident::peek_any) || input.peek(Token![::]) {
             return input.parse().map(Value::Path);
@@ -172,7 +179,9 @@ mod tests {
         assert_eq!(args.positional().count(), 1);
         let keys: Vec<String> = args.keyed().map(|(k, _)| k.to_string()).collect();
         assert_eq!(keys, ["category", "purposes", "n", "x"]);
-        assert!(matches!(args.keyed().nth(1), Some((_, Value::List { items, .. })) if items.len() == 2));
+        assert!(
+            matches!(args.keyed().nth(1), Some((_, Value::List { items, .. })) if items.len() == 2)
+        );
     }
 
     #[test]
@@ -183,16 +192,40 @@ mod tests {
     #[test]
     fn keyword_keys_and_odd_values() {
         let args = parse("type = 1.5, n = -3, path = a::b").unwrap_or_else(|e| panic!("{e}"));
-        assert!(matches!(args.items[0], Arg::Key { value: Value::Other(_), .. }));
-        assert!(matches!(args.items[1], Arg::Key { value: Value::Other(_), .. }));
-        assert!(matches!(args.items[2], Arg::Key { value: Value::Path(_), .. }));
+        assert!(matches!(
+            args.items[0],
+            Arg::Key {
+                value: Value::Other(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            args.items[1],
+            Arg::Key {
+                value: Value::Other(_),
+                ..
+            }
+        ));
+        assert!(matches!(
+            args.items[2],
+            Arg::Key {
+                value: Value::Path(_),
+                ..
+            }
+        ));
     }
 
     #[test]
     fn syntax_errors() {
         let message = |s: &str| parse(s).err().map(|e| e.to_string()).unwrap_or_default();
-        assert_eq!(message(r#"kind: "log""#), "expected `=`: write `key = value`");
-        assert_eq!(message(r#"kind("log")"#), "expected `=`: write `key = value`, not `key(value)`");
+        assert_eq!(
+            message(r#"kind: "log""#),
+            "expected `=`: write `key = value`"
+        );
+        assert_eq!(
+            message(r#"kind("log")"#),
+            "expected `=`: write `key = value`, not `key(value)`"
+        );
         assert_eq!(message(r#"kind = "log" "x""#), "expected `,`");
         assert_eq!(message("kind = , x = 1"), "expected a value after `kind =`");
         assert_eq!(message("kind = ;"), "expected a value");

@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(distance("knid", "kind"), 1);
         assert_eq!(distance("kin", "kind"), 1);
         assert_eq!(distance("", "abc"), 3);
-        assert_eq!(distance("region", "reason"), 3);
+        assert_eq!(distance("region", "reason"), 2);
     }
 
     #[test]

@@ -145,7 +145,10 @@ mod tests {
         assert_eq!(describe("fn send(&self, to: &str);"), "a function");
         assert_eq!(describe("pub(crate) async unsafe fn f() {}"), "a function");
         assert_eq!(describe("default fn f(&self) {}"), "a function");
-        assert_eq!(describe("#[derive(Debug)] pub struct S { a: u8 }"), "a struct");
+        assert_eq!(
+            describe("#[derive(Debug)] pub struct S { a: u8 }"),
+            "a struct"
+        );
         assert_eq!(describe("enum E { A }"), "an enum");
         assert_eq!(describe("union U { a: u8 }"), "a union");
         assert_eq!(describe("type T = u8;"), "a type alias");

@@ -1,0 +1,900 @@
+//! What each attribute accepts: its keys and their types, its positional
+//! arguments, and the items it may go on.
+//!
+//! Every check reports into an [`Errors`] and goes on, so one compile shows
+//! every mistake in an attribute, each at the token that is wrong.
+
+use crate::args::{Arg, Args, Value};
+use crate::suggest::{did_you_mean, one_of};
+use crate::target::{param_count, returns_value, Target};
+use proc_macro2::{Span, TokenStream};
+use quote::ToTokens;
+use syn::{LitStr, Signature};
+
+/// The errors found so far, combined into one `syn::Error`.
+#[derive(Default)]
+pub(crate) struct Errors(Option<syn::Error>);
+
+impl Errors {
+    pub(crate) fn push(&mut self, error: syn::Error) {
+        match &mut self.0 {
+            Some(errors) => errors.combine(error),
+            None => self.0 = Some(error),
+        }
+    }
+
+    pub(crate) fn to_compile_errors(&self) -> TokenStream {
+        self.0
+            .as_ref()
+            .map(syn::Error::to_compile_error)
+            .unwrap_or_default()
+    }
+
+    #[cfg(test)]
+    pub(crate) fn messages(&self) -> Vec<String> {
+        self.0
+            .iter()
+            .flat_map(|e| e.clone().into_iter())
+            .map(|e| e.to_string())
+            .collect()
+    }
+}
+
+/// The type of a key's value.
+#[derive(Clone, Copy)]
+enum Ty {
+    /// A non-empty string.
+    Str,
+    /// A dotted fideslang key such as `user.contact.email`; the words say
+    /// what kind of key, for messages.
+    Dotted(&'static str),
+    Bool,
+    /// A non-negative integer.
+    Int,
+    /// A non-empty list of dotted keys.
+    DottedList(&'static str),
+    /// A non-empty list of distinct non-negative integers.
+    IntList,
+}
+
+struct Key {
+    name: &'static str,
+    ty: Ty,
+    /// A valid value, as written in source, for messages.
+    example: &'static str,
+}
+
+const fn key(name: &'static str, ty: Ty, example: &'static str) -> Key {
+    Key { name, ty, example }
+}
+
+const CATEGORY: &str = "a data category";
+const DATA_USE: &str = "a data use";
+
+/// The keys of `pii` and `phi`, as item attributes, field markers, and
+/// after the first argument of `source`.
+const TAG_KEYS: &[Key] = &[
+    key("category", Ty::Dotted(CATEGORY), r#""user.contact.email""#),
+    key("subject", Ty::Str, r#""customer""#),
+    key(
+        "purposes",
+        Ty::DottedList(DATA_USE),
+        r#"["essential.service"]"#,
+    ),
+];
+
+const SINK_KEYS: &[Key] = &[
+    key("kind", Ty::Str, r#""storage""#),
+    key("region", Ty::Str, r#""eu-central-1""#),
+    key("recipient", Ty::Str, r#""Acme Analytics Ltd""#),
+    key("purpose", Ty::Dotted(DATA_USE), r#""essential.service""#),
+    key("encrypted", Ty::Bool, "true"),
+    key("persistent", Ty::Bool, "true"),
+    key("retention_days", Ty::Int, "30"),
+    key("args", Ty::IntList, "[0]"),
+];
+
+const CONSENT_KEYS: &[Key] = &[key(
+    "purpose",
+    Ty::Dotted(DATA_USE),
+    r#""marketing.communications.email""#,
+)];
+
+const ALLOW_KEYS: &[Key] = &[
+    key("rule", Ty::Str, r#""baseline/pii-to-log""#),
+    key(
+        "reason",
+        Ty::Str,
+        r#""the audit log must name who signed in""#,
+    ),
+];
+
+/// The values of `sink(kind = "..")`.
+pub(crate) const SINK_KINDS: &[&str] = &[
+    "storage",
+    "network",
+    "log",
+    "email",
+    "sms",
+    "analytics",
+    "advertising",
+    "social",
+    "cookie",
+    "device",
+    "display",
+];
+
+/// Words people write for a sink kind, and the kind they mean.
+const SINK_KIND_ALIASES: &[(&str, &str)] = &[
+    ("database", "storage"),
+    ("db", "storage"),
+    ("disk", "storage"),
+    ("file", "storage"),
+    ("fs", "storage"),
+    ("sql", "storage"),
+    ("http", "network"),
+    ("https", "network"),
+    ("api", "network"),
+    ("net", "network"),
+    ("logging", "log"),
+    ("tracing", "log"),
+    ("mail", "email"),
+    ("text", "sms"),
+    ("tracking", "analytics"),
+    ("telemetry", "analytics"),
+    ("metrics", "analytics"),
+    ("ads", "advertising"),
+    ("ad", "advertising"),
+    ("marketing", "advertising"),
+    ("cookies", "cookie"),
+    ("client", "device"),
+    ("local", "device"),
+    ("ui", "display"),
+    ("screen", "display"),
+];
+
+/// The transformations of `sanitizer(..)`.
+pub(crate) const SANITIZERS: &[&str] = &["encrypt", "anonymize", "pseudonymize", "hash", "redact"];
+
+const SANITIZER_ALIASES: &[(&str, &str)] = &[
+    ("encryption", "encrypt"),
+    ("cipher", "encrypt"),
+    ("anonymise", "anonymize"),
+    ("anonymization", "anonymize"),
+    ("anonymisation", "anonymize"),
+    ("pseudonymise", "pseudonymize"),
+    ("pseudonymization", "pseudonymize"),
+    ("pseudonymisation", "pseudonymize"),
+    ("tokenize", "pseudonymize"),
+    ("digest", "hash"),
+    ("sha256", "hash"),
+    ("mask", "redact"),
+    ("scrub", "redact"),
+    ("strip", "redact"),
+];
+
+const FN_OR_METHOD: &str = "a function or method";
+
+const TAGS: &[&str] = &["pii", "phi"];
+
+fn suggestion<'a>(
+    given: &str,
+    candidates: &[&'a str],
+    aliases: &[(&str, &'a str)],
+) -> Option<&'a str> {
+    aliases
+        .iter()
+        .find(|(alias, _)| alias.eq_ignore_ascii_case(given))
+        .map(|&(_, meant)| meant)
+        .or_else(|| did_you_mean(given, candidates))
+}
+
+fn call_site(message: impl std::fmt::Display) -> syn::Error {
+    syn::Error::new(Span::call_site(), message)
+}
+
+fn tokens_to_string(tokens: impl ToTokens) -> String {
+    tokens.into_token_stream().to_string().replace(' ', "")
+}
+
+/// What the arguments say about each key.
+#[derive(Default)]
+struct Found<'a> {
+    /// The keys given with a valid value.
+    valid: Vec<(&'static str, &'a Value)>,
+    /// Every key the user wrote or was told to write by an error already
+    /// reported: a required key among them is not reported missing.
+    mentioned: Vec<&'static str>,
+}
+
+impl<'a> Found<'a> {
+    fn get(&self, name: &str) -> Option<&'a Value> {
+        self.valid.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
+    }
+
+    fn str(&self, name: &str) -> Option<&'a LitStr> {
+        match self.get(name) {
+            Some(Value::Str(lit)) => Some(lit),
+            _ => None,
+        }
+    }
+
+    /// Reports a required key that is missing.
+    fn require(&self, name: &str, message: impl FnOnce() -> String, errors: &mut Errors) {
+        if !self.mentioned.contains(&name) {
+            errors.push(call_site(message()));
+        }
+    }
+}
+
+/// Checks the `key = value` arguments: each key known, given once, with a
+/// value of its type.
+fn check_keys<'a>(attr: &str, args: &'a Args, keys: &[Key], errors: &mut Errors) -> Found<'a> {
+    let names: Vec<&'static str> = keys.iter().map(|k| k.name).collect();
+    let mut found = Found::default();
+    for (ident, value) in args.keyed() {
+        let name = ident.to_string();
+        let Some(key) = keys.iter().find(|k| k.name == name) else {
+            let message = match did_you_mean(&name, &names) {
+                Some(meant) => {
+                    found.mentioned.push(meant);
+                    format!("unknown key `{name}`; did you mean `{meant}`?")
+                }
+                None if names.len() == 1 => {
+                    format!("unknown key `{name}`: `{attr}` takes only `{}`", names[0])
+                }
+                None => format!("unknown key `{name}`: `{attr}` takes {}", one_of(&names)),
+            };
+            errors.push(syn::Error::new(ident.span(), message));
+            continue;
+        };
+        if found.mentioned.contains(&key.name) {
+            errors.push(syn::Error::new(
+                ident.span(),
+                format!("duplicate key `{name}`"),
+            ));
+            continue;
+        }
+        found.mentioned.push(key.name);
+        match check_value(key, value) {
+            Ok(()) => found.valid.push((key.name, value)),
+            Err(error) => errors.push(error),
+        }
+    }
+    found
+}
+
+fn check_value(key: &Key, value: &Value) -> syn::Result<()> {
+    let Key { name, ty, example } = key;
+    match (ty, value) {
+        (Ty::Str, Value::Str(lit)) => non_empty(name, lit, example),
+        (Ty::Dotted(what), Value::Str(lit)) => dotted(lit, what, example),
+        (Ty::Str | Ty::Dotted(_), Value::Path(path)) => Err(value.error(format!(
+            "expected a string: write `{name} = \"{}\"`",
+            tokens_to_string(path)
+        ))),
+        (Ty::Str | Ty::Dotted(_), _) => {
+            Err(value.error(format!("expected a string, e.g. `{name} = {example}`")))
+        }
+
+        (Ty::Bool, Value::Bool(_)) => Ok(()),
+        (Ty::Bool, Value::Str(lit)) if matches!(lit.value().as_str(), "true" | "false") => {
+            Err(value.error(format!(
+                "expected `true` or `false` without quotes: write `{name} = {}`",
+                lit.value()
+            )))
+        }
+        (Ty::Bool, _) => Err(value.error("expected `true` or `false`")),
+
+        (Ty::Int, Value::Int(lit)) => lit
+            .base10_parse::<u32>()
+            .map(drop)
+            .map_err(|_| value.error(format!("`{name}` is too large"))),
+        (Ty::Int, Value::Str(lit)) if lit.value().trim().parse::<u32>().is_ok() => Err(value
+            .error(format!(
+                "expected an integer without quotes: write `{name} = {}`",
+                lit.value().trim()
+            ))),
+        (Ty::Int, _) => Err(value.error(format!(
+            "expected a non-negative integer, e.g. `{name} = {example}`"
+        ))),
+
+        (Ty::DottedList(what), Value::List { items, .. }) => {
+            if items.is_empty() {
+                return Err(value.error(format!(
+                    "`{name}` lists at least one entry; leave the key out if there is none"
+                )));
+            }
+            let mut errors = Errors::default();
+            for item in items {
+                let checked = match item {
+                    Value::Str(lit) => dotted(lit, what, "essential.service"),
+                    _ => Err(item.error("expected a string")),
+                };
+                if let Err(error) = checked {
+                    errors.push(error);
+                }
+            }
+            errors.0.map_or(Ok(()), Err)
+        }
+        (Ty::DottedList(_), Value::Str(lit)) => Err(value.error(format!(
+            "expected a list of strings: write `{name} = [\"{}\"]`",
+            lit.value()
+        ))),
+        (Ty::DottedList(_), _) => Err(value.error(format!(
+            "expected a list of strings, e.g. `{name} = {example}`"
+        ))),
+
+        (Ty::IntList, Value::List { items, .. }) => {
+            if items.is_empty() {
+                return Err(value.error(format!(
+                    "`{name}` lists at least one parameter index; leave the key out to mean every parameter"
+                )));
+            }
+            let mut errors = Errors::default();
+            let mut seen = Vec::new();
+            for item in items {
+                let checked = match item {
+                    Value::Int(lit) => lit
+                        .base10_parse::<u16>()
+                        .map_err(|_| item.error("parameter index too large"))
+                        .and_then(|n| {
+                            if seen.contains(&n) {
+                                Err(item.error(format!("parameter index {n} is listed twice")))
+                            } else {
+                                seen.push(n);
+                                Ok(())
+                            }
+                        }),
+                    _ => Err(item.error(
+                        "expected a parameter index: 0 for the first parameter after `self`",
+                    )),
+                };
+                if let Err(error) = checked {
+                    errors.push(error);
+                }
+            }
+            errors.0.map_or(Ok(()), Err)
+        }
+        (Ty::IntList, Value::Int(lit)) => Err(value.error(format!(
+            "expected a list of parameter indices: write `{name} = [{lit}]`"
+        ))),
+        (Ty::IntList, _) => Err(value.error(format!(
+            "expected a list of parameter indices, e.g. `{name} = [0, 2]`"
+        ))),
+    }
+}
+
+fn non_empty(name: &str, lit: &LitStr, example: &str) -> syn::Result<()> {
+    if lit.value().trim().is_empty() {
+        Err(syn::Error::new(
+            lit.span(),
+            format!("`{name}` must not be empty, e.g. `{name} = {example}`"),
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// A fideslang key: words of letters, digits, `_` and `-`, joined by dots.
+fn dotted(lit: &LitStr, what: &str, example: &str) -> syn::Result<()> {
+    let value = lit.value();
+    let ok = !value.is_empty()
+        && value.split('.').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "expected {what} key like {example}: words of letters, digits and `_` joined by dots"
+            ),
+        ))
+    }
+}
+
+/// Reports every positional argument of an attribute that takes only
+/// `key = value` pairs. `main` is the key a bare string most likely meant,
+/// and `main_values` the words that are values of it (`sink(log)`).
+fn no_positionals(
+    attr: &str,
+    args: &Args,
+    keys: &[Key],
+    (main, main_values): (&'static str, &[&str]),
+    found: &mut Found,
+    errors: &mut Errors,
+) {
+    for value in args.positional() {
+        let ident = value.as_ident().map(ToString::to_string);
+        let named = ident
+            .as_deref()
+            .and_then(|ident| keys.iter().find(|k| ident == k.name));
+        let message = match (named, value) {
+            (Some(key), _) => {
+                found.mentioned.push(key.name);
+                format!(
+                    "`{0}` needs a value: write `{0} = {1}`",
+                    key.name, key.example
+                )
+            }
+            (None, Value::Str(lit)) => {
+                found.mentioned.push(main);
+                format!(
+                    "expected `key = value`: write `{main} = \"{}\"`",
+                    lit.value()
+                )
+            }
+            (None, Value::Path(_)) if main_values.contains(&ident.as_deref().unwrap_or("")) => {
+                found.mentioned.push(main);
+                format!(
+                    "expected `key = value`: write `{main} = \"{}\"`",
+                    ident.unwrap_or_default()
+                )
+            }
+            (None, _) => {
+                let names: Vec<&str> = keys.iter().map(|k| k.name).collect();
+                format!("expected `key = value`; `{attr}` takes {}", one_of(&names))
+            }
+        };
+        errors.push(value.error(message));
+    }
+}
+
+/// The function an attribute that goes on functions was put on; reports
+/// anything else.
+fn function<'t>(
+    attr: &str,
+    target: &'t Target,
+    places: &str,
+    hint: &str,
+    errors: &mut Errors,
+) -> Option<&'t Signature> {
+    match target {
+        Target::Fn(sig) => Some(sig),
+        Target::Unknown => None,
+        other => {
+            errors.push(call_site(format!(
+                "`{attr}` goes on {places}, not on {}{hint}",
+                other.describe()
+            )));
+            None
+        }
+    }
+}
+
+/// `pii` / `phi` arguments, on a type or on a field.
+pub(crate) fn tag_args(attr: &str, args: &Args, errors: &mut Errors) {
+    let mut found = check_keys(attr, args, TAG_KEYS, errors);
+    no_positionals(attr, args, TAG_KEYS, ("category", &[]), &mut found, errors);
+}
+
+/// `#[privflow::pii]` / `#[privflow::phi]` on an item.
+pub(crate) fn tag_item(attr: &str, args: &Args, target: &Target, errors: &mut Errors) {
+    match target {
+        Target::Struct | Target::Enum | Target::TypeAlias | Target::Unknown => {}
+        Target::Fn(_) => errors.push(call_site(format!(
+            "`{attr}` goes on a struct, enum or type alias; to tag a function's return value use #[privflow::source({attr})]"
+        ))),
+        other => errors.push(call_site(format!(
+            "`{attr}` goes on a struct, enum or type alias, not on {}; to tag a field, put #[privflow::data] on its struct and #[{attr}] on the field",
+            other.describe()
+        ))),
+    }
+    tag_args(attr, args, errors);
+}
+
+/// `#[privflow::source(pii | phi, ..)]`
+pub(crate) fn source(args: &Args, target: &Target, errors: &mut Errors) {
+    const EXAMPLE: &str = r#"#[privflow::source(pii, category = "user.contact.email")]"#;
+    let first_is_positional = matches!(args.items.first(), Some(Arg::Positional(_)));
+    for (i, value) in args.positional().enumerate() {
+        if i > 0 || !first_is_positional {
+            let message = match value.as_ident() {
+                Some(ident) if TAGS.iter().any(|t| ident == t) && first_is_positional => {
+                    "`source` takes `pii` or `phi`, not both (health data is personal data too)"
+                        .to_owned()
+                }
+                Some(ident) if TAGS.iter().any(|t| ident == t) => {
+                    format!("`{ident}` comes first: {EXAMPLE}")
+                }
+                _ => format!("unexpected argument; `source` takes `pii` or `phi` first, then `key = value` pairs: {EXAMPLE}"),
+            };
+            errors.push(value.error(message));
+            continue;
+        }
+        let message = match value {
+            Value::Path(_) => {
+                let given = value
+                    .as_ident()
+                    .map(ToString::to_string)
+                    .unwrap_or_default();
+                if TAGS.contains(&given.as_str()) {
+                    continue;
+                }
+                match did_you_mean(&given, TAGS) {
+                    Some(meant) => format!("expected `pii` or `phi`; did you mean `{meant}`?"),
+                    None => "expected `pii` (personal data) or `phi` (health data)".to_owned(),
+                }
+            }
+            Value::Str(lit) if TAGS.contains(&lit.value().as_str()) => {
+                format!(
+                    "expected `pii` or `phi` without quotes: write `{}`",
+                    lit.value()
+                )
+            }
+            _ => "expected `pii` (personal data) or `phi` (health data)".to_owned(),
+        };
+        errors.push(value.error(message));
+    }
+    if args.positional().next().is_none() {
+        errors.push(call_site(format!(
+            "`source` needs `pii` or `phi` first, to say what kind of data the function returns: {EXAMPLE}"
+        )));
+    }
+    check_keys("source", args, TAG_KEYS, errors);
+    let hint = "; to tag a type, put #[privflow::pii] or #[privflow::phi] on it";
+    if let Some(sig) = function("source", target, FN_OR_METHOD, hint, errors) {
+        if !returns_value(sig) {
+            errors.push(syn::Error::new(
+                sig.ident.span(),
+                format!(
+                    "`source` tags the value a function returns, but `{}` returns nothing",
+                    sig.ident
+                ),
+            ));
+        }
+    }
+}
+
+/// `#[privflow::sink(kind = "..", ..)]`
+pub(crate) fn sink(args: &Args, target: &Target, errors: &mut Errors) {
+    let mut found = check_keys("sink", args, SINK_KEYS, errors);
+    no_positionals(
+        "sink",
+        args,
+        SINK_KEYS,
+        ("kind", SINK_KINDS),
+        &mut found,
+        errors,
+    );
+    match found.str("kind") {
+        Some(kind) => {
+            let given = kind.value();
+            if !SINK_KINDS.contains(&given.as_str()) {
+                let message = match suggestion(&given, SINK_KINDS, SINK_KIND_ALIASES) {
+                    Some(meant) => format!("unknown sink kind `{given}`; did you mean `{meant}`?"),
+                    None => format!(
+                        "unknown sink kind `{given}`; expected {}",
+                        one_of(SINK_KINDS)
+                    ),
+                };
+                errors.push(syn::Error::new(kind.span(), message));
+            }
+        }
+        None => found.require(
+            "kind",
+            || {
+                format!(
+                    "`sink` needs a `kind`: one of {}, e.g. #[privflow::sink(kind = \"storage\")]",
+                    one_of(SINK_KINDS)
+                )
+            },
+            errors,
+        ),
+    }
+    let places = "a function, method or trait method declaration";
+    if let Some(sig) = function("sink", target, places, "", errors) {
+        if let Some(Value::List { items, .. }) = found.get("args") {
+            let count = param_count(sig);
+            for item in items {
+                if let Value::Int(lit) = item {
+                    if lit.base10_parse::<usize>().is_ok_and(|n| n >= count) {
+                        let takes = match count {
+                            0 => "no parameters".to_owned(),
+                            1 => "1 parameter".to_owned(),
+                            n => format!("{n} parameters"),
+                        };
+                        errors.push(item.error(format!(
+                            "parameter index {lit} is out of range: `{}` takes {takes}, not counting `self`",
+                            sig.ident
+                        )));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `#[privflow::sanitizer(encrypt | anonymize | pseudonymize | hash | redact)]`
+pub(crate) fn sanitizer(args: &Args, target: &Target, errors: &mut Errors) {
+    const EXAMPLE: &str = "#[privflow::sanitizer(redact)]";
+    for (key, _) in args.keyed() {
+        errors.push(syn::Error::new(
+            key.span(),
+            format!(
+                "unexpected key `{key}`: `sanitizer` takes one transformation, {}, e.g. {EXAMPLE}",
+                one_of(SANITIZERS)
+            ),
+        ));
+    }
+    let mut positional = args.positional();
+    match positional.next() {
+        None if args.is_empty() => errors.push(call_site(format!(
+            "`sanitizer` needs the transformation it applies: {}, e.g. {EXAMPLE}",
+            one_of(SANITIZERS)
+        ))),
+        None => {}
+        Some(value) => {
+            let message = match value {
+                Value::Path(_) => value
+                    .as_ident()
+                    .map(ToString::to_string)
+                    .and_then(|given| {
+                        if SANITIZERS.contains(&given.as_str()) {
+                            return None;
+                        }
+                        Some(match suggestion(&given, SANITIZERS, SANITIZER_ALIASES) {
+                            Some(meant) => {
+                                format!("unknown sanitizer `{given}`; did you mean `{meant}`?")
+                            }
+                            None => format!(
+                                "unknown sanitizer `{given}`; expected {}",
+                                one_of(SANITIZERS)
+                            ),
+                        })
+                    })
+                    .or_else(|| {
+                        value
+                            .as_ident()
+                            .is_none()
+                            .then(|| format!("expected {}", one_of(SANITIZERS)))
+                    }),
+                Value::Str(lit) if SANITIZERS.contains(&lit.value().as_str()) => Some(format!(
+                    "expected an identifier, not a string: write `sanitizer({})`",
+                    lit.value()
+                )),
+                _ => Some(format!("expected {}", one_of(SANITIZERS))),
+            };
+            if let Some(message) = message {
+                errors.push(value.error(message));
+            }
+        }
+    }
+    for extra in positional {
+        errors.push(extra.error(
+            "`sanitizer` takes exactly one transformation; a function that applies two is two sanitizers",
+        ));
+    }
+    let hint = "; put it on the function that transforms the data";
+    if let Some(sig) = function("sanitizer", target, FN_OR_METHOD, hint, errors) {
+        if sig.inputs.is_empty() {
+            errors.push(syn::Error::new(
+                sig.ident.span(),
+                format!(
+                    "a sanitizer transforms its input, but `{}` takes none",
+                    sig.ident
+                ),
+            ));
+        } else if !returns_value(sig) {
+            errors.push(syn::Error::new(
+                sig.ident.span(),
+                format!(
+                    "a sanitizer returns its input transformed, but `{}` returns nothing",
+                    sig.ident
+                ),
+            ));
+        }
+    }
+}
+
+/// `#[privflow::consent(purpose = "..")]`
+pub(crate) fn consent(args: &Args, target: &Target, errors: &mut Errors) {
+    let mut found = check_keys("consent", args, CONSENT_KEYS, errors);
+    no_positionals(
+        "consent",
+        args,
+        CONSENT_KEYS,
+        ("purpose", &[]),
+        &mut found,
+        errors,
+    );
+    found.require("purpose", || {
+        r#"`consent` needs the `purpose` the user consents to, e.g. #[privflow::consent(purpose = "marketing.communications.email")]"#.to_owned()
+    }, errors);
+    let places = "the function or method that checks consent";
+    if let Some(sig) = function("consent", target, places, "", errors) {
+        if !returns_value(sig) {
+            errors.push(syn::Error::new(
+                sig.ident.span(),
+                format!(
+                    "a consent check returns `bool`, `Result` or `Option` (consent given: true / Ok / Some), but `{}` returns nothing",
+                    sig.ident
+                ),
+            ));
+        }
+    }
+}
+
+/// `#[privflow::erases(TypeA, TypeB)]`
+pub(crate) fn erases(args: &Args, target: &Target, errors: &mut Errors) {
+    const EXAMPLE: &str = "#[privflow::erases(Patient, Appointment)]";
+    let mut seen: Vec<String> = Vec::new();
+    for arg in &args.items {
+        match arg {
+            Arg::Key { key, .. } => errors.push(syn::Error::new(
+                key.span(),
+                format!("unexpected key `{key}`: `erases` takes the names of the types whose records the function deletes: {EXAMPLE}"),
+            )),
+            Arg::Positional(value @ Value::Path(path)) => {
+                let name = tokens_to_string(path);
+                if seen.contains(&name) {
+                    errors.push(value.error(format!("`{name}` is listed twice")));
+                } else {
+                    seen.push(name);
+                }
+            }
+            Arg::Positional(value @ Value::Str(lit)) => errors.push(value.error(format!(
+                "expected a type name, not a string: write `{}`",
+                lit.value()
+            ))),
+            Arg::Positional(value) => errors.push(value.error(format!("expected a type name: {EXAMPLE}"))),
+        }
+    }
+    if args.is_empty() {
+        errors.push(call_site(format!(
+            "`erases` needs the types whose stored records the function deletes: {EXAMPLE}"
+        )));
+    }
+    function("erases", target, FN_OR_METHOD, "", errors);
+}
+
+/// `#[privflow::allow(rule = "pack/rule", reason = "..")]`
+pub(crate) fn allow(args: &Args, target: &Target, errors: &mut Errors) {
+    let mut found = check_keys("allow", args, ALLOW_KEYS, errors);
+    no_positionals("allow", args, ALLOW_KEYS, ("rule", &[]), &mut found, errors);
+    found.require("rule", || {
+        r#"`allow` needs the `rule` to allow, e.g. #[privflow::allow(rule = "baseline/pii-to-log", reason = "..")]"#.to_owned()
+    }, errors);
+    if let Some(rule) = found.str("rule") {
+        if let Err(message) = rule_id(&rule.value()) {
+            errors.push(syn::Error::new(rule.span(), message));
+        }
+    }
+    found.require(
+        "reason",
+        || "a `reason` is required: say why this finding is acceptable".to_owned(),
+        errors,
+    );
+    match target {
+        Target::Fn(_) | Target::Impl | Target::Mod | Target::Struct | Target::Enum | Target::Unknown => {}
+        other => errors.push(call_site(format!(
+            "`allow` goes on a function, method, impl block, module, struct or enum, not on {}; for one statement write `// privflow-allow: pack/rule -- reason` on its line or the line above",
+            other.describe()
+        ))),
+    }
+}
+
+/// Checks a rule id: `pack/rule`, both lowercase words of letters, digits and `-`.
+fn rule_id(id: &str) -> Result<(), String> {
+    fn word(s: &str) -> bool {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
+    let valid = |id: &str| {
+        id.split_once('/')
+            .is_some_and(|(pack, rule)| word(pack) && word(rule))
+    };
+    if valid(id) {
+        return Ok(());
+    }
+    let normal: String = id
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['_', ' '], "-")
+        .replace("-/-", "/")
+        .replace("-/", "/")
+        .replace("/-", "/");
+    if valid(&normal) {
+        Err(format!(
+            "malformed rule id `{id}`; did you mean `{normal}`?"
+        ))
+    } else {
+        Err(format!(
+            "malformed rule id `{id}`: expected `pack/rule`, e.g. \"baseline/pii-to-log\""
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(check: fn(&Args, &Target, &mut Errors), args: &str, item: &str) -> Vec<String> {
+        let args: Args = syn::parse_str(args).unwrap_or_else(|e| panic!("{e}"));
+        let target = Target::of(item.parse().unwrap_or_default());
+        let mut errors = Errors::default();
+        check(&args, &target, &mut errors);
+        errors.messages()
+    }
+
+    const FN: &str = "fn f(&self, a: &str, b: &str) -> bool { true }";
+
+    #[test]
+    fn sink_ok() {
+        let args = r#"kind = "network", region = "us-east-1", recipient = "Acme", purpose = "analytics",
+            encrypted = true, persistent = false, retention_days = 30, args = [0, 1]"#;
+        assert_eq!(run(sink, args, FN), Vec::<String>::new());
+    }
+
+    #[test]
+    fn sink_errors() {
+        assert_eq!(
+            run(sink, r#"kind = "logs""#, FN),
+            ["unknown sink kind `logs`; did you mean `log`?"]
+        );
+        assert_eq!(
+            run(sink, r#"kind = "database""#, FN),
+            ["unknown sink kind `database`; did you mean `storage`?"]
+        );
+        assert_eq!(
+            run(sink, r#"kind = "log", args = [2]"#, FN),
+            ["parameter index 2 is out of range: `f` takes 2 parameters, not counting `self`"]
+        );
+        assert_eq!(
+            run(sink, r#"kind = "log", kind = "log""#, FN),
+            ["duplicate key `kind`"]
+        );
+        assert_eq!(
+            run(sink, r#"kind = "log""#, "struct S;")[0],
+            "`sink` goes on a function, method or trait method declaration, not on a struct"
+        );
+    }
+
+    #[test]
+    fn rule_ids() {
+        assert!(rule_id("baseline/pii-to-log").is_ok());
+        assert!(rule_id("cgm-videosprechstunde/no-third-country-transfer").is_ok());
+        assert_eq!(
+            rule_id("Baseline/PII_to_log"),
+            Err(
+                "malformed rule id `Baseline/PII_to_log`; did you mean `baseline/pii-to-log`?"
+                    .to_owned()
+            )
+        );
+        assert!(rule_id("baseline").is_err());
+        assert!(rule_id("a/b/c").is_err());
+        assert!(rule_id("/x").is_err());
+    }
+
+    #[test]
+    fn source_first() {
+        assert_eq!(run(source, "phi", FN), Vec::<String>::new());
+        assert_eq!(
+            run(source, r#"category = "user", pii"#, FN),
+            [r#"`pii` comes first: #[privflow::source(pii, category = "user.contact.email")]"#]
+        );
+        assert_eq!(
+            run(source, "PII", FN),
+            ["expected `pii` or `phi`; did you mean `pii`?"]
+        );
+    }
+
+    #[test]
+    fn sanitizers() {
+        assert_eq!(run(sanitizer, "hash", FN), Vec::<String>::new());
+        assert_eq!(
+            run(sanitizer, "anonymise", FN),
+            ["unknown sanitizer `anonymise`; did you mean `anonymize`?"]
+        );
+        assert_eq!(
+            run(sanitizer, "mask", FN),
+            ["unknown sanitizer `mask`; did you mean `redact`?"]
+        );
+    }
+}

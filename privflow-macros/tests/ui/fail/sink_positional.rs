@@ -1,0 +1,18 @@
+use privflow_macros as privflow;
+
+#[privflow::sink("log")]
+fn log_line(line: &str) {
+    let _ = line;
+}
+
+#[privflow::sink(kind = "storage", encrypted)]
+fn store(record: &str) {
+    let _ = record;
+}
+
+#[privflow::sink(storage)]
+fn save(record: &str) {
+    let _ = record;
+}
+
+fn main() {}
