@@ -1,1 +1,370 @@
-//! The command line (clap).
+//! The command line (SPEC §3): arguments, dispatch to `check` / `rules` / `explain`, output, and
+//! the exit code. [`run`] does it all in-process, writing to the given streams, so tests can
+//! drive it; `main` only passes it the process's arguments and streams.
+
+use crate::driver::{check, CheckOptions};
+use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
+use crate::report::{catalog as show_rules, human, json, sarif};
+use crate::rules::catalog;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::time::Instant;
+
+const ABOUT: &str =
+    "Checks the flows of personal and health data in a Rust workspace against a privacy statement.
+It reads the code without compiling it and reports every flow that breaks a rule.";
+
+const AFTER_HELP: &str = "\
+Examples:
+  cargo privflow                                      check the workspace with its configured packs
+  cargo privflow --rules cgm-videosprechstunde        check against one statement's pack
+  cargo privflow --message-format sarif > privflow.sarif
+                                                      write a SARIF log for GitHub code scanning
+  cargo privflow rules                                list the packs and their rules
+  cargo privflow explain baseline/phi-to-log          show one rule with its quote and an example
+
+Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
+  (keys: rules, region, sinks, skip).
+
+Exit status:
+  0  no error-severity finding
+  1  error-severity findings (or any finding with --deny-warnings)
+  2  the analysis could not be done or is incomplete (bad config or rule file, a file that
+     cannot be read or parsed, unknown rule or option)";
+
+// `cargo privflow`: the help text is ABOUT and AFTER_HELP, not doc comments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cargo-privflow",
+    bin_name = "cargo privflow",
+    version,
+    about = ABOUT,
+    long_about = None,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = false,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options that apply to every command (and may come after it).
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Path to Cargo.toml [default: the one found from the current directory up]
+    #[arg(long, value_name = "PATH", global = true)]
+    pub manifest_path: Option<PathBuf>,
+    /// Package to check (repeatable) [default: the workspace's default members]
+    #[arg(short = 'p', long = "package", value_name = "SPEC", global = true)]
+    pub package: Vec<String>,
+    /// Check every member of the workspace
+    #[arg(long, global = true)]
+    pub workspace: bool,
+    /// Package to leave out (repeatable)
+    #[arg(long, value_name = "SPEC", global = true)]
+    pub exclude: Vec<String>,
+    /// Rule pack to run, by id or path to a pack file (repeatable; overrides the config's `rules`)
+    #[arg(long = "rules", value_name = "ID_OR_PATH", global = true)]
+    pub rules: Vec<String>,
+    /// Output format
+    #[arg(long, value_enum, value_name = "FMT", default_value_t = MessageFormat::Human, global = true)]
+    pub message_format: MessageFormat,
+    /// Colours (auto: when writing to a terminal and NO_COLOR is not set)
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Print only findings and problems (no summary line)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Say more (repeatable)
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Exit with 1 on warning findings too
+    #[arg(long, global = true)]
+    pub deny_warnings: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse the workspace (the default command)
+    Check,
+    /// List the rule packs and their rules
+    Rules,
+    /// Show one rule: its quote, what it reports, how to fix it, an example
+    Explain {
+        /// Rule id, `pack/rule` (e.g. baseline/phi-to-log)
+        rule: String,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MessageFormat {
+    /// Diagnostics with source snippets
+    Human,
+    /// JSON lines (one object per finding, problem, and a summary)
+    Json,
+    /// One SARIF 2.1.0 log
+    Sarif,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Drops the `privflow` cargo passes when run as `cargo privflow ...`.
+fn strip_cargo_arg(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
+    let mut args: Vec<OsString> = args.into_iter().collect();
+    if args.get(1).is_some_and(|a| a == "privflow") {
+        args.remove(1);
+    }
+    args
+}
+
+/// Runs the command line `args` (the program name first), writing to `stdout` and `stderr`, and
+/// returns the exit code.
+pub fn run(
+    args: impl IntoIterator<Item = OsString>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let cli = match Cli::try_parse_from(strip_cargo_arg(args)) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            // A closed stream leaves nothing to report to.
+            let _ = if e.use_stderr() {
+                stderr.write_all(text.as_bytes())
+            } else {
+                stdout.write_all(text.as_bytes())
+            };
+            return e.exit_code();
+        }
+    };
+    let code = match &cli.command {
+        None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
+        Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
+        Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
+    };
+    // Flushing fails only when the reader went away; the exit code still stands.
+    let _ = stdout.flush();
+    let _ = stderr.flush();
+    code
+}
+
+/// Whether to colour what goes to a stream that is (or is not) a terminal.
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            is_terminal && !no_color
+        }
+    }
+}
+
+fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let opts = CheckOptions {
+        manifest_path: g.manifest_path.clone(),
+        packages: g.package.clone(),
+        workspace: g.workspace,
+        exclude: g.exclude.clone(),
+        rules: g.rules.clone(),
+    };
+    let started = Instant::now();
+    let report = check(&opts);
+    let written = match g.message_format {
+        MessageFormat::Json => json::render(&report, stdout),
+        MessageFormat::Sarif => {
+            let packs = packs_that_ran(&report, &g.rules);
+            sarif::render(&report, &packs, stdout)
+        }
+        MessageFormat::Human => {
+            let options = human::HumanOptions {
+                color: use_color(g.color, std::io::stderr().is_terminal()),
+                width: None,
+                quiet: g.quiet,
+                verbose: g.verbose,
+                elapsed: Some(started.elapsed()),
+            };
+            human::render(&report, &options, stderr)
+        }
+    };
+    match written {
+        Ok(()) => report.exit_code(g.deny_warnings),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => report.exit_code(g.deny_warnings),
+        Err(e) => {
+            let _ = writeln!(stderr, "error: could not write the report: {e}");
+            2
+        }
+    }
+}
+
+/// The catalogue entries of the packs that ran (for the SARIF rule table). Each pack is looked
+/// up on its own, so one that cannot be found (e.g. a pack file named in the config) does not
+/// hide the others; its rules are then described from its findings.
+fn packs_that_ran(report: &Report, cli_rules: &[String]) -> Vec<PackInfo> {
+    let wanted: &[String] = if report.packs.is_empty() {
+        cli_rules
+    } else {
+        &report.packs
+    };
+    let mut packs: Vec<PackInfo> = Vec::new();
+    for id in wanted {
+        if let Ok(found) = catalog(std::slice::from_ref(id)) {
+            for p in found {
+                if !packs.iter().any(|q| q.id == p.id) {
+                    packs.push(p);
+                }
+            }
+        }
+    }
+    packs
+}
+
+/// The packs `--rules` names, or every built-in pack; problems are printed and give exit 2.
+fn load_catalog(g: &GlobalArgs, stderr: &mut dyn Write) -> Result<Vec<PackInfo>, i32> {
+    catalog(&g.rules).map_err(|problems| {
+        print_problems(&problems, g, stderr);
+        2
+    })
+}
+
+fn print_problems(problems: &[Problem], g: &GlobalArgs, stderr: &mut dyn Write) {
+    let report = Report {
+        problems: problems.to_vec(),
+        ..Report::default()
+    };
+    let options = human::HumanOptions {
+        color: use_color(g.color, std::io::stderr().is_terminal()),
+        quiet: true,
+        ..human::HumanOptions::default()
+    };
+    let _ = human::render(&report, &options, stderr);
+}
+
+fn run_rules(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let packs = match load_catalog(g, stderr) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let written = match g.message_format {
+        MessageFormat::Json => show_rules::list_json(&packs, stdout),
+        MessageFormat::Human | MessageFormat::Sarif => show_rules::list_human(&packs, stdout),
+    };
+    finish(written, 0, stderr)
+}
+
+fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let packs = match load_catalog(g, stderr) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let Some((pack, rule)) = show_rules::find(&packs, id) else {
+        let problem = Problem {
+            kind: ProblemKind::Rules,
+            severity: Severity::Error,
+            file: None,
+            line: None,
+            column: None,
+            message: show_rules::unknown_rule(&packs, id),
+        };
+        match g.message_format {
+            MessageFormat::Json => {
+                let report = Report {
+                    problems: vec![problem],
+                    ..Report::default()
+                };
+                let _ = json::render(&report, stdout);
+            }
+            _ => {
+                let _ = writeln!(stderr, "error: {}", problem.message);
+            }
+        }
+        return 2;
+    };
+    let written = match g.message_format {
+        MessageFormat::Json => show_rules::explain_json(pack, rule, stdout),
+        MessageFormat::Human | MessageFormat::Sarif => {
+            show_rules::explain_human(pack, rule, stdout)
+        }
+    };
+    finish(written, 0, stderr)
+}
+
+fn finish(written: std::io::Result<()>, code: i32, stderr: &mut dyn Write) -> i32 {
+    match written {
+        Ok(()) => code,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
+        Err(e) => {
+            let _ = writeln!(stderr, "error: could not write the output: {e}");
+            2
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(a: &[&str]) -> Vec<OsString> {
+        a.iter().map(OsString::from).collect()
+    }
+
+    #[test]
+    fn the_cargo_argument_is_dropped() {
+        assert_eq!(
+            strip_cargo_arg(args(&["cargo-privflow", "privflow", "rules"])),
+            args(&["cargo-privflow", "rules"])
+        );
+        assert_eq!(
+            strip_cargo_arg(args(&["cargo-privflow", "check"])),
+            args(&["cargo-privflow", "check"])
+        );
+    }
+
+    #[test]
+    fn options_parse_before_and_after_the_command() {
+        let cli = Cli::try_parse_from(args(&[
+            "cargo-privflow",
+            "--rules",
+            "visus",
+            "check",
+            "-p",
+            "app",
+            "--message-format",
+            "json",
+            "-vv",
+        ]));
+        let cli = cli.map_err(|e| e.to_string());
+        let Ok(cli) = cli else { panic!("{cli:?}") };
+        assert_eq!(cli.global.rules, vec!["visus".to_string()]);
+        assert_eq!(cli.global.package, vec!["app".to_string()]);
+        assert_eq!(cli.global.message_format, MessageFormat::Json);
+        assert_eq!(cli.global.verbose, 2);
+        assert!(matches!(cli.command, Some(Command::Check)));
+    }
+
+    #[test]
+    fn colour_choice() {
+        assert!(use_color(ColorChoice::Always, false));
+        assert!(!use_color(ColorChoice::Never, true));
+        assert!(!use_color(ColorChoice::Auto, false));
+    }
+
+    #[test]
+    fn help_is_not_an_error() {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        let code = run(args(&["cargo-privflow", "--help"]), &mut out, &mut err);
+        assert_eq!(code, 0);
+        assert!(String::from_utf8_lossy(&out).contains("Exit status:"));
+    }
+}

@@ -19,6 +19,33 @@ pub struct CheckOptions {
 }
 
 /// Runs the analysis. Never panics; every problem is in the report's `problems`.
-pub fn check(_opts: &CheckOptions) -> Report {
-    Report::default()
+pub fn check(opts: &CheckOptions) -> Report {
+    // Workspace loading (manifest, `cargo metadata`, `[*.metadata.privflow]`): a problem that
+    // leaves nothing to analyse ends the run here, as an incomplete report (exit 2).
+    let ws = match crate::workspace::load(opts) {
+        Ok(ws) => ws,
+        Err(problem) => {
+            return Report {
+                problems: vec![problem],
+                ..Report::default()
+            }
+        }
+    };
+    let mut report = Report {
+        problems: ws.problems.clone(),
+        root: Some(ws.root.clone()),
+        ..Report::default()
+    };
+    // ---- STUB (core developer: replace from here) -------------------------------------------
+    // Read and parse `ws.targets`, run the packs (`opts.rules`, else the targets' `config.rules`,
+    // else `baseline`), and fill `report.findings`, `report.problems`, `report.files`,
+    // `report.packs`, `report.reach`.
+    let _ = &ws.targets;
+    report.packs = if opts.rules.is_empty() {
+        vec!["baseline".to_string()]
+    } else {
+        opts.rules.clone()
+    };
+    // ---- END STUB ---------------------------------------------------------------------------
+    report
 }

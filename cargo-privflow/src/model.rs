@@ -210,6 +210,10 @@ pub struct Report {
     pub packs: Vec<String>,
     /// Per-source reach, for the data map: data label → sinks it reaches.
     pub reach: BTreeMap<String, Vec<SinkRef>>,
+    /// The workspace root every `file` is relative to; `None` when the workspace could not be
+    /// loaded. The human renderer reads source snippets from it.
+    #[serde(default)]
+    pub root: Option<std::path::PathBuf>,
 }
 
 impl Report {

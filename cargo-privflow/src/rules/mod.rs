@@ -1,1 +1,4 @@
 //! (being written)
+
+pub mod catalog;
+pub use catalog::catalog;

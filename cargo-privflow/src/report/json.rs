@@ -1,0 +1,171 @@
+//! `--message-format json`: JSON lines, SPEC §4. Violations first, then problems, then one
+//! summary line. Each line is a struct, so keys keep a fixed order: the SPEC's keys first, then
+//! the added ones.
+
+use crate::model::{Finding, Location, Problem, Report, Severity};
+use serde::Serialize;
+use std::io::{self, Write};
+
+#[derive(Serialize)]
+struct Violation<'a> {
+    reason: &'static str,
+    rule: &'a str,
+    severity: &'static str,
+    message: &'a str,
+    quote: &'a str,
+    sink: Sink<'a>,
+    source: Option<Source<'a>>,
+    path: Vec<Step<'a>>,
+    // Added keys.
+    section: &'a str,
+    help: &'a str,
+    fingerprint: &'a str,
+}
+
+#[derive(Serialize)]
+struct Sink<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    name: &'a str,
+    // Added keys.
+    end_line: u32,
+    end_column: u32,
+    kind: &'a str,
+    region: Option<&'a str>,
+    country: Option<&'a str>,
+    recipient: Option<&'a str>,
+    purpose: Option<&'a str>,
+    encrypted: bool,
+    persistent: bool,
+    retention_days: Option<u64>,
+}
+
+#[derive(Serialize)]
+struct Source<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    data: &'a str,
+    category: &'a str,
+    // Added keys.
+    class: &'a str,
+    sanitized: &'a [String],
+}
+
+#[derive(Serialize)]
+struct Step<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    note: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProblemLine<'a> {
+    reason: &'static str,
+    kind: &'static str,
+    file: Option<&'a str>,
+    line: Option<u32>,
+    message: &'a str,
+    // Added key.
+    column: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct SummaryLine {
+    reason: &'static str,
+    errors: usize,
+    warnings: usize,
+    files: usize,
+    incomplete: bool,
+}
+
+fn violation(f: &Finding) -> Violation<'_> {
+    let s = &f.sink;
+    Violation {
+        reason: "violation",
+        rule: &f.rule,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        quote: &f.quote,
+        sink: Sink {
+            file: &s.location.file,
+            line: s.location.line,
+            column: s.location.column,
+            name: &s.name,
+            end_line: s.location.end_line,
+            end_column: s.location.end_column,
+            kind: &s.kind,
+            region: s.region.as_deref(),
+            country: s.country.as_deref(),
+            recipient: s.recipient.as_deref(),
+            purpose: s.purpose.as_deref(),
+            encrypted: s.encrypted,
+            persistent: s.persistent,
+            retention_days: s.retention_days,
+        },
+        source: f.source.as_ref().map(|src| Source {
+            file: &src.location.file,
+            line: src.location.line,
+            column: src.location.column,
+            data: &src.data,
+            category: &src.category,
+            class: &src.class,
+            sanitized: &src.sanitized,
+        }),
+        path: f.path.iter().map(|p| step(&p.location, &p.note)).collect(),
+        section: &f.section,
+        help: &f.help,
+        fingerprint: &f.fingerprint,
+    }
+}
+
+fn step<'a>(loc: &'a Location, note: &'a str) -> Step<'a> {
+    Step {
+        file: &loc.file,
+        line: loc.line,
+        column: loc.column,
+        note,
+    }
+}
+
+fn problem(p: &Problem) -> ProblemLine<'_> {
+    ProblemLine {
+        reason: match p.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        },
+        kind: p.kind.as_str(),
+        file: p.file.as_deref(),
+        line: p.line,
+        message: &p.message,
+        column: p.column,
+    }
+}
+
+fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
+    out.write_all(b"\n")
+}
+
+/// Writes the report as JSON lines.
+pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    for f in &report.findings {
+        line(out, &violation(f))?;
+    }
+    for p in super::sorted_problems(report) {
+        line(out, &problem(p))?;
+    }
+    let s = report.summary();
+    line(
+        out,
+        &SummaryLine {
+            reason: "summary",
+            errors: s.errors,
+            warnings: s.warnings,
+            files: s.files,
+            incomplete: s.incomplete,
+        },
+    )
+}

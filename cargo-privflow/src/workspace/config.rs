@@ -1,0 +1,568 @@
+//! `[workspace.metadata.privflow]` / `[package.metadata.privflow]`: checked key by key, so that
+//! every mistake is reported (not only the first) with the manifest, the table and the key.
+
+use crate::model::{LibrarySink, PackageConfig, Problem, ProblemKind, Severity};
+use serde_json::{Map, Value};
+
+/// The keys of a privflow table.
+const KEYS: &[&str] = &["rules", "region", "sinks", "skip"];
+
+/// The keys of one `sinks` entry.
+const SINK_KEYS: &[&str] = &[
+    "path",
+    "kind",
+    "region",
+    "recipient",
+    "purpose",
+    "encrypted",
+    "persistent",
+    "retention_days",
+    "args",
+];
+
+/// The sink kinds of SPEC §1.
+pub const SINK_KINDS: &[&str] = &[
+    "storage",
+    "network",
+    "log",
+    "email",
+    "sms",
+    "analytics",
+    "advertising",
+    "social",
+    "cookie",
+    "device",
+    "display",
+];
+
+/// The settings one table sets; `None` = the key is absent (so the other table's value holds).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RawConfig {
+    pub rules: Option<Vec<String>>,
+    pub region: Option<String>,
+    pub sinks: Option<Vec<LibrarySink>>,
+    pub skip: Option<Vec<String>>,
+}
+
+impl RawConfig {
+    /// `self` over `base`: a key `self` sets wins.
+    pub fn over(&self, base: &RawConfig) -> PackageConfig {
+        PackageConfig {
+            rules: self
+                .rules
+                .clone()
+                .or_else(|| base.rules.clone())
+                .unwrap_or_default(),
+            region: self.region.clone().or_else(|| base.region.clone()),
+            sinks: self
+                .sinks
+                .clone()
+                .or_else(|| base.sinks.clone())
+                .unwrap_or_default(),
+            skip: self
+                .skip
+                .clone()
+                .or_else(|| base.skip.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Where a table comes from, for messages.
+pub(crate) struct TableSource<'a> {
+    /// The manifest, relative to the workspace root (`Cargo.toml`, `app/Cargo.toml`).
+    pub manifest: &'a str,
+    /// `workspace.metadata.privflow` or `package.metadata.privflow`.
+    pub table: &'a str,
+    /// The manifest's text, to find the line of a key (best effort).
+    pub text: Option<&'a str>,
+}
+
+impl TableSource<'_> {
+    fn problem(&self, key: &KeyPath, message: String) -> Problem {
+        let line = self.text.and_then(|t| find_line(t, self.table, key));
+        Problem {
+            kind: ProblemKind::Config,
+            severity: Severity::Error,
+            file: Some(self.manifest.to_string()),
+            line,
+            column: None,
+            message: format!("{}: [{}] {}", self.manifest, self.table, message),
+        }
+    }
+}
+
+/// The key a message is about: `region`, `sinks[0]`, `sinks[0].kind`.
+#[derive(Debug, Clone, Default)]
+struct KeyPath {
+    key: Option<String>,
+    index: Option<usize>,
+    sub: Option<String>,
+}
+
+impl KeyPath {
+    fn top(key: &str) -> Self {
+        KeyPath {
+            key: Some(key.to_string()),
+            ..KeyPath::default()
+        }
+    }
+
+    fn item(key: &str, index: usize) -> Self {
+        KeyPath {
+            key: Some(key.to_string()),
+            index: Some(index),
+            sub: None,
+        }
+    }
+
+    fn sub(key: &str, index: usize, sub: &str) -> Self {
+        KeyPath {
+            key: Some(key.to_string()),
+            index: Some(index),
+            sub: Some(sub.to_string()),
+        }
+    }
+
+    fn display(&self) -> String {
+        let mut s = self.key.clone().unwrap_or_default();
+        if let Some(i) = self.index {
+            s.push_str(&format!("[{i}]"));
+        }
+        if let Some(sub) = &self.sub {
+            s.push('.');
+            s.push_str(sub);
+        }
+        s
+    }
+}
+
+/// Reads the `privflow` value of a metadata table (`None` or `null`: the table is absent).
+/// Every problem found is pushed; what is well-formed is kept.
+pub(crate) fn parse(
+    value: Option<&Value>,
+    src: &TableSource,
+    problems: &mut Vec<Problem>,
+) -> RawConfig {
+    let mut raw = RawConfig::default();
+    let table = match value {
+        None | Some(Value::Null) => return raw,
+        Some(Value::Object(map)) => map,
+        Some(other) => {
+            problems.push(src.problem(
+                &KeyPath::default(),
+                format!("must be a table, found {}", type_name(other)),
+            ));
+            return raw;
+        }
+    };
+    for (key, value) in table {
+        let path = KeyPath::top(key);
+        match key.as_str() {
+            "rules" => raw.rules = string_array(value, &path, src, problems),
+            "skip" => raw.skip = string_array(value, &path, src, problems),
+            "region" => match value {
+                Value::String(s) => raw.region = Some(s.clone()),
+                other => problems.push(src.problem(
+                    &path,
+                    format!("`region` must be a string, found {}", type_name(other)),
+                )),
+            },
+            "sinks" => raw.sinks = sinks(value, src, problems),
+            _ => problems.push(src.problem(&path, unknown_key(key, KEYS, "key"))),
+        }
+    }
+    raw
+}
+
+fn string_array(
+    value: &Value,
+    path: &KeyPath,
+    src: &TableSource,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<String>> {
+    let name = path.display();
+    let Value::Array(items) = value else {
+        problems.push(src.problem(
+            path,
+            format!(
+                "`{name}` must be an array of strings, found {}",
+                type_name(value)
+            ),
+        ));
+        return None;
+    };
+    let mut out = Vec::with_capacity(items.len());
+    let mut ok = true;
+    for (i, item) in items.iter().enumerate() {
+        match item {
+            Value::String(s) => out.push(s.clone()),
+            other => {
+                ok = false;
+                problems.push(src.problem(
+                    path,
+                    format!("`{name}[{i}]` must be a string, found {}", type_name(other)),
+                ));
+            }
+        }
+    }
+    ok.then_some(out)
+}
+
+fn sinks(
+    value: &Value,
+    src: &TableSource,
+    problems: &mut Vec<Problem>,
+) -> Option<Vec<LibrarySink>> {
+    let Value::Array(items) = value else {
+        problems.push(src.problem(
+            &KeyPath::top("sinks"),
+            format!(
+                "`sinks` must be an array of tables, found {}",
+                type_name(value)
+            ),
+        ));
+        return None;
+    };
+    let before = problems.len();
+    let out: Vec<LibrarySink> = items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, item)| sink(i, item, src, problems))
+        .collect();
+    (problems.len() == before).then_some(out)
+}
+
+fn sink(
+    index: usize,
+    value: &Value,
+    src: &TableSource,
+    problems: &mut Vec<Problem>,
+) -> Option<LibrarySink> {
+    let here = KeyPath::item("sinks", index);
+    let Value::Object(map) = value else {
+        problems.push(src.problem(
+            &here,
+            format!(
+                "`sinks[{index}]` must be a table, found {}",
+                type_name(value)
+            ),
+        ));
+        return None;
+    };
+    let before = problems.len();
+    for key in map.keys() {
+        if !SINK_KEYS.contains(&key.as_str()) {
+            problems.push(src.problem(
+                &KeyPath::sub("sinks", index, key),
+                format!("`sinks[{index}]`: {}", unknown_key(key, SINK_KEYS, "key")),
+            ));
+        }
+    }
+    let mut f = Fields {
+        map,
+        index,
+        src,
+        problems,
+    };
+    let path = f.required_string("path");
+    let kind = f.required_string("kind");
+    if let Some(k) = &kind {
+        if !SINK_KINDS.contains(&k.as_str()) {
+            let msg = format!(
+                "`sinks[{index}].kind`: {}",
+                unknown_key(k, SINK_KINDS, "sink kind")
+            );
+            f.push("kind", msg);
+        }
+    }
+    let sink = LibrarySink {
+        path: path.unwrap_or_default(),
+        kind: kind.unwrap_or_default(),
+        region: f.string("region"),
+        recipient: f.string("recipient"),
+        purpose: f.string("purpose"),
+        encrypted: f.boolean("encrypted"),
+        persistent: f.boolean("persistent"),
+        retention_days: f.count("retention_days"),
+        args: f.indices("args"),
+    };
+    (problems.len() == before).then_some(sink)
+}
+
+/// The fields of one `sinks` entry, each checked for its type.
+struct Fields<'a, 'p> {
+    map: &'a Map<String, Value>,
+    index: usize,
+    src: &'a TableSource<'a>,
+    problems: &'p mut Vec<Problem>,
+}
+
+impl Fields<'_, '_> {
+    fn push(&mut self, key: &str, message: String) {
+        let p = self
+            .src
+            .problem(&KeyPath::sub("sinks", self.index, key), message);
+        self.problems.push(p);
+    }
+
+    fn wrong(&mut self, key: &str, expected: &str, found: &Value) {
+        let msg = format!(
+            "`sinks[{}].{key}` must be {expected}, found {}",
+            self.index,
+            type_name(found)
+        );
+        self.push(key, msg);
+    }
+
+    fn required_string(&mut self, key: &str) -> Option<String> {
+        if self.map.contains_key(key) {
+            self.string(key)
+        } else {
+            let msg = format!(
+                "`sinks[{}]` is missing the required key `{key}`",
+                self.index
+            );
+            let p = self.src.problem(&KeyPath::item("sinks", self.index), msg);
+            self.problems.push(p);
+            None
+        }
+    }
+
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.map.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                self.wrong(key, "a string", other);
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, key: &str) -> Option<bool> {
+        match self.map.get(key)? {
+            Value::Bool(b) => Some(*b),
+            other => {
+                self.wrong(key, "a boolean", other);
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, key: &str) -> Option<u64> {
+        let value = self.map.get(key)?;
+        match value.as_u64() {
+            Some(n) => Some(n),
+            None => {
+                self.wrong(key, "a non-negative integer", value);
+                None
+            }
+        }
+    }
+
+    fn indices(&mut self, key: &str) -> Option<Vec<u32>> {
+        let value = self.map.get(key)?;
+        let parsed: Option<Vec<u32>> = value.as_array().and_then(|items| {
+            items
+                .iter()
+                .map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok()))
+                .collect()
+        });
+        if parsed.is_none() {
+            let found = match value {
+                Value::Array(items) => items
+                    .iter()
+                    .find(|v| v.as_u64().is_none())
+                    .map(|v| format!("an array holding {}", type_name(v)))
+                    .unwrap_or_else(|| "an index that is too large".to_string()),
+                other => type_name(other).to_string(),
+            };
+            let msg = format!(
+                "`sinks[{}].{key}` must be an array of argument indices (0, 1, ...), found {found}",
+                self.index
+            );
+            self.push(key, msg);
+        }
+        parsed
+    }
+}
+
+/// "unknown key `x`; expected one of `a`, `b` (did you mean `y`?)"
+fn unknown_key(key: &str, known: &[&str], what: &str) -> String {
+    let list = known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut msg = format!("unknown {what} `{key}`; expected one of {list}");
+    if let Some(best) = super::suggest::closest(key, known.iter().copied()) {
+        msg.push_str(&format!(" (did you mean `{best}`?)"));
+    }
+    msg
+}
+
+/// How TOML calls the type of a value, with its article.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a float",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "a table",
+    }
+}
+
+/// The 1-based line of `key` inside `[table]` (or of the `sinks` entry it is in), best effort.
+fn find_line(text: &str, table: &str, key: &KeyPath) -> Option<u32> {
+    let header = format!("[{table}]");
+    let sinks_header = format!("[[{table}.sinks]]");
+    let mut in_table = false;
+    let mut table_line = None;
+    let mut sinks_seen = 0usize;
+    let mut in_sink = None::<usize>;
+    let mut sink_line = None;
+    let mut key_line = None;
+    for (n, raw) in text.lines().enumerate() {
+        let line_no = u32::try_from(n + 1).ok()?;
+        let line: String = raw
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect();
+        if line.starts_with('[') {
+            in_table = line == header;
+            in_sink = None;
+            if in_table {
+                table_line = Some(line_no);
+            }
+            if line == sinks_header {
+                in_sink = Some(sinks_seen);
+                if key.index == Some(sinks_seen) {
+                    sink_line = Some(line_no);
+                }
+                sinks_seen += 1;
+            }
+            continue;
+        }
+        let Some(top) = &key.key else { continue };
+        if in_table && key_line.is_none() && line.starts_with(&format!("{top}=")) {
+            key_line = Some(line_no);
+        }
+        if let (Some(i), Some(sub)) = (in_sink, &key.sub) {
+            if key.index == Some(i) && line.starts_with(&format!("{sub}=")) {
+                return Some(line_no);
+            }
+        }
+    }
+    sink_line.or(key_line).or(table_line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn src(text: Option<&str>) -> TableSource<'_> {
+        TableSource {
+            manifest: "Cargo.toml",
+            table: "package.metadata.privflow",
+            text,
+        }
+    }
+
+    #[test]
+    fn reads_a_well_formed_table() {
+        let mut problems = Vec::new();
+        let v = json!({"rules": ["visus"], "region": "DE", "skip": ["src/gen.rs"],
+            "sinks": [{"path": "aws::put", "kind": "storage", "encrypted": true, "args": [0]}]});
+        let raw = parse(Some(&v), &src(None), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(raw.rules, Some(vec!["visus".to_string()]));
+        assert_eq!(raw.region.as_deref(), Some("DE"));
+        let sinks = raw.sinks.unwrap_or_default();
+        assert_eq!(sinks.len(), 1);
+        assert_eq!(sinks[0].encrypted, Some(true));
+        assert_eq!(sinks[0].args, Some(vec![0]));
+    }
+
+    #[test]
+    fn reports_every_problem_with_manifest_table_key_and_line() {
+        let text = "[package]\nname = \"x\"\n\n[package.metadata.privflow]\nregion = [\"x\"]\nunknown_key = 1\n";
+        let v = json!({"region": ["x"], "unknown_key": 1});
+        let mut problems = Vec::new();
+        parse(Some(&v), &src(Some(text)), &mut problems);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(problems.len(), 2, "{messages:?}");
+        assert!(messages.contains(
+            &"Cargo.toml: [package.metadata.privflow] `region` must be a string, found an array"
+        ));
+        assert!(messages
+            .iter()
+            .any(|m| m.contains("unknown key `unknown_key`")));
+        let lines: Vec<Option<u32>> = problems.iter().map(|p| p.line).collect();
+        assert!(
+            lines.contains(&Some(5)) && lines.contains(&Some(6)),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn checks_sink_entries() {
+        let text = "[package.metadata.privflow]\n[[package.metadata.privflow.sinks]]\npath = \"a\"\nkind = \"logs\"\nencrypted = \"yes\"\n";
+        let v = json!({"sinks": [{"path": "a", "kind": "logs", "encrypted": "yes", "regoin": "DE"}, 3]});
+        let mut problems = Vec::new();
+        let raw = parse(Some(&v), &src(Some(text)), &mut problems);
+        assert!(raw.sinks.is_none());
+        let all = problems
+            .iter()
+            .map(|p| p.message.clone())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert!(
+            all.contains("`sinks[0].kind`: unknown sink kind `logs`"),
+            "{all}"
+        );
+        assert!(all.contains("did you mean `log`?"), "{all}");
+        assert!(
+            all.contains("`sinks[0].encrypted` must be a boolean, found a string"),
+            "{all}"
+        );
+        assert!(all.contains("did you mean `region`?"), "{all}");
+        assert!(
+            all.contains("`sinks[1]` must be a table, found an integer"),
+            "{all}"
+        );
+        let enc = problems.iter().find(|p| p.message.contains("encrypted"));
+        assert_eq!(enc.and_then(|p| p.line), Some(5));
+    }
+
+    #[test]
+    fn package_keys_win_over_workspace_keys() {
+        let ws = RawConfig {
+            rules: Some(vec!["visus".into()]),
+            region: Some("DE".into()),
+            ..RawConfig::default()
+        };
+        let pkg = RawConfig {
+            region: Some("US".into()),
+            ..RawConfig::default()
+        };
+        let merged = pkg.over(&ws);
+        assert_eq!(merged.rules, vec!["visus".to_string()]);
+        assert_eq!(merged.region.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_non_table_is_reported() {
+        let mut problems = Vec::new();
+        parse(Some(&json!("x")), &src(None), &mut problems);
+        assert_eq!(
+            problems[0].message,
+            "Cargo.toml: [package.metadata.privflow] must be a table, found a string"
+        );
+    }
+}

@@ -1,0 +1,324 @@
+//! `cargo metadata --no-deps` → the selected packages' crates and settings.
+
+use super::config::{self, RawConfig, TableSource};
+use super::suggest::close_matches;
+use super::{relative_path, Target, TargetKind, Workspace};
+use crate::driver::CheckOptions;
+use crate::model::{Problem, ProblemKind, Severity};
+use cargo_metadata::{Metadata, MetadataCommand, Package, TargetKind as CargoKind};
+use std::path::{Path, PathBuf};
+
+/// Loads the workspace `opts` names. A problem that leaves nothing to analyse (no manifest,
+/// `cargo metadata` failing, an unknown `-p`) is the `Err`; config problems are in
+/// [`Workspace::problems`] and leave the rest of the workspace to analyse.
+pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
+    let manifest = manifest_path(opts.manifest_path.as_deref())?;
+    let metadata = run_cargo_metadata(manifest.as_deref())?;
+    let root = metadata.workspace_root.clone().into_std_path_buf();
+
+    let members = members(&metadata);
+    let (selected, mut problems) = select(&members, &metadata, opts)?;
+
+    let root_manifest = root.join("Cargo.toml");
+    let root_text = std::fs::read_to_string(&root_manifest).ok();
+    let ws_raw = config::parse(
+        metadata.workspace_metadata.get("privflow"),
+        &TableSource {
+            manifest: "Cargo.toml",
+            table: "workspace.metadata.privflow",
+            text: root_text.as_deref(),
+        },
+        &mut problems,
+    );
+
+    let mut targets = Vec::new();
+    for package in selected {
+        let manifest_path = package.manifest_path.clone().into_std_path_buf();
+        let manifest_rel = relative_path(&root, &manifest_path);
+        let text = if manifest_path == root_manifest {
+            root_text.clone()
+        } else {
+            std::fs::read_to_string(&manifest_path).ok()
+        };
+        let pkg_raw = config::parse(
+            package.metadata.get("privflow"),
+            &TableSource {
+                manifest: &manifest_rel,
+                table: "package.metadata.privflow",
+                text: text.as_deref(),
+            },
+            &mut problems,
+        );
+        targets.extend(targets_of(package, &pkg_raw, &ws_raw));
+    }
+
+    Ok(Workspace {
+        root,
+        config: RawConfig::default().over(&ws_raw),
+        targets,
+        problems,
+    })
+}
+
+fn manifest_problem(file: Option<String>, message: String) -> Problem {
+    Problem {
+        kind: ProblemKind::Manifest,
+        severity: Severity::Error,
+        file,
+        line: None,
+        column: None,
+        message,
+    }
+}
+
+/// `--manifest-path`, checked: it must exist; a directory holding a `Cargo.toml` is accepted.
+fn manifest_path(given: Option<&Path>) -> Result<Option<PathBuf>, Problem> {
+    let Some(path) = given else { return Ok(None) };
+    let shown = path.display().to_string();
+    if path.is_dir() {
+        let inside = path.join("Cargo.toml");
+        return if inside.is_file() {
+            Ok(Some(inside))
+        } else {
+            Err(manifest_problem(
+                Some(shown.clone()),
+                format!("manifest path `{shown}` is a directory without a Cargo.toml"),
+            ))
+        };
+    }
+    if !path.exists() {
+        return Err(manifest_problem(
+            Some(shown.clone()),
+            format!("manifest `{shown}` does not exist"),
+        ));
+    }
+    Ok(Some(path.to_path_buf()))
+}
+
+fn run_cargo_metadata(manifest: Option<&Path>) -> Result<Metadata, Problem> {
+    let mut cmd = MetadataCommand::new();
+    cmd.no_deps();
+    if let Some(m) = manifest {
+        cmd.manifest_path(m);
+    }
+    let file = manifest.map(|m| m.display().to_string());
+    cmd.exec().map_err(|e| {
+        let message = match e {
+            cargo_metadata::Error::CargoMetadata { stderr } => {
+                format!("`cargo metadata` failed: {}", useful_lines(&stderr))
+            }
+            cargo_metadata::Error::Io(io) => {
+                format!("could not run `cargo metadata` (is cargo installed and on PATH?): {io}")
+            }
+            other => format!("could not read the output of `cargo metadata`: {other}"),
+        };
+        manifest_problem(file.clone(), message)
+    })
+}
+
+/// The lines of cargo's stderr that say what went wrong: from the first `error` line on, at most
+/// six, without cargo's `error: ` prefix on the first.
+fn useful_lines(stderr: &str) -> String {
+    let lines: Vec<&str> = stderr
+        .lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("error"))
+        .unwrap_or(0);
+    let picked: Vec<&str> = lines.iter().skip(start).take(6).copied().collect();
+    if picked.is_empty() {
+        return "no error message".to_string();
+    }
+    let first = picked[0].strip_prefix("error: ").unwrap_or(picked[0]);
+    std::iter::once(first)
+        .chain(picked[1..].iter().copied())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The workspace's members, sorted by name.
+fn members(metadata: &Metadata) -> Vec<&Package> {
+    let mut members: Vec<&Package> = metadata
+        .packages
+        .iter()
+        .filter(|p| metadata.workspace_members.contains(&p.id))
+        .collect();
+    members.sort_by(|a, b| {
+        a.name
+            .cmp(&b.name)
+            .then(a.manifest_path.cmp(&b.manifest_path))
+    });
+    members
+}
+
+/// The packages `-p`, `--workspace` and `--exclude` select (default: the default members).
+fn select<'a>(
+    members: &[&'a Package],
+    metadata: &Metadata,
+    opts: &CheckOptions,
+) -> Result<(Vec<&'a Package>, Vec<Problem>), Problem> {
+    let mut problems = Vec::new();
+    let names: Vec<&str> = members.iter().map(|p| p.name.as_str()).collect();
+    let mut selected: Vec<&'a Package> = if !opts.packages.is_empty() {
+        let unknown: Vec<&String> = opts
+            .packages
+            .iter()
+            .filter(|p| !names.contains(&p.as_str()))
+            .collect();
+        if !unknown.is_empty() {
+            return Err(unknown_packages(&unknown, &names));
+        }
+        members
+            .iter()
+            .copied()
+            .filter(|p| opts.packages.contains(&p.name))
+            .collect()
+    } else if opts.workspace || !metadata.workspace_default_members.is_available() {
+        members.to_vec()
+    } else {
+        let defaults: &[cargo_metadata::PackageId] = &metadata.workspace_default_members;
+        let picked: Vec<&'a Package> = members
+            .iter()
+            .copied()
+            .filter(|p| defaults.contains(&p.id))
+            .collect();
+        if picked.is_empty() {
+            members.to_vec()
+        } else {
+            picked
+        }
+    };
+    for name in &opts.exclude {
+        if !names.contains(&name.as_str()) {
+            problems.push(Problem {
+                kind: ProblemKind::Manifest,
+                severity: Severity::Warning,
+                file: Some("Cargo.toml".to_string()),
+                line: None,
+                column: None,
+                message: format!("`--exclude {name}` matches no package of the workspace"),
+            });
+        }
+    }
+    selected.retain(|p| !opts.exclude.contains(&p.name));
+    Ok((selected, problems))
+}
+
+fn unknown_packages(unknown: &[&String], names: &[&str]) -> Problem {
+    let quoted = |v: &[&str]| {
+        v.iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let wanted: Vec<&str> = unknown.iter().map(|s| s.as_str()).collect();
+    let mut message = if wanted.len() == 1 {
+        format!(
+            "package {} is not a member of the workspace",
+            quoted(&wanted)
+        )
+    } else {
+        format!(
+            "packages {} are not members of the workspace",
+            quoted(&wanted)
+        )
+    };
+    let hints: Vec<&str> = wanted
+        .iter()
+        .filter_map(|w| close_matches(w, names.iter().copied()).into_iter().next())
+        .collect();
+    if !hints.is_empty() {
+        message.push_str(&format!(" (did you mean {}?)", quoted(&hints)));
+    }
+    message.push_str(&format!("; its packages are: {}", quoted(names)));
+    manifest_problem(Some("Cargo.toml".to_string()), message)
+}
+
+/// A package's analysed crates: its library (or proc-macro) first, then its binaries by name.
+fn targets_of(package: &Package, pkg_raw: &RawConfig, ws_raw: &RawConfig) -> Vec<Target> {
+    let package_root = package
+        .manifest_path
+        .parent()
+        .map(|p| p.to_path_buf().into_std_path_buf())
+        .unwrap_or_default();
+    let config = pkg_raw.over(ws_raw);
+    let mut out: Vec<Target> = package
+        .targets
+        .iter()
+        .filter_map(|t| {
+            let kind = target_kind(&t.kind)?;
+            Some(Target {
+                package: package.name.to_string(),
+                package_root: package_root.clone(),
+                crate_name: t.name.replace('-', "_"),
+                kind,
+                root_file: t.src_path.clone().into_std_path_buf(),
+                config: config.clone(),
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| a.kind.cmp(&b.kind).then(a.crate_name.cmp(&b.crate_name)));
+    out
+}
+
+/// Libraries of every crate type and proc-macros and binaries are analysed; tests, benches,
+/// examples and build scripts are not.
+fn target_kind(kinds: &[CargoKind]) -> Option<TargetKind> {
+    let mut found = None;
+    for k in kinds {
+        let this = match k {
+            CargoKind::Lib
+            | CargoKind::RLib
+            | CargoKind::DyLib
+            | CargoKind::CDyLib
+            | CargoKind::StaticLib => TargetKind::Lib,
+            CargoKind::ProcMacro => TargetKind::ProcMacro,
+            CargoKind::Bin => TargetKind::Bin,
+            _ => continue,
+        };
+        found = Some(found.map_or(this, |f: TargetKind| f.min(this)));
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_error_lines_of_cargo() {
+        let stderr = "warning: something\nerror: failed to parse manifest at `/x/Cargo.toml`\n\nCaused by:\n  bad\n";
+        assert_eq!(
+            useful_lines(stderr),
+            "failed to parse manifest at `/x/Cargo.toml`\nCaused by:\n  bad"
+        );
+    }
+
+    #[test]
+    fn a_missing_manifest_is_named() {
+        let err = manifest_path(Some(Path::new("/nonexistent/Cargo.toml")));
+        let p = err.err();
+        assert_eq!(
+            p.map(|p| p.message),
+            Some("manifest `/nonexistent/Cargo.toml` does not exist".to_string())
+        );
+    }
+
+    #[test]
+    fn target_kinds() {
+        assert_eq!(
+            target_kind(&[CargoKind::CDyLib, CargoKind::RLib]),
+            Some(TargetKind::Lib)
+        );
+        assert_eq!(target_kind(&[CargoKind::Bin]), Some(TargetKind::Bin));
+        assert_eq!(
+            target_kind(&[CargoKind::ProcMacro]),
+            Some(TargetKind::ProcMacro)
+        );
+        assert_eq!(target_kind(&[CargoKind::Example]), None);
+        assert_eq!(target_kind(&[CargoKind::CustomBuild]), None);
+    }
+}
