@@ -1,0 +1,23 @@
+//! CGM SE hosts the servers; its hosting must be in Germany too.
+
+#[privflow::data]
+pub struct Customer {
+    pub id: u64,
+    #[pii(category = "user.name")]
+    pub name: String,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+    pub opted_in: bool,
+}
+
+#[privflow::sink(kind = "storage", encrypted = true, recipient = "CompuGroup Medical SE", region = "westeurope")]
+pub fn insert_customer(_c: &Customer) {}
+
+#[privflow::erases(Customer)]
+pub fn delete_customer(id: u64) {
+    let _ = id;
+}
+
+pub fn register(c: &Customer) {
+    insert_customer(c); //~ cgm-videosprechstunde/servers-in-germany
+}

@@ -1,0 +1,23 @@
+//! Near miss: the Swiss support partner (a disclosed processor, not La-Well's servers) keeps a copy in Switzerland.
+
+#[privflow::data]
+pub struct Customer {
+    pub id: u64,
+    #[pii(category = "user.name")]
+    pub name: String,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+    pub opted_in: bool,
+}
+
+#[privflow::sink(kind = "storage", encrypted = true, recipient = "CompuGroup Medical Schweiz AG", region = "CH")]
+pub fn insert_customer(_c: &Customer) {}
+
+#[privflow::erases(Customer)]
+pub fn delete_customer(id: u64) {
+    let _ = id;
+}
+
+pub fn open_ticket(c: &Customer) {
+    insert_customer(c);
+}

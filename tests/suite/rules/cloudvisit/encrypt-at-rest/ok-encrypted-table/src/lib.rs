@@ -1,0 +1,15 @@
+//! Near miss: the table is AES-256 encrypted.
+
+#[privflow::data]
+pub struct Encounter {
+    pub id: u64,
+    #[phi]
+    pub notes: String,
+}
+
+#[privflow::sink(kind = "storage", encrypted = true, retention_days = 30)]
+pub fn insert_notes(_id: u64, _notes: &str) {}
+
+pub fn finish(e: &Encounter) {
+    insert_notes(e.id, &e.notes);
+}

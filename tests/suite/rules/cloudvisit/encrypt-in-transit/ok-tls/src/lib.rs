@@ -1,0 +1,15 @@
+//! Near miss: the gateway is reached over TLS.
+
+#[privflow::data]
+pub struct Patient {
+    pub id: u64,
+    #[pii(category = "user.contact.phone_number")]
+    pub mobile: String,
+}
+
+#[privflow::sink(kind = "sms", encrypted = true)]
+pub fn send_sms(_to: &str, _text: &str) {}
+
+pub fn remind(p: &Patient) {
+    send_sms(&p.mobile, "Your visit starts in 10 minutes");
+}

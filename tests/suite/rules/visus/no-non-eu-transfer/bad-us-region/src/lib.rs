@@ -1,0 +1,17 @@
+//! A website inquiry is forwarded to a CRM hosted in the US.
+
+#[privflow::data]
+pub struct Inquiry {
+    pub id: u64,
+    #[pii(category = "user.name")]
+    pub name: String,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+}
+
+#[privflow::sink(kind = "network", region = "us-east-1", encrypted = true)]
+pub fn forward_to_crm(_i: &Inquiry) {}
+
+pub fn submit(i: &Inquiry) {
+    forward_to_crm(i); //~ visus/no-non-eu-transfer
+}

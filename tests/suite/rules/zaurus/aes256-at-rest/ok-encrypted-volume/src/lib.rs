@@ -1,0 +1,20 @@
+//! Near miss: the bucket encrypts with AES256 at rest.
+
+#[privflow::data]
+pub struct Attachment {
+    pub id: u64,
+    #[pii(category = "user.content")]
+    pub bytes: Vec<u8>,
+}
+
+#[privflow::erases(Attachment)]
+pub fn delete_attachments(owner: u64) {
+    let _ = owner;
+}
+
+#[privflow::sink(kind = "storage", region = "eu-west-1", encrypted = true)]
+pub fn put_attachment(_a: &Attachment) {}
+
+pub fn upload(a: &Attachment) {
+    put_attachment(a);
+}

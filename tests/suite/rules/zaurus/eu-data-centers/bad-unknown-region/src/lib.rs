@@ -1,0 +1,20 @@
+//! No region on the sink and no default region: unknown counts as outside.
+
+#[privflow::data]
+pub struct Message {
+    pub id: u64,
+    #[pii(category = "user.content")]
+    pub body: String,
+}
+
+#[privflow::sink(kind = "storage", encrypted = true)]
+pub fn put_message(_m: &Message) {}
+
+#[privflow::erases(Message)]
+pub fn delete_messages(owner: u64) {
+    let _ = owner;
+}
+
+pub fn store(m: &Message) {
+    put_message(m); //~ zaurus/eu-data-centers
+}
