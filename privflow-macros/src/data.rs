@@ -2,9 +2,10 @@
 //! `#[phi(..)]`, and leaves everything else on the struct or enum as written.
 
 use crate::args::Args;
+use crate::errors::Errors;
 use crate::suggest::did_you_mean;
 use crate::target::Target;
-use crate::validate::{self, Errors};
+use crate::validate;
 use proc_macro2::{Span, TokenStream};
 use quote::ToTokens;
 use syn::{Attribute, Fields, Item, Meta, Path};

@@ -3,8 +3,8 @@
 //! `compile_error!` for every mistake found in the arguments or placement.
 
 use crate::args::Args;
+use crate::errors::Errors;
 use crate::target::Target;
-use crate::validate::Errors;
 use proc_macro2::TokenStream;
 
 pub(crate) fn unchanged(

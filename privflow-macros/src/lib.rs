@@ -15,6 +15,12 @@
 //! markers [`data`] consumes. cargo-privflow reads them from the source text;
 //! it compiles nothing.
 //!
+//! The attributes may also be imported by name (`use privflow::{data, sink};`
+//! then `#[data]`, `#[sink(..)]`), except `allow`, which is also rustc's
+//! built-in lint attribute: always write `#[privflow::allow(..)]`. For the
+//! same reason do not glob-import the crate (`use privflow::*;`): it makes
+//! every `#[allow(..)]` lint attribute in that module ambiguous.
+//!
 //! # Vocabulary
 //!
 //! | attribute | goes on | says |
@@ -71,7 +77,9 @@
 
 mod args;
 mod data;
+mod errors;
 mod expand;
+mod keys;
 mod suggest;
 mod target;
 mod validate;
@@ -88,6 +96,9 @@ use proc_macro::TokenStream;
 /// `user.health_and_medical`. The markers are checked and removed; every
 /// other attribute (`#[serde(..)]`, doc comments, derives) stays as written.
 /// The markers may also be spelt `#[privflow::pii(..)]` / `#[privflow::phi(..)]`.
+/// Derives may come before or after the attribute. The attribute takes no
+/// arguments; a marker on a field of a struct without it is an error from
+/// rustc ("cannot find attribute `pii`").
 ///
 /// ```
 /// # use privflow_macros as privflow;

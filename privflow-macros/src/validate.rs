@@ -5,68 +5,11 @@
 //! every mistake in an attribute, each at the token that is wrong.
 
 use crate::args::{Arg, Args, Value};
+use crate::errors::{call_site, Errors};
+use crate::keys::{check_keys, key, no_positionals, tokens_to_string, Key, Ty};
 use crate::suggest::{did_you_mean, one_of};
 use crate::target::{param_count, returns_value, Target};
-use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
-use syn::{LitStr, Signature};
-
-/// The errors found so far, combined into one `syn::Error`.
-#[derive(Default)]
-pub(crate) struct Errors(Option<syn::Error>);
-
-impl Errors {
-    pub(crate) fn push(&mut self, error: syn::Error) {
-        match &mut self.0 {
-            Some(errors) => errors.combine(error),
-            None => self.0 = Some(error),
-        }
-    }
-
-    pub(crate) fn to_compile_errors(&self) -> TokenStream {
-        self.0
-            .as_ref()
-            .map(syn::Error::to_compile_error)
-            .unwrap_or_default()
-    }
-
-    #[cfg(test)]
-    pub(crate) fn messages(&self) -> Vec<String> {
-        self.0
-            .iter()
-            .flat_map(|e| e.clone().into_iter())
-            .map(|e| e.to_string())
-            .collect()
-    }
-}
-
-/// The type of a key's value.
-#[derive(Clone, Copy)]
-enum Ty {
-    /// A non-empty string.
-    Str,
-    /// A dotted fideslang key such as `user.contact.email`; the words say
-    /// what kind of key, for messages.
-    Dotted(&'static str),
-    Bool,
-    /// A non-negative integer.
-    Int,
-    /// A non-empty list of dotted keys.
-    DottedList(&'static str),
-    /// A non-empty list of distinct non-negative integers.
-    IntList,
-}
-
-struct Key {
-    name: &'static str,
-    ty: Ty,
-    /// A valid value, as written in source, for messages.
-    example: &'static str,
-}
-
-const fn key(name: &'static str, ty: Ty, example: &'static str) -> Key {
-    Key { name, ty, example }
-}
+use syn::Signature;
 
 const CATEGORY: &str = "a data category";
 const DATA_USE: &str = "a data use";
@@ -189,259 +132,31 @@ fn suggestion<'a>(
         .or_else(|| did_you_mean(given, candidates))
 }
 
-fn call_site(message: impl std::fmt::Display) -> syn::Error {
-    syn::Error::new(Span::call_site(), message)
+/// A positional argument that should be one word of a fixed set.
+enum Word<'a> {
+    Known,
+    Unknown {
+        given: String,
+        meant: Option<&'a str>,
+    },
+    /// One of the words, in quotes.
+    Quoted(String),
+    /// Not a single word.
+    Other,
 }
 
-fn tokens_to_string(tokens: impl ToTokens) -> String {
-    tokens.into_token_stream().to_string().replace(' ', "")
-}
-
-/// What the arguments say about each key.
-#[derive(Default)]
-struct Found<'a> {
-    /// The keys given with a valid value.
-    valid: Vec<(&'static str, &'a Value)>,
-    /// Every key the user wrote or was told to write by an error already
-    /// reported: a required key among them is not reported missing.
-    mentioned: Vec<&'static str>,
-}
-
-impl<'a> Found<'a> {
-    fn get(&self, name: &str) -> Option<&'a Value> {
-        self.valid.iter().find(|(n, _)| *n == name).map(|&(_, v)| v)
-    }
-
-    fn str(&self, name: &str) -> Option<&'a LitStr> {
-        match self.get(name) {
-            Some(Value::Str(lit)) => Some(lit),
-            _ => None,
-        }
-    }
-
-    /// Reports a required key that is missing.
-    fn require(&self, name: &str, message: impl FnOnce() -> String, errors: &mut Errors) {
-        if !self.mentioned.contains(&name) {
-            errors.push(call_site(message()));
-        }
-    }
-}
-
-/// Checks the `key = value` arguments: each key known, given once, with a
-/// value of its type.
-fn check_keys<'a>(attr: &str, args: &'a Args, keys: &[Key], errors: &mut Errors) -> Found<'a> {
-    let names: Vec<&'static str> = keys.iter().map(|k| k.name).collect();
-    let mut found = Found::default();
-    for (ident, value) in args.keyed() {
-        let name = ident.to_string();
-        let Some(key) = keys.iter().find(|k| k.name == name) else {
-            let message = match did_you_mean(&name, &names) {
-                Some(meant) => {
-                    found.mentioned.push(meant);
-                    format!("unknown key `{name}`; did you mean `{meant}`?")
-                }
-                None if names.len() == 1 => {
-                    format!("unknown key `{name}`: `{attr}` takes only `{}`", names[0])
-                }
-                None => format!("unknown key `{name}`: `{attr}` takes {}", one_of(&names)),
-            };
-            errors.push(syn::Error::new(ident.span(), message));
-            continue;
-        };
-        if found.mentioned.contains(&key.name) {
-            errors.push(syn::Error::new(
-                ident.span(),
-                format!("duplicate key `{name}`"),
-            ));
-            continue;
-        }
-        found.mentioned.push(key.name);
-        match check_value(key, value) {
-            Ok(()) => found.valid.push((key.name, value)),
-            Err(error) => errors.push(error),
-        }
-    }
-    found
-}
-
-fn check_value(key: &Key, value: &Value) -> syn::Result<()> {
-    let Key { name, ty, example } = key;
-    match (ty, value) {
-        (Ty::Str, Value::Str(lit)) => non_empty(name, lit, example),
-        (Ty::Dotted(what), Value::Str(lit)) => dotted(lit, what, example),
-        (Ty::Str | Ty::Dotted(_), Value::Path(path)) => Err(value.error(format!(
-            "expected a string: write `{name} = \"{}\"`",
-            tokens_to_string(path)
-        ))),
-        (Ty::Str | Ty::Dotted(_), _) => {
-            Err(value.error(format!("expected a string, e.g. `{name} = {example}`")))
-        }
-
-        (Ty::Bool, Value::Bool(_)) => Ok(()),
-        (Ty::Bool, Value::Str(lit)) if matches!(lit.value().as_str(), "true" | "false") => {
-            Err(value.error(format!(
-                "expected `true` or `false` without quotes: write `{name} = {}`",
-                lit.value()
-            )))
-        }
-        (Ty::Bool, _) => Err(value.error("expected `true` or `false`")),
-
-        (Ty::Int, Value::Int(lit)) => lit
-            .base10_parse::<u32>()
-            .map(drop)
-            .map_err(|_| value.error(format!("`{name}` is too large"))),
-        (Ty::Int, Value::Str(lit)) if lit.value().trim().parse::<u32>().is_ok() => Err(value
-            .error(format!(
-                "expected an integer without quotes: write `{name} = {}`",
-                lit.value().trim()
-            ))),
-        (Ty::Int, _) => Err(value.error(format!(
-            "expected a non-negative integer, e.g. `{name} = {example}`"
-        ))),
-
-        (Ty::DottedList(what), Value::List { items, .. }) => {
-            if items.is_empty() {
-                return Err(value.error(format!(
-                    "`{name}` lists at least one entry; leave the key out if there is none"
-                )));
-            }
-            let mut errors = Errors::default();
-            for item in items {
-                let checked = match item {
-                    Value::Str(lit) => dotted(lit, what, "essential.service"),
-                    _ => Err(item.error("expected a string")),
-                };
-                if let Err(error) = checked {
-                    errors.push(error);
-                }
-            }
-            errors.0.map_or(Ok(()), Err)
-        }
-        (Ty::DottedList(_), Value::Str(lit)) => Err(value.error(format!(
-            "expected a list of strings: write `{name} = [\"{}\"]`",
-            lit.value()
-        ))),
-        (Ty::DottedList(_), _) => Err(value.error(format!(
-            "expected a list of strings, e.g. `{name} = {example}`"
-        ))),
-
-        (Ty::IntList, Value::List { items, .. }) => {
-            if items.is_empty() {
-                return Err(value.error(format!(
-                    "`{name}` lists at least one parameter index; leave the key out to mean every parameter"
-                )));
-            }
-            let mut errors = Errors::default();
-            let mut seen = Vec::new();
-            for item in items {
-                let checked = match item {
-                    Value::Int(lit) => lit
-                        .base10_parse::<u16>()
-                        .map_err(|_| item.error("parameter index too large"))
-                        .and_then(|n| {
-                            if seen.contains(&n) {
-                                Err(item.error(format!("parameter index {n} is listed twice")))
-                            } else {
-                                seen.push(n);
-                                Ok(())
-                            }
-                        }),
-                    _ => Err(item.error(
-                        "expected a parameter index: 0 for the first parameter after `self`",
-                    )),
-                };
-                if let Err(error) = checked {
-                    errors.push(error);
-                }
-            }
-            errors.0.map_or(Ok(()), Err)
-        }
-        (Ty::IntList, Value::Int(lit)) => Err(value.error(format!(
-            "expected a list of parameter indices: write `{name} = [{lit}]`"
-        ))),
-        (Ty::IntList, _) => Err(value.error(format!(
-            "expected a list of parameter indices, e.g. `{name} = [0, 2]`"
-        ))),
-    }
-}
-
-fn non_empty(name: &str, lit: &LitStr, example: &str) -> syn::Result<()> {
-    if lit.value().trim().is_empty() {
-        Err(syn::Error::new(
-            lit.span(),
-            format!("`{name}` must not be empty, e.g. `{name} = {example}`"),
-        ))
-    } else {
-        Ok(())
-    }
-}
-
-/// A fideslang key: words of letters, digits, `_` and `-`, joined by dots.
-fn dotted(lit: &LitStr, what: &str, example: &str) -> syn::Result<()> {
-    let value = lit.value();
-    let ok = !value.is_empty()
-        && value.split('.').all(|word| {
-            !word.is_empty()
-                && word
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        });
-    if ok {
-        Ok(())
-    } else {
-        Err(syn::Error::new(
-            lit.span(),
-            format!(
-                "expected {what} key like {example}: words of letters, digits and `_` joined by dots"
-            ),
-        ))
-    }
-}
-
-/// Reports every positional argument of an attribute that takes only
-/// `key = value` pairs. `main` is the key a bare string most likely meant,
-/// and `main_values` the words that are values of it (`sink(log)`).
-fn no_positionals(
-    attr: &str,
-    args: &Args,
-    keys: &[Key],
-    (main, main_values): (&'static str, &[&str]),
-    found: &mut Found,
-    errors: &mut Errors,
-) {
-    for value in args.positional() {
-        let ident = value.as_ident().map(ToString::to_string);
-        let named = ident
-            .as_deref()
-            .and_then(|ident| keys.iter().find(|k| ident == k.name));
-        let message = match (named, value) {
-            (Some(key), _) => {
-                found.mentioned.push(key.name);
-                format!(
-                    "`{0}` needs a value: write `{0} = {1}`",
-                    key.name, key.example
-                )
-            }
-            (None, Value::Str(lit)) => {
-                found.mentioned.push(main);
-                format!(
-                    "expected `key = value`: write `{main} = \"{}\"`",
-                    lit.value()
-                )
-            }
-            (None, Value::Path(_)) if main_values.contains(&ident.as_deref().unwrap_or("")) => {
-                found.mentioned.push(main);
-                format!(
-                    "expected `key = value`: write `{main} = \"{}\"`",
-                    ident.unwrap_or_default()
-                )
-            }
-            (None, _) => {
-                let names: Vec<&str> = keys.iter().map(|k| k.name).collect();
-                format!("expected `key = value`; `{attr}` takes {}", one_of(&names))
-            }
-        };
-        errors.push(value.error(message));
+fn word<'a>(value: &Value, words: &[&'a str], aliases: &[(&str, &'a str)]) -> Word<'a> {
+    match value {
+        Value::Path(_) => match value.as_ident().map(ToString::to_string) {
+            Some(given) if words.contains(&given.as_str()) => Word::Known,
+            Some(given) => Word::Unknown {
+                meant: suggestion(&given, words, aliases),
+                given,
+            },
+            None => Word::Other,
+        },
+        Value::Str(lit) if words.contains(&lit.value().as_str()) => Word::Quoted(lit.value()),
+        _ => Word::Other,
     }
 }
 
@@ -507,27 +222,17 @@ pub(crate) fn source(args: &Args, target: &Target, errors: &mut Errors) {
             errors.push(value.error(message));
             continue;
         }
-        let message = match value {
-            Value::Path(_) => {
-                let given = value
-                    .as_ident()
-                    .map(ToString::to_string)
-                    .unwrap_or_default();
-                if TAGS.contains(&given.as_str()) {
-                    continue;
-                }
-                match did_you_mean(&given, TAGS) {
-                    Some(meant) => format!("expected `pii` or `phi`; did you mean `{meant}`?"),
-                    None => "expected `pii` (personal data) or `phi` (health data)".to_owned(),
-                }
+        let message = match word(value, TAGS, &[]) {
+            Word::Known => continue,
+            Word::Unknown {
+                meant: Some(meant), ..
+            } => {
+                format!("expected `pii` or `phi`; did you mean `{meant}`?")
             }
-            Value::Str(lit) if TAGS.contains(&lit.value().as_str()) => {
-                format!(
-                    "expected `pii` or `phi` without quotes: write `{}`",
-                    lit.value()
-                )
+            Word::Quoted(word) => format!("expected `pii` or `phi` without quotes: write `{word}`"),
+            Word::Unknown { meant: None, .. } | Word::Other => {
+                "expected `pii` (personal data) or `phi` (health data)".to_owned()
             }
-            _ => "expected `pii` (personal data) or `phi` (health data)".to_owned(),
         };
         errors.push(value.error(message));
     }
@@ -630,35 +335,22 @@ pub(crate) fn sanitizer(args: &Args, target: &Target, errors: &mut Errors) {
         ))),
         None => {}
         Some(value) => {
-            let message = match value {
-                Value::Path(_) => value
-                    .as_ident()
-                    .map(ToString::to_string)
-                    .and_then(|given| {
-                        if SANITIZERS.contains(&given.as_str()) {
-                            return None;
-                        }
-                        Some(match suggestion(&given, SANITIZERS, SANITIZER_ALIASES) {
-                            Some(meant) => {
-                                format!("unknown sanitizer `{given}`; did you mean `{meant}`?")
-                            }
-                            None => format!(
-                                "unknown sanitizer `{given}`; expected {}",
-                                one_of(SANITIZERS)
-                            ),
-                        })
-                    })
-                    .or_else(|| {
-                        value
-                            .as_ident()
-                            .is_none()
-                            .then(|| format!("expected {}", one_of(SANITIZERS)))
-                    }),
-                Value::Str(lit) if SANITIZERS.contains(&lit.value().as_str()) => Some(format!(
-                    "expected an identifier, not a string: write `sanitizer({})`",
-                    lit.value()
+            let message = match word(value, SANITIZERS, SANITIZER_ALIASES) {
+                Word::Known => None,
+                Word::Unknown {
+                    given,
+                    meant: Some(meant),
+                } => Some(format!(
+                    "unknown sanitizer `{given}`; did you mean `{meant}`?"
                 )),
-                _ => Some(format!("expected {}", one_of(SANITIZERS))),
+                Word::Unknown { given, meant: None } => Some(format!(
+                    "unknown sanitizer `{given}`; expected {}",
+                    one_of(SANITIZERS)
+                )),
+                Word::Quoted(word) => Some(format!(
+                    "expected an identifier, not a string: write `sanitizer({word})`"
+                )),
+                Word::Other => Some(format!("expected {}", one_of(SANITIZERS))),
             };
             if let Some(message) = message {
                 errors.push(value.error(message));

@@ -20,4 +20,9 @@ fn record_consent(user: u64) {
     let _ = user;
 }
 
+#[privflow::consent(marketing)]
+fn e() -> bool {
+    true
+}
+
 fn main() {}

@@ -27,6 +27,11 @@ fn forget5(id: u64) {
     let _ = id;
 }
 
+#[privflow::erases(42)]
+fn forget6(id: u64) {
+    let _ = id;
+}
+
 #[privflow::erases(Patient)]
 struct Eraser;
 

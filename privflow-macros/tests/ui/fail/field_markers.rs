@@ -20,6 +20,8 @@ struct Patient {
     nickname: String,
     #[privflow::sink(kind = "log")]
     log: String,
+    #[privflow::secret]
+    token: String,
     #[privflow::pi]
     ip: String,
 }
@@ -28,6 +30,8 @@ struct Patient {
 enum Contact {
     #[pii]
     Email(String),
+    #[privflow::sink(kind = "email")]
+    Phone(String),
 }
 
 fn main() {
@@ -42,6 +46,7 @@ fn main() {
         nickname: String::new(),
         log: String::new(),
         ip: String::new(),
+        token: String::new(),
     };
     let _ = (p, Contact::Email(String::new()));
 }

@@ -15,4 +15,9 @@ fn log_line(line: &str) {
     let _ = line;
 }
 
+#[privflow::sink(kind = "log", args = [70000])]
+fn trace(line: &str) {
+    let _ = line;
+}
+
 fn main() {}

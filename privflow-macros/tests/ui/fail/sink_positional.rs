@@ -15,4 +15,9 @@ fn save(record: &str) {
     let _ = record;
 }
 
+#[privflow::sink(kind = "log", [0])]
+fn trace(line: &str) {
+    let _ = line;
+}
+
 fn main() {}

@@ -35,4 +35,9 @@ fn g() -> String {
     String::new()
 }
 
+#[privflow::source(pii, patient)]
+fn h() -> String {
+    String::new()
+}
+
 fn main() {}
