@@ -7,8 +7,11 @@ use crate::suggest::did_you_mean;
 use crate::target::Target;
 use crate::validate;
 use proc_macro2::{Span, TokenStream};
+use quote::quote;
 use quote::ToTokens;
-use syn::{Attribute, Fields, Item, Meta, Path};
+use syn::parse::ParseStream;
+use syn::punctuated::Punctuated;
+use syn::{Attribute, Fields, Item, Meta, Path, Token};
 
 /// The attribute names of the crate, for "did you mean" on a misspelt
 /// `#[privflow::..]` field marker.
@@ -123,37 +126,99 @@ fn marker(path: &Path) -> Marker {
 fn strip_fields(fields: &mut Fields, errors: &mut Errors) {
     for field in fields.iter_mut() {
         let mut tagged: Option<Tag> = None;
-        field.attrs.retain(|attr| match marker(attr.path()) {
-            Marker::Foreign => true,
-            Marker::Tag(tag) => {
-                check_marker(tag, attr, errors);
-                match tagged {
-                    None => tagged = Some(tag),
-                    Some(before) if before == tag => errors.push(syn::Error::new_spanned(
-                        attr.path(),
-                        format!("this field is already marked `#[{}]`", tag.name()),
-                    )),
-                    Some(_) => errors.push(syn::Error::new_spanned(
-                        attr.path(),
-                        "a field is either `#[pii]` or `#[phi]`, not both (health data is personal data too)",
-                    )),
-                }
-                false
+        let attrs = std::mem::take(&mut field.attrs);
+        for attr in attrs {
+            if take_marker(&attr.meta, &mut tagged, errors) {
+                continue;
             }
-            Marker::Privflow(name) => {
-                let message = if VOCABULARY.contains(&name.as_str()) {
-                    format!("`{name}` does not go on a field; a field takes `#[pii(..)]` or `#[phi(..)]`")
-                } else {
-                    match did_you_mean(&name, &["pii", "phi"]) {
-                        Some(meant) => format!("unknown field marker `{name}`; did you mean `{meant}`?"),
-                        None => format!("unknown field marker `{name}`; a field takes `#[pii(..)]` or `#[phi(..)]`"),
-                    }
-                };
-                errors.push(syn::Error::new_spanned(attr.path(), message));
-                false
+            if let Some(attr) = strip_cfg_attr(attr, &mut tagged, errors) {
+                field.attrs.push(attr);
             }
-        });
+        }
     }
+}
+
+/// Checks `meta` if it is a field marker, and says whether it is one (and
+/// so is to be removed).
+fn take_marker(meta: &Meta, tagged: &mut Option<Tag>, errors: &mut Errors) -> bool {
+    match marker(meta.path()) {
+        Marker::Foreign => false,
+        Marker::Tag(tag) => {
+            check_marker(tag, meta, errors);
+            match *tagged {
+                None => *tagged = Some(tag),
+                Some(before) if before == tag => errors.push(syn::Error::new_spanned(
+                    meta.path(),
+                    format!("this field is already marked `#[{}]`", tag.name()),
+                )),
+                Some(_) => errors.push(syn::Error::new_spanned(
+                    meta.path(),
+                    "a field is either `#[pii]` or `#[phi]`, not both (health data is personal data too)",
+                )),
+            }
+            true
+        }
+        Marker::Privflow(name) => {
+            let message = if VOCABULARY.contains(&name.as_str()) {
+                format!(
+                    "`{name}` does not go on a field; a field takes `#[pii(..)]` or `#[phi(..)]`"
+                )
+            } else {
+                match did_you_mean(&name, &["pii", "phi"]) {
+                    Some(meant) => {
+                        format!("unknown field marker `{name}`; did you mean `{meant}`?")
+                    }
+                    None => format!(
+                        "unknown field marker `{name}`; a field takes `#[pii(..)]` or `#[phi(..)]`"
+                    ),
+                }
+            };
+            errors.push(syn::Error::new_spanned(meta.path(), message));
+            true
+        }
+    }
+}
+
+/// rustc does not expand `cfg_attr` in the input of an attribute macro, so
+/// markers behind one (`#[cfg_attr(feature = "privacy", pii)]`, for an
+/// optional dependency) are taken out of it here: `#[cfg_attr(pred, a,
+/// pii(..), b)]` becomes `#[cfg_attr(pred, a, b)]`, or goes if nothing is
+/// left.
+fn strip_cfg_attr(
+    mut attr: Attribute,
+    tagged: &mut Option<Tag>,
+    errors: &mut Errors,
+) -> Option<Attribute> {
+    let Meta::List(list) = &mut attr.meta else {
+        return Some(attr);
+    };
+    if !list.path.is_ident("cfg_attr") {
+        return Some(attr);
+    }
+    let parsed = list.parse_args_with(|input: ParseStream| {
+        let predicate: Meta = input.parse()?;
+        input.parse::<Token![,]>()?;
+        let attrs = Punctuated::<Meta, Token![,]>::parse_terminated(input)?;
+        Ok((predicate, attrs))
+    });
+    let Ok((predicate, attrs)) = parsed else {
+        return Some(attr);
+    };
+    if attrs
+        .iter()
+        .all(|meta| matches!(marker(meta.path()), Marker::Foreign))
+    {
+        return Some(attr);
+    }
+    let kept: Vec<&Meta> = attrs
+        .iter()
+        .filter(|meta| !take_marker(meta, tagged, errors))
+        .collect();
+    if kept.is_empty() {
+        return None;
+    }
+    list.tokens = quote!(#predicate, #(#kept),*);
+    Some(attr)
 }
 
 /// A marker on an enum variant itself: report it and take it off.
@@ -184,9 +249,9 @@ fn strip_variant(attrs: &mut Vec<Attribute>, errors: &mut Errors) {
     });
 }
 
-fn check_marker(tag: Tag, attr: &Attribute, errors: &mut Errors) {
+fn check_marker(tag: Tag, meta: &Meta, errors: &mut Errors) {
     let name = tag.name();
-    match &attr.meta {
+    match meta {
         Meta::Path(_) => {}
         Meta::List(list) => match list.parse_args_with(<Args as syn::parse::Parse>::parse) {
             Ok(args) => validate::tag_args(name, &args, errors),
@@ -238,6 +303,26 @@ mod tests {
         );
         assert!(!out.contains("compile_error"), "{out}");
         assert!(!out.contains("pii") && !out.contains("phi"), "{out}");
+    }
+
+    #[test]
+    fn markers_behind_cfg_attr() {
+        let out = run(
+            "",
+            r#"struct S {
+                #[cfg_attr(feature = "privacy", pii(category = "user.name"))] a: String,
+                #[cfg_attr(feature = "privacy", serde(skip), phi, doc = "x")] b: String,
+                #[cfg_attr(test, serde(skip))] c: String,
+            }"#,
+        );
+        assert!(!out.contains("compile_error"), "{out}");
+        assert!(!out.contains("pii") && !out.contains("phi"), "{out}");
+        assert!(
+            out.contains(r#"cfg_attr (feature = "privacy" , serde (skip) , doc = "x")"#),
+            "{out}"
+        );
+        assert!(out.contains("cfg_attr (test , serde (skip))"), "{out}");
+        assert_eq!(out.matches("cfg_attr").count(), 2, "{out}");
     }
 
     #[test]

@@ -96,7 +96,9 @@ use proc_macro::TokenStream;
 /// `user.health_and_medical`. The markers are checked and removed; every
 /// other attribute (`#[serde(..)]`, doc comments, derives) stays as written.
 /// The markers may also be spelt `#[privflow::pii(..)]` / `#[privflow::phi(..)]`.
-/// Derives may come before or after the attribute. The attribute takes no
+/// Derives may come before or after the attribute, and a marker may sit
+/// behind `cfg_attr` (`#[cfg_attr(feature = "privacy", pii)]`, for an
+/// optional dependency). The attribute takes no
 /// arguments; a marker on a field of a struct without it is an error from
 /// rustc ("cannot find attribute `pii`").
 ///

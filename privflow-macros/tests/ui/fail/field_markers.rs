@@ -24,6 +24,8 @@ struct Patient {
     token: String,
     #[privflow::pi]
     ip: String,
+    #[cfg_attr(all(), pii(categry = "user.name"))]
+    alias: String,
 }
 
 #[privflow::data]
@@ -47,6 +49,7 @@ fn main() {
         log: String::new(),
         ip: String::new(),
         token: String::new(),
+        alias: String::new(),
     };
     let _ = (p, Contact::Email(String::new()));
 }

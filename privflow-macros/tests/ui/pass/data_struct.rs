@@ -32,7 +32,7 @@ pub struct Patient {
 }
 
 // Derives may come before the attribute too.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 #[privflow::data]
 pub(crate) struct Session<'a, T: Clone>
 where
@@ -41,6 +41,7 @@ where
     #[pii(category = "user.device.ip_address")]
     ip: &'a str,
     #[pii(category = "user.device.cookie_id")]
+    #[serde(skip)]
     cookie: T,
     started: u64,
 }
@@ -58,5 +59,6 @@ fn main() {
     assert!(json.contains("\"mail\""));
     assert!(!json.contains("insurance_id"));
     let s = Session { ip: "10.0.0.1", cookie: 7u8, started: 0 };
+    assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"ip":"10.0.0.1","started":0}"#);
     let _ = (s.clone().ip, s.cookie, s.started, Empty {}, Unit);
 }
