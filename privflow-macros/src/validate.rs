@@ -88,7 +88,6 @@ const SINK_KIND_ALIASES: &[(&str, &str)] = &[
     ("metrics", "analytics"),
     ("ads", "advertising"),
     ("ad", "advertising"),
-    ("marketing", "advertising"),
     ("cookies", "cookie"),
     ("client", "device"),
     ("local", "device"),
