@@ -187,9 +187,11 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
             sarif::render(&report, &packs, stdout)
         }
         MessageFormat::Human => {
+            let terminal = std::io::stderr().is_terminal();
             let options = human::HumanOptions {
-                color: use_color(g.color, std::io::stderr().is_terminal()),
+                color: use_color(g.color, terminal),
                 width: None,
+                no_wrap: !terminal,
                 quiet: g.quiet,
                 verbose: g.verbose,
                 elapsed: Some(started.elapsed()),
@@ -242,8 +244,10 @@ fn print_problems(problems: &[Problem], g: &GlobalArgs, stderr: &mut dyn Write) 
         problems: problems.to_vec(),
         ..Report::default()
     };
+    let terminal = std::io::stderr().is_terminal();
     let options = human::HumanOptions {
-        color: use_color(g.color, std::io::stderr().is_terminal()),
+        color: use_color(g.color, terminal),
+        no_wrap: !terminal,
         quiet: true,
         ..human::HumanOptions::default()
     };

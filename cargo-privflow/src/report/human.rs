@@ -21,6 +21,8 @@ pub struct HumanOptions {
     pub color: bool,
     /// Line width; `None`: the terminal's (80 when unknown).
     pub width: Option<usize>,
+    /// Do not wrap long lines (for output that is not a terminal: logs, files, pipes).
+    pub no_wrap: bool,
     /// No summary line.
     pub quiet: bool,
     /// `-v`: also name the packs that ran.
@@ -62,9 +64,13 @@ fn handler(opts: &HumanOptions) -> MietteHandler {
         .terminal_links(false)
         .unicode(true)
         .color(opts.color)
-        .context_lines(1);
+        .context_lines(1)
+        .show_related_errors_as_nested();
     if let Some(w) = opts.width {
         o = o.width(w);
+    }
+    if opts.no_wrap {
+        o = o.wrap_lines(false);
     }
     o.build()
 }

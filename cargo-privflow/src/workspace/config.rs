@@ -536,7 +536,9 @@ mod tests {
             all.contains("`sinks[1]` must be a table, found an integer"),
             "{all}"
         );
-        let enc = problems.iter().find(|p| p.message.contains("encrypted"));
+        let enc = problems
+            .iter()
+            .find(|p| p.message.contains("must be a boolean"));
         assert_eq!(enc.and_then(|p| p.line), Some(5));
     }
 

@@ -1,0 +1,3 @@
+pub fn ok() {}
+
+fn broken( {
