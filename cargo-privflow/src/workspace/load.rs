@@ -196,7 +196,7 @@ fn select<'a>(
             problems.push(Problem {
                 kind: ProblemKind::Manifest,
                 severity: Severity::Warning,
-                file: Some("Cargo.toml".to_string()),
+                file: None,
                 line: None,
                 column: None,
                 message: format!("`--exclude {name}` matches no package of the workspace"),
@@ -234,7 +234,8 @@ fn unknown_packages(unknown: &[&String], names: &[&str]) -> Problem {
         message.push_str(&format!(" (did you mean {}?)", quoted(&hints)));
     }
     message.push_str(&format!("; its packages are: {}", quoted(names)));
-    manifest_problem(Some("Cargo.toml".to_string()), message)
+    // About the command line, not a place in a file.
+    manifest_problem(None, message)
 }
 
 /// A package's analysed crates: its library (or proc-macro) first, then its binaries by name.
