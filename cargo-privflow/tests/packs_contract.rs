@@ -551,15 +551,23 @@ fn packs_are_well_formed() {
     let regions = Regions::load();
     let mut errors = Vec::new();
     for pack in load_packs() {
+        check_pack(&pack, &regions, &mut errors);
+    }
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// Structural checks of one pack (keys, values, regions, categories, kinds, recipients, sanitizers).
+fn check_pack(pack: &Pack, regions: &Regions, errors: &mut Vec<String>) {
+    {
         let p = &pack.id;
         check_keys(
             &pack.table,
             &["pack", "recipients", "rules"],
             &format!("{p}: top level"),
-            &mut errors,
+            errors,
         );
         let header = pack.header();
-        check_keys(header, &PACK_KEYS, &format!("{p}: [pack]"), &mut errors);
+        check_keys(header, &PACK_KEYS, &format!("{p}: [pack]"), errors);
         for k in ["id", "title", "company", "date", "language", "law"] {
             if header
                 .get(k)
@@ -587,7 +595,7 @@ fn packs_are_well_formed() {
         let mut names = BTreeSet::new();
         for (i, r) in pack.recipients().into_iter().enumerate() {
             let what = format!("{p}: recipients[{i}]");
-            check_keys(r, &RECIPIENT_KEYS, &what, &mut errors);
+            check_keys(r, &RECIPIENT_KEYS, &what, errors);
             for k in ["name", "country", "service", "section"] {
                 if r.get(k)
                     .and_then(Value::as_str)
@@ -622,7 +630,7 @@ fn packs_are_well_formed() {
                 .map(String::from)
                 .unwrap_or_else(|| format!("rules[{i}]"));
             let what = format!("{p}/{id}");
-            check_keys(rule, &RULE_KEYS, &what, &mut errors);
+            check_keys(rule, &RULE_KEYS, &what, errors);
             for k in RULE_REQUIRED {
                 if rule
                     .get(k)
@@ -670,7 +678,7 @@ fn packs_are_well_formed() {
                         .enumerate()
                     {
                         let w = format!("{what}.data[{j}]");
-                        check_keys(sel, &DATA_KEYS, &w, &mut errors);
+                        check_keys(sel, &DATA_KEYS, &w, errors);
                         if let Some(c) = sel.get("class") {
                             if !matches!(c.as_str(), Some("personal" | "phi" | "pii-only")) {
                                 errors.push(format!(
@@ -679,7 +687,7 @@ fn packs_are_well_formed() {
                             }
                         }
                         if let Some(c) = sel.get("categories") {
-                            check_categories(c, &format!("{w}.categories"), &mut errors);
+                            check_categories(c, &format!("{w}.categories"), errors);
                         }
                         if let Some(s) = sel.get("subject") {
                             if s.as_str().is_none() {
@@ -705,7 +713,7 @@ fn packs_are_well_formed() {
                         .enumerate()
                     {
                         let w = format!("{what}.sink[{j}]");
-                        check_keys(sel, &SINK_KEYS, &w, &mut errors);
+                        check_keys(sel, &SINK_KEYS, &w, errors);
                         for k in ["kinds", "not_kinds"] {
                             if let Some(v) = sel.get(k) {
                                 for kind in str_list(v, &format!("{w}.{k}")) {
@@ -780,7 +788,7 @@ fn packs_are_well_formed() {
                 match l.as_table() {
                     None => errors.push(format!("{what}: lifted_by must be a table")),
                     Some(l) => {
-                        check_keys(l, &LIFTED_KEYS, &format!("{what}.lifted_by"), &mut errors);
+                        check_keys(l, &LIFTED_KEYS, &format!("{what}.lifted_by"), errors);
                         if let Some(s) = l.get("sanitizers") {
                             sanitizers = str_list(s, &format!("{what}.lifted_by.sanitizers"))
                                 .into_iter()
@@ -842,7 +850,7 @@ fn packs_are_well_formed() {
                                 errors.push(format!("{w}: must be a table"));
                                 continue;
                             };
-                            check_keys(ex, &EXCEPT_KEYS, &w, &mut errors);
+                            check_keys(ex, &EXCEPT_KEYS, &w, errors);
                             if ex
                                 .get("note")
                                 .and_then(Value::as_str)
@@ -860,7 +868,7 @@ fn packs_are_well_formed() {
                                 }
                             }
                             if let Some(c) = ex.get("only_categories") {
-                                check_categories(c, &format!("{w}.only_categories"), &mut errors);
+                                check_categories(c, &format!("{w}.only_categories"), errors);
                             }
                             if let Some(v) = ex.get("encrypted") {
                                 if v.as_bool().is_none() {
@@ -875,7 +883,7 @@ fn packs_are_well_formed() {
             // allowed_categories
             match (check, rule.get("allowed_categories")) {
                 ("allowlist", Some(c)) => {
-                    check_categories(c, &format!("{what}.allowed_categories"), &mut errors)
+                    check_categories(c, &format!("{what}.allowed_categories"), errors)
                 }
                 ("allowlist", None) => errors.push(format!(
                     "{what}: an allowlist rule needs `allowed_categories`"
@@ -887,7 +895,6 @@ fn packs_are_well_formed() {
             }
         }
     }
-    assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
 
 /// The `//~ pack/rule` annotations of one fixture crate, by rule id.
@@ -1031,5 +1038,53 @@ fn every_rule_has_positive_and_negative_fixtures() {
         }
     }
     println!("{fixtures} rule fixtures checked");
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+/// The worked example of rules/README.md §7 must stay a valid pack whose quotes are verbatim
+/// substrings of the statement excerpt printed above it.
+#[test]
+fn readme_worked_example_is_a_valid_pack() {
+    let readme = fs::read_to_string(rules_dir().join("README.md")).expect("rules/README.md exists");
+    let section = readme
+        .split("\n## 7.")
+        .nth(1)
+        .expect("README has a section 7 (worked example)");
+    let block = |lang: &str, from: &str| -> (String, usize) {
+        let fence = format!("```{lang}\n");
+        let start = from
+            .find(&fence)
+            .unwrap_or_else(|| panic!("README §7: no {fence:?} block"))
+            + fence.len();
+        let len = from[start..].find("\n```").expect("closed code block");
+        (from[start..start + len + 1].to_string(), start + len)
+    };
+    let (statement, after) = block("text", section);
+    let (pack_text, _) = block("toml", &section[after..]);
+    let table = toml::from_str::<toml::Table>(&pack_text)
+        .unwrap_or_else(|e| panic!("README §7 pack does not parse: {e}"));
+    let id = table
+        .get("pack")
+        .and_then(|p| p.get("id"))
+        .and_then(Value::as_str)
+        .expect("README §7 pack has [pack] id")
+        .to_string();
+    let pack = Pack {
+        id,
+        path: rules_dir().join("README.md"),
+        table,
+    };
+    let mut errors = Vec::new();
+    check_pack(&pack, &Regions::load(), &mut errors);
+    assert!(!pack.rules().is_empty(), "README §7 pack has no rules");
+    for rule in pack.rules() {
+        let id = rule.get("id").and_then(Value::as_str).unwrap_or("<no id>");
+        let q = rule.get("quote").and_then(Value::as_str).unwrap_or("");
+        if !statement.contains(q) {
+            errors.push(format!(
+                "README §7 {id}: quote not in the statement excerpt: {q:?}"
+            ));
+        }
+    }
     assert!(errors.is_empty(), "{}", errors.join("\n"));
 }
