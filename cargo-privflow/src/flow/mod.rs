@@ -1,1 +1,229 @@
-//! (being written)
+//! The flow layer: which tagged data reaches which sink call, along which path, under which
+//! consent.
+//!
+//! Each function body is interpreted once per round over abstract [`value::Value`]s
+//! ([`body`]); calls into workspace functions apply the callee's [`FnSummary`] (parameter →
+//! return, parameter → sink, parameter → `&mut` parameter). [`solver`] recomputes summaries to a
+//! fixpoint over the call graph, then turns the facts into [`FlowFacts`]: concrete flows with
+//! their consent, every sink call (for presence rules), and the flow graph ([`graph`]).
+
+pub mod body;
+pub mod catalogue;
+pub mod graph;
+pub mod solver;
+pub mod tags;
+pub mod value;
+
+use crate::hir::{AliasId, DataTag, FnId, Program, SinkSpec, StructId, Ty, TyCtx};
+use crate::model::LibrarySink;
+use crate::syntax::ir::{Name, Span};
+use std::collections::{BTreeMap, HashMap};
+use tags::{SourceId, Tag, Trace};
+use value::{Purposes, Value};
+
+/// What a source is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceKind {
+    Field { strukt: StructId, field: usize },
+    Type(StructId),
+    Alias(AliasId),
+    Fn(FnId),
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceInfo {
+    pub tag: DataTag,
+    /// `Patient.diagnosis`, `LabResult`, `read_glucose()`.
+    pub label: String,
+    pub kind: SourceKind,
+    pub serde_skip: bool,
+}
+
+/// Every tagged field, type, alias and source fn of the program.
+#[derive(Debug, Default)]
+pub struct Sources {
+    pub list: Vec<SourceInfo>,
+    pub field: HashMap<(StructId, usize), SourceId>,
+    pub ty: HashMap<StructId, SourceId>,
+    pub alias: HashMap<AliasId, SourceId>,
+    pub func: HashMap<FnId, SourceId>,
+}
+
+impl Sources {
+    pub fn get(&self, id: SourceId) -> &SourceInfo {
+        &self.list[id.0 as usize]
+    }
+
+    pub fn collect(p: &Program) -> Sources {
+        let mut s = Sources::default();
+        let push = |s: &mut Sources, info: SourceInfo| {
+            let id = SourceId(s.list.len() as u32);
+            s.list.push(info);
+            id
+        };
+        for (si, sd) in p.structs.iter().enumerate() {
+            let sid = StructId(si as u32);
+            if p.module(sd.module).cfg_test {
+                continue;
+            }
+            if let Some(t) = &sd.type_tag {
+                let id = push(&mut s, SourceInfo { tag: t.clone(), label: sd.name.to_string(), kind: SourceKind::Type(sid), serde_skip: false });
+                s.ty.insert(sid, id);
+            }
+            for (fi, (f, tag)) in sd.all_fields().zip(sd.field_tags.iter()).enumerate() {
+                if let Some(t) = tag {
+                    let id = push(
+                        &mut s,
+                        SourceInfo {
+                            tag: t.clone(),
+                            label: format!("{}.{}", sd.name, f.name),
+                            kind: SourceKind::Field { strukt: sid, field: fi },
+                            serde_skip: f.attrs.serde_skip,
+                        },
+                    );
+                    s.field.insert((sid, fi), id);
+                }
+            }
+        }
+        for (ai, ad) in p.aliases.iter().enumerate() {
+            if let Some(t) = &ad.type_tag {
+                let aid = AliasId(ai as u32);
+                let id = push(&mut s, SourceInfo { tag: t.clone(), label: ad.name.to_string(), kind: SourceKind::Alias(aid), serde_skip: false });
+                s.alias.insert(aid, id);
+            }
+        }
+        for (fi, fd) in p.fns.iter().enumerate() {
+            if let Some(t) = &fd.annots.source {
+                let fid = FnId(fi as u32);
+                let label = format!("{}()", p.fn_label(fid));
+                let id = push(&mut s, SourceInfo { tag: t.clone(), label, kind: SourceKind::Fn(fid), serde_skip: false });
+                s.func.insert(fid, id);
+            }
+        }
+        s
+    }
+}
+
+/// Which sink a call reaches.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SinkRef {
+    /// An annotated workspace function (or trait method declaration).
+    Fn(FnId),
+    /// A catalogue entry, as seen from a crate (its default region applies).
+    Lib { entry: u32, config: usize },
+    /// A library sink declared in a crate's config: (config index, sink index).
+    Configured { config: usize, index: usize },
+}
+
+/// A call of a sink: where, and which.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SinkSite {
+    pub span: Span,
+    pub sink: SinkRef,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SiteId(pub u32);
+
+/// Interned sink sites, with the function each is written in.
+#[derive(Debug, Default)]
+pub struct Sites {
+    pub list: Vec<(SinkSite, FnId)>,
+    index: HashMap<SinkSite, SiteId>,
+}
+
+impl Sites {
+    pub fn intern(&mut self, site: SinkSite, in_fn: FnId) -> SiteId {
+        if let Some(id) = self.index.get(&site) {
+            return *id;
+        }
+        let id = SiteId(self.list.len() as u32);
+        self.list.push((site.clone(), in_fn));
+        self.index.insert(site, id);
+        id
+    }
+    pub fn get(&self, id: SiteId) -> &SinkSite {
+        &self.list[id.0 as usize].0
+    }
+}
+
+/// A symbolic sink hit in a summary: what arrives, its way so far, the consent on the way.
+#[derive(Debug, Clone)]
+pub struct HitInfo {
+    pub trace: Trace,
+    pub consent: Purposes,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct FnSummary {
+    pub ret: Value,
+    /// Parameter-derived data reaching sinks: (site, symbolic tag) → way and consent.
+    pub hits: BTreeMap<(SiteId, Tag), HitInfo>,
+    /// Final contents of `&mut` parameters (self first), for the caller's arguments.
+    pub effects: BTreeMap<u16, Value>,
+}
+
+impl FnSummary {
+    /// Equality for the fixpoint: traces ignored, consent sets compared.
+    pub fn same_as(&self, o: &FnSummary) -> bool {
+        self.ret == o.ret
+            && self.effects == o.effects
+            && self.hits.len() == o.hits.len()
+            && self.hits.iter().zip(o.hits.iter()).all(|((k1, v1), (k2, v2))| k1 == k2 && v1.consent == v2.consent)
+    }
+}
+
+/// Concrete tagged data reaching a sink call.
+#[derive(Debug, Clone)]
+pub struct Flow {
+    pub site: SiteId,
+    pub tag: Tag,
+    pub trace: Trace,
+    /// Consent established between the function where the data became concrete and the sink.
+    pub consent: Purposes,
+    /// Where the data became concrete (its callers' consent applies too).
+    pub in_fn: FnId,
+}
+
+/// A resolved sink: its spec with defaults applied and a display name.
+#[derive(Debug, Clone)]
+pub struct SinkDesc {
+    pub name: String,
+    pub spec: SinkSpec,
+    pub decl: Option<Span>,
+}
+
+/// Settings the flow layer needs from each crate's config.
+#[derive(Debug, Clone, Default)]
+pub struct FlowConfig {
+    pub region: Option<String>,
+    pub sinks: Vec<LibrarySink>,
+}
+
+/// The analysis' shared, read-only inputs for one round.
+pub struct Shared<'p> {
+    pub p: &'p Program,
+    pub sources: Sources,
+    pub catalogue: catalogue::Catalogue,
+    pub configs: Vec<FlowConfig>,
+    pub summaries: Vec<Option<FnSummary>>,
+    /// Concrete tags written into a struct field by some function (read wherever it is read).
+    pub field_taint: HashMap<(StructId, Name), tags::TagSet>,
+    /// Per struct: field types, lowered in the struct's module.
+    pub field_tys: Vec<Vec<Ty>>,
+    /// Per function: its typing context.
+    pub ty_ctx: Vec<TyCtx>,
+}
+
+/// Everything the flow layer found.
+pub struct FlowFacts {
+    pub sources: Sources,
+    pub sites: Sites,
+    pub sinks: Vec<SinkDesc>,
+    pub flows: Vec<Flow>,
+    /// Consent that holds on entry to each function (on every call chain from an entry point).
+    pub consent_in: Vec<Purposes>,
+    /// Call edges among analysed functions: (caller, callee, call span).
+    pub calls: Vec<(FnId, FnId, Span)>,
+    pub graph: graph::FlowGraph,
+}

@@ -1,0 +1,172 @@
+//! Built-in knowledge of library code: which library calls are sinks (SPEC §1's catalogue), and
+//! which library calls privflow models more precisely than "arguments flow to the result".
+//!
+//! Library types are known by path (`reqwest::Client`) when a signature or a constructor call
+//! names them; a method on a library type is matched by the type's crate and the method name,
+//! since fluent APIs (`client.post(url).json(&body)`) return many intermediate types.
+
+use crate::hir::SinkSpec;
+
+/// A library sink: how it is recognised and what kind of sink it is.
+#[derive(Debug, Clone)]
+pub struct LibSink {
+    pub id: u32,
+    /// Display name in findings.
+    pub name: String,
+    pub spec: SinkSpec,
+}
+
+/// Macros that write to a log (SPEC: `println!`/`eprintln!`/`dbg!`, `log` and `tracing`).
+const LOG_MACROS: &[&str] = &["println", "print", "eprintln", "eprint", "dbg"];
+const LEVEL_MACROS: &[&str] = &["info", "warn", "error", "debug", "trace", "log", "event"];
+
+/// The catalogue's fixed entries.
+pub struct Catalogue {
+    pub entries: Vec<LibSink>,
+}
+
+pub const LOG: u32 = 0;
+pub const FS_WRITE: u32 = 1;
+pub const FILE_WRITE: u32 = 2;
+pub const HTTP: u32 = 3;
+pub const HTTP_URL: u32 = 4;
+pub const SQLX: u32 = 5;
+pub const RUSQLITE: u32 = 6;
+pub const REDIS: u32 = 7;
+pub const DIESEL: u32 = 8;
+pub const LETTRE: u32 = 9;
+
+impl Default for Catalogue {
+    fn default() -> Self {
+        let mk = |id: u32, name: &str, kind: &str, args: Option<Vec<u32>>, self_is_data: bool| {
+            let mut spec = SinkSpec::new(kind);
+            spec.args = args;
+            spec.self_is_data = self_is_data;
+            LibSink { id, name: name.to_string(), spec }
+        };
+        Catalogue {
+            entries: vec![
+                mk(LOG, "log", "log", None, false),
+                mk(FS_WRITE, "std::fs::write", "storage", Some(vec![1]), false),
+                mk(FILE_WRITE, "std::fs::File write", "storage", None, false),
+                mk(HTTP, "HTTP request body", "network", None, false),
+                mk(HTTP_URL, "HTTP request", "network", None, false),
+                mk(SQLX, "sqlx query execute", "storage", Some(vec![]), true),
+                mk(RUSQLITE, "rusqlite execute", "storage", Some(vec![1]), false),
+                mk(REDIS, "redis write", "storage", None, false),
+                mk(DIESEL, "diesel insert/update", "storage", None, false),
+                mk(LETTRE, "lettre send", "email", None, false),
+            ],
+        }
+    }
+}
+
+/// Is this macro (by its resolved path) a catalogued log sink?
+pub fn log_macro(path: &[&str]) -> bool {
+    match path {
+        [one] => LOG_MACROS.contains(one) || LEVEL_MACROS.contains(one),
+        [krate, m] if matches!(*krate, "std" | "core") => LOG_MACROS.contains(m),
+        [krate, m] if matches!(*krate, "log" | "tracing" | "slog" | "defmt") => LEVEL_MACROS.contains(m),
+        [krate, .., m] if matches!(*krate, "log" | "tracing") => LEVEL_MACROS.contains(m),
+        _ => false,
+    }
+}
+
+/// Free library functions that are sinks, by full path.
+pub fn lib_fn_sink(path: &[&str]) -> Option<u32> {
+    Some(match path {
+        ["std", "fs", "write"] | ["fs", "write"] | ["tokio", "fs", "write"] | ["async_std", "fs", "write"] => FS_WRITE,
+        ["reqwest", "get"] | ["reqwest", "blocking", "get"] => HTTP_URL,
+        ["ureq", "get" | "post" | "put" | "patch" | "delete" | "request"] => HTTP_URL,
+        ["diesel", "insert_into" | "update" | "replace_into"] => return None,
+        _ => return None,
+    })
+}
+
+/// The crate a library type belongs to (`reqwest::RequestBuilder` → `reqwest`; std types have
+/// no crate prefix and give their own name).
+pub fn lib_crate(ty_name: &str) -> &str {
+    ty_name.split("::").next().unwrap_or(ty_name)
+}
+
+/// Methods on library types that are sinks: (receiver's crate or std type, method) → entry.
+pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
+    let krate = lib_crate(ty_name);
+    Some(match (krate, method) {
+        ("File" | "BufWriter" | "LineWriter", "write_all" | "write" | "write_fmt" | "write_str") => FILE_WRITE,
+        ("reqwest" | "ureq" | "hyper" | "surf" | "isahc" | "awc", "json" | "body" | "form" | "query" | "multipart" | "send_json" | "send_string" | "send_form" | "send_bytes") => HTTP,
+        ("reqwest" | "surf" | "awc", "post" | "get" | "put" | "patch" | "delete" | "request") => HTTP_URL,
+        ("hyper", "request") => HTTP,
+        ("sqlx", "execute" | "execute_many") => SQLX,
+        ("rusqlite", "execute" | "insert" | "execute_batch") => RUSQLITE,
+        ("redis", "set" | "set_ex" | "set_nx" | "hset" | "hset_multiple" | "lpush" | "rpush" | "sadd" | "zadd" | "mset" | "append" | "publish" | "xadd") => REDIS,
+        ("diesel", "execute" | "get_result" | "get_results") => DIESEL,
+        ("lettre", "send" | "send_raw") => LETTRE,
+        _ => return None,
+    })
+}
+
+/// Methods of library types whose arguments do not flow into the result (lookups, tests).
+pub fn args_do_not_flow(method: &str) -> bool {
+    matches!(
+        method,
+        "get" | "get_mut" | "contains" | "contains_key" | "starts_with" | "ends_with" | "eq" | "ne" | "cmp"
+            | "partial_cmp" | "remove" | "find" | "position" | "any" | "all" | "is_some_and" | "len" | "is_empty"
+            | "matches" | "strip_prefix" | "strip_suffix" | "split" | "splitn" | "lines" | "chars" | "bytes"
+    )
+}
+
+/// Methods that hand back (a view of) the receiver's elements.
+pub fn elem_method(method: &str) -> bool {
+    matches!(
+        method,
+        "unwrap" | "expect" | "unwrap_or_default" | "unwrap_unchecked" | "get" | "get_mut" | "first" | "last"
+            | "pop" | "pop_front" | "pop_back" | "next" | "next_back" | "nth" | "remove" | "take" | "values"
+            | "into_values" | "values_mut" | "max" | "min" | "find" | "peek" | "entry" | "or_insert"
+            | "or_insert_with" | "or_default" | "unwrap_or" | "unwrap_or_else" | "swap_remove" | "ok_or"
+            | "ok_or_else" | "context" | "with_context" | "map_err" | "lock" | "read" | "write" | "borrow"
+            | "borrow_mut" | "recv" | "try_recv" | "blocking_recv"
+    )
+}
+
+/// Methods that mutate their receiver with their arguments (`v.push(x)`: `x` flows into `v`).
+pub fn mutates_receiver(method: &str) -> bool {
+    matches!(
+        method,
+        "push" | "push_str" | "push_back" | "push_front" | "insert" | "extend" | "extend_from_slice" | "append"
+            | "write_str" | "write_fmt" | "write_all" | "set" | "replace" | "send" | "try_send" | "add" | "put"
+            | "entry" | "resize" | "fill" | "get_or_insert" | "get_or_insert_with"
+    )
+}
+
+/// Iterator/Option/Result methods whose closure argument's result is the method's result.
+pub fn maps_with_closure(method: &str) -> bool {
+    matches!(
+        method,
+        "map" | "and_then" | "filter_map" | "flat_map" | "map_or" | "map_or_else" | "then" | "then_some"
+            | "unwrap_or_else" | "or_else" | "map_while" | "scan" | "find_map" | "fold" | "try_fold" | "reduce"
+            | "sum" | "product"
+    )
+}
+
+/// Functions that never return.
+pub fn diverges(path: &[&str]) -> bool {
+    matches!(
+        path,
+        ["std", "process", "exit"] | ["process", "exit"] | ["std", "process", "abort"] | ["exit"] | ["abort"]
+    )
+}
+
+/// Macros that never return.
+pub fn diverging_macro(last: &str) -> bool {
+    matches!(last, "panic" | "unreachable" | "todo" | "unimplemented" | "bail")
+}
+
+/// Serialisation functions: their result carries every serialised field (not `#[serde(skip)]`).
+pub fn serializer(path: &[&str]) -> bool {
+    matches!(
+        path,
+        [.., "to_string" | "to_string_pretty" | "to_vec" | "to_vec_pretty" | "to_writer" | "to_writer_pretty" | "to_value"]
+            if matches!(path.first(), Some(&"serde_json" | &"serde_yaml" | &"toml" | &"bincode" | &"rmp_serde" | &"serde_cbor" | &"ron" | &"csv"))
+    )
+}

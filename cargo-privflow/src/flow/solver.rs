@@ -1,0 +1,313 @@
+//! Runs the body analysis to a fixpoint over the whole program and collects the facts.
+//!
+//! A function is re-analysed when a callee's summary or the written taint of a struct it reads
+//! changes. Summaries only grow (tags, fields) or lose consent (intersection), so this ends; a
+//! budget guards against a bug turning that into a hang, and is reported if ever exhausted.
+
+use super::body::{analyze_fn, FnResult, PRESENCE};
+use super::tags::{trace_len, Paths, SourceId, Tag};
+use super::value::Purposes;
+use super::*;
+use crate::hir::{FnId, Program, SinkSpec, StructId, Ty, TyCtx};
+use petgraph::graph::{DiGraph, NodeIndex};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+
+/// Field nesting kept in summaries.
+const SUMMARY_DEPTH: usize = 4;
+
+pub fn configured_spec(s: &LibrarySink) -> SinkSpec {
+    let mut spec = SinkSpec::new(&s.kind);
+    spec.region = s.region.clone();
+    spec.recipient = s.recipient.clone();
+    spec.purpose = s.purpose.clone();
+    spec.encrypted = s.encrypted.unwrap_or(false);
+    if let Some(p) = s.persistent {
+        spec.persistent = p;
+    }
+    spec.retention_days = s.retention_days;
+    spec.args = s.args.clone();
+    spec
+}
+
+impl<'p> Shared<'p> {
+    /// The sources a type declares (its type tag, its tagged fields, recursively through field
+    /// types, containers and tuples); `serialize` leaves out `#[serde(skip)]` fields.
+    pub fn ty_sources(&self, ty: &Ty, serialize: bool, out: &mut Vec<(SourceId, Option<StructId>)>, depth: usize) {
+        if depth > 6 {
+            return;
+        }
+        match ty {
+            Ty::Adt(s, _) => {
+                if out.iter().any(|(_, st)| *st == Some(*s)) && depth > 0 {
+                    return;
+                }
+                if let Some(src) = self.sources.ty.get(s) {
+                    out.push((*src, Some(*s)));
+                }
+                let sd = self.p.struct_(*s);
+                for (fi, f) in sd.all_fields().enumerate() {
+                    if serialize && f.attrs.serde_skip {
+                        continue;
+                    }
+                    if let Some(src) = self.sources.field.get(&(*s, fi)) {
+                        out.push((*src, Some(*s)));
+                    }
+                    if let Some(ft) = self.field_tys[s.idx()].get(fi) {
+                        if ft.adt().is_some() || matches!(ft, Ty::Alias(..) | Ty::Tuple(_)) {
+                            self.ty_sources(ft, serialize, out, depth + 1);
+                        }
+                    }
+                }
+            }
+            Ty::Alias(a, inner) => {
+                if let Some(src) = self.sources.alias.get(a) {
+                    out.push((*src, None));
+                }
+                self.ty_sources(inner, serialize, out, depth + 1);
+            }
+            Ty::Tuple(ts) => {
+                for t in ts {
+                    self.ty_sources(t, serialize, out, depth + 1);
+                }
+            }
+            t if t.is_container() => self.ty_sources(&t.elem(), serialize, out, depth + 1),
+            _ => {}
+        }
+    }
+}
+
+/// Functions whose bodies are analysed: not test code, not annotated models (a sink's,
+/// sanitizer's, source's or consent check's body is described by its annotation).
+fn analysable(p: &Program, f: FnId) -> bool {
+    let d = p.fn_(f);
+    d.ir.body.is_some()
+        && !d.cfg_test
+        && !p.module(d.module).cfg_test
+        && d.annots.sink.is_none()
+        && d.annots.sanitizer.is_none()
+        && d.annots.source.is_none()
+        && d.annots.consent.is_none()
+}
+
+pub struct Solved {
+    pub facts: FlowFacts,
+    /// Set when the fixpoint budget ran out (a bug; reported as incomplete).
+    pub diverged: bool,
+}
+
+pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
+    let sources = Sources::collect(p);
+    let field_tys: Vec<Vec<Ty>> = p
+        .structs
+        .iter()
+        .map(|sd| {
+            let cx = TyCtx { module: Some(sd.module), generics: Vec::new(), self_ty: None };
+            sd.all_fields().map(|f| p.lower_ty(&cx, &f.ty)).collect()
+        })
+        .collect();
+    let ty_ctx: Vec<TyCtx> = (0..p.fns.len()).map(|i| p.ty_ctx(FnId(i as u32))).collect();
+    let mut sh = Shared {
+        p,
+        sources,
+        catalogue: catalogue::Catalogue::default(),
+        configs,
+        summaries: vec![None; p.fns.len()],
+        field_taint: HashMap::new(),
+        field_tys,
+        ty_ctx,
+    };
+    let mut paths = Paths::new();
+    let mut sites = Sites::default();
+    let order: Vec<FnId> = (0..p.fns.len()).map(|i| FnId(i as u32)).filter(|f| analysable(p, *f)).collect();
+    let mut results: Vec<Option<FnResult>> = (0..p.fns.len()).map(|_| None).collect();
+    let mut callers: HashMap<FnId, BTreeSet<FnId>> = HashMap::new();
+    let mut readers: HashMap<StructId, BTreeSet<FnId>> = HashMap::new();
+    let mut queue: VecDeque<FnId> = order.iter().copied().collect();
+    let mut queued: Vec<bool> = vec![false; p.fns.len()];
+    for f in &order {
+        queued[f.idx()] = true;
+    }
+    let mut budget = 40 * order.len() + 1000;
+    let mut diverged = false;
+    while let Some(f) = queue.pop_front() {
+        queued[f.idx()] = false;
+        if budget == 0 {
+            diverged = true;
+            break;
+        }
+        budget -= 1;
+        let mut r = analyze_fn(&sh, &mut paths, &mut sites, f);
+        r.summary.ret.truncate(SUMMARY_DEPTH);
+        for v in r.summary.effects.values_mut() {
+            v.truncate(SUMMARY_DEPTH);
+        }
+        let mut wake: BTreeSet<FnId> = BTreeSet::new();
+        for (callee, _, _) in &r.calls {
+            callers.entry(*callee).or_default().insert(f);
+        }
+        for s in &r.field_reads {
+            readers.entry(*s).or_default().insert(f);
+        }
+        for ((s, name), tags) in &r.field_writes {
+            if sh.field_taint.entry((*s, name.clone())).or_default().union(tags) {
+                if let Some(rs) = readers.get(s) {
+                    wake.extend(rs.iter().copied());
+                }
+            }
+        }
+        let changed = match &sh.summaries[f.idx()] {
+            Some(old) => !old.same_as(&r.summary),
+            None => true,
+        };
+        if changed {
+            sh.summaries[f.idx()] = Some(r.summary.clone());
+            if let Some(cs) = callers.get(&f) {
+                wake.extend(cs.iter().copied());
+            }
+        }
+        for w in wake {
+            if !queued[w.idx()] && analysable(p, w) {
+                queued[w.idx()] = true;
+                queue.push_back(w);
+            }
+        }
+        results[f.idx()] = Some(r);
+    }
+
+    // Concrete flows, deduplicated per (site, tag, function): consent intersected, shortest way kept.
+    let mut merged: BTreeMap<(SiteId, Tag, FnId), Flow> = BTreeMap::new();
+    let mut calls = Vec::new();
+    for (fi, r) in results.iter().enumerate() {
+        let Some(r) = r else { continue };
+        for fl in &r.flows {
+            let key = (fl.site, fl.tag, fl.in_fn);
+            match merged.get_mut(&key) {
+                Some(m) => {
+                    m.consent = m.consent.intersection(&fl.consent).cloned().collect();
+                    if trace_len(&fl.trace) < trace_len(&m.trace) {
+                        m.trace = fl.trace.clone();
+                    }
+                }
+                None => {
+                    merged.insert(key, fl.clone());
+                }
+            }
+        }
+        for (callee, consent, span) in &r.calls {
+            calls.push((FnId(fi as u32), *callee, consent.clone(), *span));
+        }
+    }
+    let consent_in = consent_in(p, &calls);
+    let flows: Vec<Flow> = merged.into_values().collect();
+    let sinks = describe_sinks(p, &sh, &sites);
+    let graph = graph::FlowGraph::build(&sh.sources, &sites, &flows);
+    let facts = FlowFacts {
+        sources: sh.sources,
+        sites,
+        sinks,
+        flows,
+        consent_in,
+        calls: calls.into_iter().map(|(a, b, _, s)| (a, b, s)).collect(),
+        graph,
+    };
+    Solved { facts, diverged }
+}
+
+impl Flow {
+    pub fn is_presence(&self) -> bool {
+        self.tag == PRESENCE
+    }
+}
+
+/// Consent that holds on entry to each function: the intersection, over its call sites, of the
+/// consent at the call plus the caller's own. Functions no other analysed code calls (entry
+/// points, and cycles only called from within) start with none.
+fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purposes> {
+    let n = p.fns.len();
+    let mut g: DiGraph<FnId, ()> = DiGraph::new();
+    let nodes: Vec<NodeIndex> = (0..n).map(|i| g.add_node(FnId(i as u32))).collect();
+    for (a, b, _, _) in calls {
+        g.add_edge(nodes[a.idx()], nodes[b.idx()], ());
+    }
+    let sccs = petgraph::algo::tarjan_scc(&g);
+    let mut scc_of = vec![0usize; n];
+    for (i, scc) in sccs.iter().enumerate() {
+        for nd in scc {
+            scc_of[g[*nd].idx()] = i;
+        }
+    }
+    let mut has_outside_caller = vec![false; sccs.len()];
+    for (a, b, _, _) in calls {
+        if scc_of[a.idx()] != scc_of[b.idx()] {
+            has_outside_caller[scc_of[b.idx()]] = true;
+        }
+    }
+    // None = "every purpose" (not yet constrained).
+    let mut cin: Vec<Option<Purposes>> =
+        (0..n).map(|i| if has_outside_caller[scc_of[i]] { None } else { Some(Purposes::new()) }).collect();
+    let mut incoming: Vec<Vec<(FnId, &Purposes)>> = vec![Vec::new(); n];
+    for (a, b, c, _) in calls {
+        incoming[b.idx()].push((*a, c));
+    }
+    // tarjan_scc yields callees before callers; walk callers first.
+    let topo: Vec<usize> = sccs.iter().rev().flat_map(|s| s.iter().map(|nd| g[*nd].idx())).collect();
+    for _ in 0..64 {
+        let mut changed = false;
+        for &f in &topo {
+            if !has_outside_caller[scc_of[f]] {
+                continue;
+            }
+            let mut acc: Option<Purposes> = None;
+            for (caller, at_call) in &incoming[f] {
+                let Some(c_in) = &cin[caller.idx()] else { continue };
+                let held: Purposes = c_in.union(at_call).cloned().collect();
+                acc = Some(match acc {
+                    None => held,
+                    Some(a) => a.intersection(&held).cloned().collect(),
+                });
+            }
+            if acc.is_some() && acc != cin[f] {
+                cin[f] = acc;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    cin.into_iter().map(|c| c.unwrap_or_default()).collect()
+}
+
+/// Each site's sink, with the defaults of the crate that declares it applied.
+fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> {
+    sites
+        .list
+        .iter()
+        .map(|(site, _)| match &site.sink {
+            SinkRef::Fn(f) => {
+                let d = p.fn_(*f);
+                let mut spec = d.annots.sink.clone().unwrap_or_else(|| SinkSpec::new("log"));
+                if spec.region.is_none() {
+                    let krate = p.crate_of(d.module);
+                    let cfg = p.crates.get(krate.idx()).map(|c| c.config).unwrap_or(0);
+                    spec.region = sh.configs.get(cfg).and_then(|c| c.region.clone());
+                }
+                SinkDesc { name: p.fn_label(*f), spec, decl: Some(d.ir.span) }
+            }
+            SinkRef::Lib { entry, config } => {
+                let e = &sh.catalogue.entries[*entry as usize];
+                let mut spec = e.spec.clone();
+                spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
+                SinkDesc { name: e.name.clone(), spec, decl: None }
+            }
+            SinkRef::Configured { config, index } => {
+                let s = &sh.configs[*config].sinks[*index];
+                let mut spec = configured_spec(s);
+                if spec.region.is_none() {
+                    spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
+                }
+                SinkDesc { name: s.path.clone(), spec, decl: None }
+            }
+        })
+        .collect()
+}

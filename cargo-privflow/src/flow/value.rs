@@ -1,0 +1,159 @@
+//! Abstract values: what the analysis knows about one Rust value.
+//!
+//! A value is its whole-value tags, the explicit contents of its fields (written by struct
+//! literals, assignments, builders), its static type (whose tagged fields add their tags when
+//! read), consent knowledge (for `bool`/`Result`/`Option` results of consent checks), and what
+//! it is if it can be called. Containers are their elements joined ("array smashing"): a
+//! `Vec<Patient>` value's fields are its elements' fields.
+
+use super::tags::{San, TagSet};
+use crate::hir::{FnId, Ty};
+use crate::syntax::ir::Name;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Consent purposes that hold.
+pub type Purposes = BTreeSet<Name>;
+
+/// Does consent for one of `held` cover `purpose` (equal, or a dotted prefix of it)?
+pub fn consented(held: &Purposes, purpose: &str) -> bool {
+    held.iter().any(|h| purpose == &**h || (purpose.starts_with(&**h) && purpose[h.len()..].starts_with('.')))
+}
+
+/// What a condition tells about consent: purposes that hold when it is true / when it is false.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Guard {
+    pub if_true: Purposes,
+    pub if_false: Purposes,
+}
+
+impl Guard {
+    pub fn negate(&self) -> Guard {
+        Guard { if_true: self.if_false.clone(), if_false: self.if_true.clone() }
+    }
+    pub fn is_empty(&self) -> bool {
+        self.if_true.is_empty() && self.if_false.is_empty()
+    }
+}
+
+/// Something a value can be called as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Callable {
+    Fn(FnId),
+    /// A closure of the function being analysed (index into its closure table).
+    Closure(u32),
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Value {
+    pub tags: TagSet,
+    pub fields: BTreeMap<Name, Value>,
+    pub ty: Ty,
+    pub guard: Option<Guard>,
+    pub callable: Option<Callable>,
+    /// Sanitizers applied to what the type declares (a sanitizer that returns a tagged type).
+    pub ty_san: San,
+}
+
+/// Nesting of field maps kept; deeper contents fold into the parent's tags.
+const MAX_FIELD_DEPTH: usize = 4;
+
+impl Value {
+    pub fn of_ty(ty: Ty) -> Value {
+        Value { ty, ..Value::default() }
+    }
+    pub fn from_tags(tags: TagSet) -> Value {
+        Value { tags, ..Value::default() }
+    }
+
+    /// Joins `other` into `self` (union of tags and fields; the type is kept if known).
+    pub fn join(&mut self, other: &Value) {
+        self.join_depth(other, 0)
+    }
+
+    fn join_depth(&mut self, other: &Value, depth: usize) {
+        self.tags.union(&other.tags);
+        if depth >= MAX_FIELD_DEPTH {
+            for f in other.fields.values() {
+                self.tags.union(&f.all_tags_shallow());
+            }
+        } else {
+            for (k, v) in &other.fields {
+                self.fields.entry(k.clone()).or_default().join_depth(v, depth + 1);
+            }
+        }
+        if !self.ty.is_known() {
+            self.ty = other.ty.clone();
+            self.ty_san = other.ty_san;
+        } else if other.ty.is_known() {
+            self.ty_san &= other.ty_san;
+        }
+        self.guard = match (&self.guard, &other.guard) {
+            (Some(a), Some(b)) => Some(Guard {
+                if_true: a.if_true.intersection(&b.if_true).cloned().collect(),
+                if_false: a.if_false.intersection(&b.if_false).cloned().collect(),
+            }),
+            _ => None,
+        };
+        if self.callable.is_none() {
+            self.callable = other.callable.clone();
+        }
+    }
+
+    pub fn joined(mut self, other: &Value) -> Value {
+        self.join(other);
+        self
+    }
+
+    /// Tags of the value and its explicit fields (not type-derived).
+    pub fn all_tags_shallow(&self) -> TagSet {
+        let mut t = self.tags.clone();
+        for f in self.fields.values() {
+            t.union(&f.all_tags_shallow());
+        }
+        t
+    }
+
+    pub fn is_untagged(&self) -> bool {
+        self.tags.is_empty() && self.fields.values().all(|f| f.is_untagged())
+    }
+
+    /// The same contents, seen as another type (`Some(x)`, `x.into()`, an element).
+    pub fn with_ty(mut self, ty: Ty) -> Value {
+        self.ty = ty;
+        self
+    }
+
+    pub fn ty_san(&self) -> San {
+        self.ty_san
+    }
+    pub fn set_ty_san(&mut self, s: San) {
+        self.ty_san = s;
+    }
+
+    /// Cuts field nesting below `depth`, folding deeper contents into tags (keeps summaries
+    /// finite when recursion builds ever deeper values).
+    pub fn truncate(&mut self, depth: usize) {
+        if depth == 0 {
+            let folded = self.all_tags_shallow();
+            self.tags = folded;
+            self.fields.clear();
+            return;
+        }
+        for f in self.fields.values_mut() {
+            f.truncate(depth - 1);
+        }
+    }
+
+    /// Drops what only makes sense inside the function that built it.
+    pub fn without_local(mut self) -> Value {
+        self.callable = match self.callable {
+            Some(Callable::Closure(_)) => None,
+            c => c,
+        };
+        self.guard = None;
+        for f in self.fields.values_mut() {
+            *f = std::mem::take(f).without_local();
+        }
+        self
+    }
+}
