@@ -1,6 +1,13 @@
 //! The I/O shell: load the workspace, read and parse its files, run the pure analysis.
 
-use crate::model::Report;
+use crate::flow::FlowConfig;
+use crate::hir::Program;
+use crate::model::{Finding, Problem, ProblemKind, Report, Severity, SinkRef};
+use crate::rules::engine::{evaluate, RuleInput};
+use crate::rules::pack::{load_packs, Pack};
+use crate::rules::regions::Regions;
+use crate::syntax::load::{CrateRoot, Loaded};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// What to analyse and with which rules (the `check` command's options).
@@ -36,16 +43,108 @@ pub fn check(opts: &CheckOptions) -> Report {
         root: Some(ws.root.clone()),
         ..Report::default()
     };
-    // ---- STUB (core developer: replace from here) -------------------------------------------
-    // Read and parse `ws.targets`, run the packs (`opts.rules`, else the targets' `config.rules`,
-    // else `baseline`), and fill `report.findings`, `report.problems`, `report.files`,
-    // `report.packs`, `report.reach`.
-    let _ = &ws.targets;
-    report.packs = if opts.rules.is_empty() {
-        vec!["baseline".to_string()]
-    } else {
-        opts.rules.clone()
-    };
-    // ---- END STUB ---------------------------------------------------------------------------
+    let started = std::time::Instant::now();
+    let mut selection: Vec<String> = opts.rules.clone();
+    if selection.is_empty() {
+        for r in ws.config.rules.iter().chain(ws.targets.iter().flat_map(|t| t.config.rules.iter())) {
+            if !selection.contains(r) {
+                selection.push(r.clone());
+            }
+        }
+    }
+    if selection.is_empty() {
+        selection.push("baseline".to_string());
+    }
+    let regions = Regions::builtin();
+    let (packs, pack_problems) = load_packs(&selection, &regions);
+    report.problems.extend(pack_problems);
+    report.packs = packs.iter().map(|p| p.pack.id.clone()).collect();
+
+    let roots: Vec<CrateRoot> = ws
+        .targets
+        .iter()
+        .map(|t| CrateRoot {
+            name: t.crate_name.clone(),
+            root_file: t.root_file.clone(),
+            skip: t.config.skip.iter().map(|s| t.package_root.join(s)).collect(),
+        })
+        .collect();
+    let configs: Vec<FlowConfig> =
+        ws.targets.iter().map(|t| FlowConfig { region: t.config.region.clone(), sinks: t.config.sinks.clone() }).collect();
+    let loaded = crate::syntax::load::load(&roots, &ws.root);
+    let out = analyze(&loaded, configs, &packs, &regions);
+    report.problems.extend(loaded.problems.iter().cloned());
+    report.problems.extend(out.problems);
+    report.findings = out.findings;
+    report.reach = out.reach;
+    report.files = loaded.db.files.len();
+    report.problems.sort();
+    report.problems.dedup();
+    let _ = started;
     report
+}
+
+/// What the pure analysis returns.
+pub struct Analysis {
+    pub findings: Vec<Finding>,
+    pub problems: Vec<Problem>,
+    pub reach: BTreeMap<String, Vec<SinkRef>>,
+}
+
+/// The pure core: parsed crates, their settings and the packs in; findings and problems out.
+/// No I/O, no panics on any input.
+pub fn analyze(loaded: &Loaded, configs: Vec<FlowConfig>, packs: &[Pack], regions: &Regions) -> Analysis {
+    let config_of: Vec<usize> = loaded.crates.iter().map(|c| c.index).collect();
+    let program = Program::build(&loaded.crates, &config_of, &loaded.db);
+    let mut problems = program.problems.clone();
+    // Regions privflow cannot map are an error: every region rule would silently treat them as
+    // "outside", which is right for the rule but wrong to leave unsaid.
+    for f in &program.fns {
+        if let Some(r) = f.annots.sink.as_ref().and_then(|s| s.region.as_ref()) {
+            if regions.country(r).is_none() && !f.cfg_test {
+                let sp = f.ir.span;
+                problems.push(Problem {
+                    kind: ProblemKind::Annotation,
+                    severity: Severity::Error,
+                    file: Some(loaded.db.rel(sp.file).to_string()),
+                    line: Some(sp.line),
+                    column: Some(sp.col),
+                    message: format!(
+                        "sink `{}` has unknown region `{r}`: use an ISO 3166-1 alpha-2 code (\"DE\") or a known cloud region id (\"eu-central-1\")",
+                        f.name
+                    ),
+                });
+            }
+        }
+    }
+    for c in &configs {
+        for r in c.region.iter().chain(c.sinks.iter().filter_map(|s| s.region.as_ref())) {
+            if regions.country(r).is_none() {
+                problems.push(Problem {
+                    kind: ProblemKind::Config,
+                    severity: Severity::Error,
+                    file: None,
+                    line: None,
+                    column: None,
+                    message: format!("unknown region `{r}` in [*.metadata.privflow]: use an ISO 3166-1 alpha-2 code or a known cloud region id"),
+                });
+            }
+        }
+    }
+    let solved = crate::flow::solver::solve(&program, configs);
+    if solved.diverged {
+        problems.push(Problem {
+            kind: ProblemKind::Parse,
+            severity: Severity::Error,
+            file: None,
+            line: None,
+            column: None,
+            message: "the flow analysis did not reach a fixpoint within its budget; results are incomplete (please report this)".into(),
+        });
+    }
+    let inp = RuleInput { p: &program, db: &loaded.db, facts: &solved.facts, packs, regions };
+    let (findings, rule_problems) = evaluate(&inp);
+    problems.extend(rule_problems);
+    let reach = crate::rules::engine::reach(&inp);
+    Analysis { findings, problems, reach }
 }

@@ -1,4 +1,9 @@
-//! (being written)
+//! The rules layer: rule packs (TOML, `rules/README.md`), the region table, and the engine that
+//! turns flow facts into findings.
 
 pub mod catalog;
+pub mod engine;
+pub mod pack;
+pub mod regions;
+
 pub use catalog::catalog;

@@ -28,6 +28,8 @@ pub struct ParsedCrate {
     pub name: String,
     pub root: ModIr,
     pub root_file: FileId,
+    /// Index of this crate in the `crates` given to [`load`].
+    pub index: usize,
 }
 
 pub struct Loaded {
@@ -187,6 +189,7 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                 span: Span { file: root_id, line: 1, col: 1, end_line: 1, end_col: 1 },
             },
             root_file: root_id,
+            index: ci,
         });
     }
     problems.sort();
