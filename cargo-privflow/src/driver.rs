@@ -67,6 +67,7 @@ pub fn check(opts: &CheckOptions) -> Report {
             name: t.crate_name.clone(),
             root_file: t.root_file.clone(),
             skip: t.config.skip.iter().map(|s| t.package_root.join(s)).collect(),
+            extern_crates: t.extern_crates.clone(),
         })
         .collect();
     let configs: Vec<FlowConfig> =

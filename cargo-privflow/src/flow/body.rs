@@ -203,18 +203,40 @@ impl<'a, 'p> Eval<'a, 'p> {
             };
             out.tags.insert(Tag { origin, san: t.san }, tr.clone());
         }
-        let ty = match &v.ty {
-            Ty::Alias(_, inner) => (**inner).clone(),
-            t => t.clone(),
-        };
+        // Containers are their elements joined: a field of a `Vec<Patient>` value is a field of
+        // its patients.
+        let mut ty = v.ty.clone();
+        for _ in 0..4 {
+            ty = match ty {
+                Ty::Alias(_, inner) => *inner,
+                t if t.is_container() => t.elem(),
+                t => t,
+            };
+        }
         match &ty {
-            Ty::Adt(s, _) => {
+            Ty::Adt(s, args) => {
                 let s = *s;
+                let args = args.clone();
                 self.out.field_reads.insert(s);
                 let sd = self.sh.p.struct_(s);
                 let mut field_ty = None;
+                // `Variant.0`: a field of one enum variant; a plain name: any field so named.
+                let (want_variant, want_field) = match field.split_once('.') {
+                    Some((v, f)) => (Some(v), f),
+                    None => (None, &**field),
+                };
+                let owners: Vec<Option<&str>> = sd
+                    .ir
+                    .fields
+                    .iter()
+                    .map(|_| None)
+                    .chain(sd.ir.variants.iter().flat_map(|v| v.fields.iter().map(move |_| Some(&*v.name))))
+                    .collect();
                 for (fi, f) in sd.all_fields().enumerate() {
-                    if f.name != *field {
+                    if &*f.name != want_field {
+                        continue;
+                    }
+                    if want_variant.is_some() && owners.get(fi).copied().flatten() != want_variant {
                         continue;
                     }
                     if field_ty.is_none() {
@@ -234,6 +256,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                     out.tags.union(&written.with_step(span, &format!("reads `{}.{}`, filled with tagged data elsewhere", sd.name, field)));
                 }
                 if let Some(t) = field_ty {
+                    let t = match t {
+                        Ty::Generic(i) => args.get(i as usize).cloned().unwrap_or_default(),
+                        t => t,
+                    };
                     if !out.ty.is_known() {
                         out.ty = t;
                     }
@@ -258,7 +284,9 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut e = v.clone();
         e.guard = None;
         e.callable = None;
-        e.ty = if v.ty.is_container() { v.ty.elem() } else { Ty::Unknown };
+        if v.ty.is_container() {
+            e.ty = v.ty.elem();
+        }
         e
     }
 
@@ -322,24 +350,33 @@ impl<'a, 'p> Eval<'a, 'p> {
                     i += 1;
                 }
             }
-            Pat::Struct { fields, .. } => {
+            Pat::Struct { path, fields } => {
+                let prefix = match self.resolve(path) {
+                    Some(Def::Variant(s, vi)) => Some(self.variant_name(s, vi)),
+                    _ => None,
+                };
                 for (n, p) in fields {
-                    let fv = self.read_field(&v, n, Span::default());
+                    let key = match &prefix {
+                        Some(pre) => Name::from(format!("{pre}.{n}")),
+                        None => n.clone(),
+                    };
+                    let fv = self.read_field(&v, &key, Span::default());
                     self.bind(p, fv);
                 }
             }
             Pat::TupleStruct { path, elems } => {
                 let last = path.last().map(|s| &**s).unwrap_or("");
                 let is_wrapper = matches!(last, "Some" | "Ok" | "Err") && path.segments.len() == 1;
-                let adt = match resolve_path(self.sh.p, self.module, path) {
-                    Some(Def::Variant(..)) | Some(Def::Struct(_)) => true,
-                    _ => false,
+                let prefix = match self.resolve(path) {
+                    Some(Def::Variant(s, vi)) => Some(Some(self.variant_name(s, vi))),
+                    Some(Def::Struct(_)) => Some(None),
+                    _ => None,
                 };
                 for (i, e) in elems.iter().enumerate() {
-                    let ev = if is_wrapper || !adt {
-                        self.elem(&v)
-                    } else {
-                        self.read_field(&v, &Name::from(i.to_string()), Span::default())
+                    let ev = match (&prefix, is_wrapper) {
+                        (Some(Some(pre)), false) => self.read_field(&v, &Name::from(format!("{pre}.{i}")), Span::default()),
+                        (Some(None), false) => self.read_field(&v, &Name::from(i.to_string()), Span::default()),
+                        _ => self.elem(&v),
                     };
                     self.bind(e, ev);
                 }
@@ -393,6 +430,13 @@ impl<'a, 'p> Eval<'a, 'p> {
                     if let Some(t) = ty {
                         let lowered = self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], t);
                         if lowered.is_known() {
+                            // A conversion (`let s: Summary = p.into()`) keeps the data, not the
+                            // old type's field structure.
+                            if v.ty.is_known() && v.ty != lowered && v.ty.elem() != lowered {
+                                let span = init.as_ref().map(|e| e.span()).unwrap_or_default();
+                                let all = self.flatten(&v, false, span);
+                                v = Value { tags: all, ..Value::default() };
+                            }
                             v.ty = lowered;
                         }
                     }
@@ -461,9 +505,17 @@ impl<'a, 'p> Eval<'a, 'p> {
                     None => Value::default(),
                 };
                 v.ty = self.struct_path_ty(path);
+                let prefix = match self.resolve(path) {
+                    Some(Def::Variant(s, vi)) => Some(self.variant_name(s, vi)),
+                    _ => None,
+                };
                 for (n, fe) in fields {
                     let fv = self.expr(fe);
-                    v.fields.insert(n.clone(), fv);
+                    let key = match &prefix {
+                        Some(p) => Name::from(format!("{p}.{n}")),
+                        None => n.clone(),
+                    };
+                    v.fields.insert(key, fv);
                 }
                 v
             }
@@ -668,6 +720,10 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
         }
         resolve_path(self.sh.p, self.module, p)
+    }
+
+    fn variant_name(&self, s: StructId, vi: u32) -> String {
+        self.sh.p.struct_(s).ir.variants.get(vi as usize).map(|v| v.name.to_string()).unwrap_or_default()
     }
 
     fn struct_path_ty(&self, p: &Path) -> Ty {
@@ -980,10 +1036,18 @@ impl<'a, 'p> Eval<'a, 'p> {
             let vals = self.exprs(args);
             return match def {
                 Some(Def::Fn(f)) => self.call_fn(f, vals, arg_exprs, span, None),
-                Some(Def::Struct(s)) | Some(Def::Variant(s, _)) => {
+                Some(Def::Struct(s)) => {
                     let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
                     for (i, a) in vals.into_iter().enumerate() {
                         v.fields.insert(Name::from(i.to_string()), a);
+                    }
+                    v
+                }
+                Some(Def::Variant(s, vi)) => {
+                    let prefix = self.variant_name(s, vi);
+                    let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
+                    for (i, a) in vals.into_iter().enumerate() {
+                        v.fields.insert(Name::from(format!("{prefix}.{i}")), a);
                     }
                     v
                 }
@@ -1443,14 +1507,21 @@ impl<'a, 'p> Eval<'a, 'p> {
                 joined.tags = joined.tags.with_step(span, &note);
                 self.add_to_place(recv_e, &joined);
             }
-            return Value::default();
+            let mut v = r.clone();
+            v.guard = None;
+            for a in args {
+                let t = self.flatten(a, false, span);
+                v.tags.union(&t);
+            }
+            return v;
         }
         if m == "to_string" || m == "to_owned" && !r.ty.is_known() || m == "format" {
             let t = self.flatten(&r, false, span);
             return Value { tags: t, ty: Ty::Lib(Name::from("String"), Vec::new()), ..Value::default() };
         }
-        if cat::elem_method(m) && (r.ty.is_container() || !r.ty.is_known()) {
-            let mut v = self.elem(&r);
+        if cat::elem_method(m) {
+            let mut v = if r.ty.is_container() { self.elem(&r) } else { r.clone() };
+            v.callable = None;
             if matches!(m, "unwrap_or" | "or_insert" | "get_or_insert") {
                 for a in args {
                     v.join(a);
@@ -1498,7 +1569,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         // Fluent library APIs return their own crate's types; std values lose their type.
         v.ty = match &r.ty {
             Ty::Lib(n, _) if n.contains("::") => r.ty.clone(),
-            Ty::Adt(..) | Ty::Alias(..) => Ty::Unknown,
+            Ty::Adt(..) | Ty::Alias(..) => r.ty.clone(),
             _ => Ty::Unknown,
         };
         if v.ty == Ty::Unknown && matches!(m, "unwrap_or" | "unwrap_or_default" | "get" | "expect") {

@@ -134,8 +134,8 @@ pub fn mutates_receiver(method: &str) -> bool {
     matches!(
         method,
         "push" | "push_str" | "push_back" | "push_front" | "insert" | "extend" | "extend_from_slice" | "append"
-            | "write_str" | "write_fmt" | "write_all" | "set" | "replace" | "send" | "try_send" | "add" | "put"
-            | "entry" | "resize" | "fill" | "get_or_insert" | "get_or_insert_with"
+            | "write_str" | "write_fmt" | "write_all" | "send" | "try_send" | "resize" | "fill" | "get_or_insert"
+            | "get_or_insert_with"
     )
 }
 

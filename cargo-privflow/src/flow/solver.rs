@@ -101,7 +101,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         .structs
         .iter()
         .map(|sd| {
-            let cx = TyCtx { module: Some(sd.module), generics: Vec::new(), self_ty: None };
+            let cx = TyCtx { module: Some(sd.module), struct_params: sd.ir.generics.clone(), ..TyCtx::default() };
             sd.all_fields().map(|f| p.lower_ty(&cx, &f.ty)).collect()
         })
         .collect();

@@ -39,7 +39,12 @@ impl Program {
         for (i, c) in crates.iter().enumerate() {
             let cid = CrateId(b.p.crates.len() as u32);
             let root = b.module(cid, None, &c.root, false, None);
-            b.p.crates.push(CrateData { name: c.name.clone(), root, config: configs.get(i).copied().unwrap_or(0) });
+            b.p.crates.push(CrateData {
+                name: c.name.clone(),
+                root,
+                config: configs.get(i).copied().unwrap_or(0),
+                extern_crates: c.extern_crates.clone(),
+            });
         }
         b.p.scopes = scope::compute_scopes(&b.p);
         b.resolve_impls();

@@ -46,6 +46,8 @@ pub struct CrateData {
     pub root: ModId,
     /// Index of this crate's settings in the analysis input.
     pub config: usize,
+    /// Dependency names used in this crate's code → crate names.
+    pub extern_crates: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]

@@ -79,7 +79,7 @@ fn resolve_use(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], m: ModId, path:
     let mut cur: Vec<Def> = match &**first {
         "::" => match rest.split_first() {
             Some((krate, rest2)) => {
-                let start = crate_by_name(p, krate).map(Def::Crate).unwrap_or_else(|| Def::External(vec![krate.clone()]));
+                let start = extern_crate(p, m, krate).map(Def::Crate).unwrap_or_else(|| Def::External(vec![krate.clone()]));
                 return walk(p, scopes, vec![start], rest2);
             }
             None => return Vec::new(),
@@ -154,7 +154,19 @@ fn lookup_in(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], m: ModId, n: &Nam
         }
         cur = p.modules[mid.idx()].fn_scope_of;
     }
-    crate_by_name(p, n).map(|c| vec![Def::Crate(c)]).unwrap_or_default()
+    extern_crate(p, m, n).map(|c| vec![Def::Crate(c)]).unwrap_or_default()
+}
+
+/// A workspace crate as named from module `m`'s crate: through its dependency renames, or by
+/// its own name.
+pub fn extern_crate(p: &Program, m: ModId, n: &str) -> Option<CrateId> {
+    let krate = p.modules.get(m.idx()).map(|md| md.krate)?;
+    if let Some(cd) = p.crates.get(krate.idx()) {
+        if let Some((_, target)) = cd.extern_crates.iter().find(|(alias, _)| alias == n) {
+            return crate_by_name(p, target);
+        }
+    }
+    crate_by_name(p, n)
 }
 
 /// The module a (possibly function-local) scope belongs to.
@@ -198,7 +210,7 @@ pub fn resolve_path_ns(p: &Program, m: ModId, path: &Path, ns: Ns) -> Option<Def
     let names: Vec<Name> = path.segments.iter().map(|s| s.name.clone()).collect();
     let (first, rest) = names.split_first()?;
     let mut cur: Def = if path.global {
-        crate_by_name(p, first).map(Def::Crate).unwrap_or_else(|| Def::External(vec![first.clone()]))
+        extern_crate(p, m, first).map(Def::Crate).unwrap_or_else(|| Def::External(vec![first.clone()]))
     } else {
         match &**first {
             "crate" => Def::Module(crate_root(p, m)),

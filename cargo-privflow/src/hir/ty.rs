@@ -21,6 +21,9 @@ pub enum Ty {
     /// A generic parameter with trait bounds, `impl Trait` or `dyn Trait`.
     Bounded(Vec<TraitId>),
     Slice(Box<Ty>),
+    /// The i-th type parameter of the struct whose field this is (`inner: T`), replaced by the
+    /// struct's type argument when the field is read.
+    Generic(u32),
 }
 
 /// Types that only wrap or point to another: seen through.
@@ -91,6 +94,8 @@ pub struct TyCtx {
     pub module: Option<ModId>,
     pub generics: Vec<(Name, Vec<TraitId>)>,
     pub self_ty: Option<Ty>,
+    /// Type parameters of the struct whose fields are being typed.
+    pub struct_params: Vec<Name>,
 }
 
 impl Program {
@@ -116,14 +121,14 @@ impl Program {
             Owner::Impl(i) => {
                 let imp = &self.impls[i.idx()];
                 push_generics(&imp.generics, imp.module, &mut generics);
-                let base = TyCtx { module: Some(imp.module), generics: generics.clone(), self_ty: None };
+                let base = TyCtx { module: Some(imp.module), generics: generics.clone(), self_ty: None, struct_params: Vec::new() };
                 self_ty = Some(self.lower_ty(&base, &imp.self_ty));
             }
             Owner::Trait(t) => self_ty = Some(Ty::Bounded(vec![t])),
             Owner::Free => {}
         }
         push_generics(&d.ir.generics, d.module, &mut generics);
-        TyCtx { module: Some(module), generics, self_ty }
+        TyCtx { module: Some(module), generics, self_ty, struct_params: Vec::new() }
     }
 
     pub fn lower_ty(&self, cx: &TyCtx, t: &TypeRef) -> Ty {
@@ -164,6 +169,9 @@ impl Program {
                     if &**n == "Self" {
                         return cx.self_ty.clone().unwrap_or_default();
                     }
+                    if let Some(i) = cx.struct_params.iter().position(|g| g == n) {
+                        return Ty::Generic(i as u32);
+                    }
                     if let Some((_, traits)) = cx.generics.iter().find(|(g, _)| g == n) {
                         return if traits.is_empty() { Ty::Unknown } else { Ty::Bounded(traits.clone()) };
                     }
@@ -173,7 +181,7 @@ impl Program {
                     Some(Def::Struct(s)) => Ty::Adt(s, args),
                     Some(Def::Alias(a)) => {
                         let ad = &self.aliases[a.idx()];
-                        let inner_cx = TyCtx { module: Some(ad.module), generics: Vec::new(), self_ty: None };
+                        let inner_cx = TyCtx { module: Some(ad.module), ..TyCtx::default() };
                         Ty::Alias(a, Box::new(self.lower_ty_depth(&inner_cx, &ad.ty, depth + 1)))
                     }
                     Some(Def::Trait(t)) => Ty::Bounded(vec![t]),

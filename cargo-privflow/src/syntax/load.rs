@@ -20,6 +20,8 @@ pub struct CrateRoot {
     pub root_file: PathBuf,
     /// Files not to analyse (absolute paths).
     pub skip: Vec<PathBuf>,
+    /// Dependency names used in this crate's code → crate names.
+    pub extern_crates: Vec<(String, String)>,
 }
 
 /// A crate's module tree: the root module's items, with every `mod foo;` filled in.
@@ -30,6 +32,7 @@ pub struct ParsedCrate {
     pub root_file: FileId,
     /// Index of this crate in the `crates` given to [`load`].
     pub index: usize,
+    pub extern_crates: Vec<(String, String)>,
 }
 
 pub struct Loaded {
@@ -190,6 +193,7 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
             },
             root_file: root_id,
             index: ci,
+            extern_crates: crates[ci].extern_crates.clone(),
         });
     }
     problems.sort();

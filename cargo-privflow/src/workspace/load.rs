@@ -246,6 +246,15 @@ fn targets_of(package: &Package, pkg_raw: &RawConfig, ws_raw: &RawConfig) -> Vec
         .map(|p| p.to_path_buf().into_std_path_buf())
         .unwrap_or_default();
     let config = pkg_raw.over(ws_raw);
+    let extern_crates: Vec<(String, String)> = package
+        .dependencies
+        .iter()
+        .map(|d| {
+            let krate = d.name.replace('-', "_");
+            let alias = d.rename.as_deref().map(|r| r.replace('-', "_")).unwrap_or_else(|| krate.clone());
+            (alias, krate)
+        })
+        .collect();
     let mut out: Vec<Target> = package
         .targets
         .iter()
@@ -258,6 +267,7 @@ fn targets_of(package: &Package, pkg_raw: &RawConfig, ws_raw: &RawConfig) -> Vec
                 kind,
                 root_file: t.src_path.clone().into_std_path_buf(),
                 config: config.clone(),
+                extern_crates: extern_crates.clone(),
             })
         })
         .collect();

@@ -43,6 +43,9 @@ pub struct Target {
     pub root_file: PathBuf,
     /// The package's settings over the workspace's: a key the package sets wins.
     pub config: PackageConfig,
+    /// Names the crate's code uses for its dependencies, and the crate each stands for
+    /// (`shared` → `my_shared` for `shared = { package = "my-shared" }`).
+    pub extern_crates: Vec<(String, String)>,
 }
 
 /// The kinds of crates that are analysed (tests, benches, examples and build scripts are not).

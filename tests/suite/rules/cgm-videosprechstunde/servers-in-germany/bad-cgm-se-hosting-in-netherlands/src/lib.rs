@@ -5,7 +5,7 @@ pub struct Customer {
     pub id: u64,
     #[pii(category = "user.name")]
     pub name: String,
-    #[pii(category = "user.contact.email")]
+    #[pii(category = "user.contact.email", subject = "customer")]
     pub email: String,
     pub opted_in: bool,
 }
