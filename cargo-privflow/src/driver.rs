@@ -46,7 +46,12 @@ pub fn check(opts: &CheckOptions) -> Report {
     let started = std::time::Instant::now();
     let mut selection: Vec<String> = opts.rules.clone();
     if selection.is_empty() {
-        for r in ws.config.rules.iter().chain(ws.targets.iter().flat_map(|t| t.config.rules.iter())) {
+        for r in ws
+            .config
+            .rules
+            .iter()
+            .chain(ws.targets.iter().flat_map(|t| t.config.rules.iter()))
+        {
             if !selection.contains(r) {
                 selection.push(r.clone());
             }
@@ -66,12 +71,23 @@ pub fn check(opts: &CheckOptions) -> Report {
         .map(|t| CrateRoot {
             name: t.crate_name.clone(),
             root_file: t.root_file.clone(),
-            skip: t.config.skip.iter().map(|s| t.package_root.join(s)).collect(),
+            skip: t
+                .config
+                .skip
+                .iter()
+                .map(|s| t.package_root.join(s))
+                .collect(),
             extern_crates: t.extern_crates.clone(),
         })
         .collect();
-    let configs: Vec<FlowConfig> =
-        ws.targets.iter().map(|t| FlowConfig { region: t.config.region.clone(), sinks: t.config.sinks.clone() }).collect();
+    let configs: Vec<FlowConfig> = ws
+        .targets
+        .iter()
+        .map(|t| FlowConfig {
+            region: t.config.region.clone(),
+            sinks: t.config.sinks.clone(),
+        })
+        .collect();
     let loaded = crate::syntax::load::load(&roots, &ws.root);
     let out = analyze(&loaded, configs, &packs, &regions);
     report.problems.extend(loaded.problems.iter().cloned());
@@ -94,7 +110,12 @@ pub struct Analysis {
 
 /// The pure core: parsed crates, their settings and the packs in; findings and problems out.
 /// No I/O, no panics on any input.
-pub fn analyze(loaded: &Loaded, configs: Vec<FlowConfig>, packs: &[Pack], regions: &Regions) -> Analysis {
+pub fn analyze(
+    loaded: &Loaded,
+    configs: Vec<FlowConfig>,
+    packs: &[Pack],
+    regions: &Regions,
+) -> Analysis {
     let config_of: Vec<usize> = loaded.crates.iter().map(|c| c.index).collect();
     let program = Program::build(&loaded.crates, &config_of, &loaded.db);
     let mut problems = program.problems.clone();
@@ -119,7 +140,11 @@ pub fn analyze(loaded: &Loaded, configs: Vec<FlowConfig>, packs: &[Pack], region
         }
     }
     for c in &configs {
-        for r in c.region.iter().chain(c.sinks.iter().filter_map(|s| s.region.as_ref())) {
+        for r in c
+            .region
+            .iter()
+            .chain(c.sinks.iter().filter_map(|s| s.region.as_ref()))
+        {
             if regions.country(r).is_none() {
                 problems.push(Problem {
                     kind: ProblemKind::Config,
@@ -143,9 +168,19 @@ pub fn analyze(loaded: &Loaded, configs: Vec<FlowConfig>, packs: &[Pack], region
             message: "the flow analysis did not reach a fixpoint within its budget; results are incomplete (please report this)".into(),
         });
     }
-    let inp = RuleInput { p: &program, db: &loaded.db, facts: &solved.facts, packs, regions };
+    let inp = RuleInput {
+        p: &program,
+        db: &loaded.db,
+        facts: &solved.facts,
+        packs,
+        regions,
+    };
     let (findings, rule_problems) = evaluate(&inp);
     problems.extend(rule_problems);
     let reach = crate::rules::engine::reach(&inp);
-    Analysis { findings, problems, reach }
+    Analysis {
+        findings,
+        problems,
+        reach,
+    }
 }

@@ -241,7 +241,11 @@ impl Report {
     pub fn exit_code(&self, deny_warnings: bool) -> i32 {
         if self.is_incomplete() {
             2
-        } else if self.findings.iter().any(|f| f.severity == Severity::Error || deny_warnings) {
+        } else if self
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error || deny_warnings)
+        {
             1
         } else {
             0

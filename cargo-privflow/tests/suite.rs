@@ -28,8 +28,13 @@ fn find_cases(dir: &Path, out: &mut Vec<PathBuf>) {
             return;
         }
     }
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
-    let mut entries: Vec<PathBuf> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_dir()).collect();
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
     entries.sort();
     for e in entries {
         if e.file_name().map(|n| n == "target").unwrap_or(false) {
@@ -40,7 +45,9 @@ fn find_cases(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else { return };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in rd.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -60,11 +67,20 @@ fn load_case(dir: &Path) -> Case {
     let mut expected = BTreeSet::new();
     let mut todo = None;
     for f in files {
-        let Ok(text) = std::fs::read_to_string(&f) else { continue };
-        let rel = f.strip_prefix(dir).unwrap_or(&f).to_string_lossy().replace('\\', "/");
+        let Ok(text) = std::fs::read_to_string(&f) else {
+            continue;
+        };
+        let rel = f
+            .strip_prefix(dir)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .replace('\\', "/");
         for (i, line) in text.lines().enumerate() {
             if let Some(pos) = line.find("privflow-suite: todo") {
-                let why = line[pos..].split_once("--").map(|(_, w)| w.trim().to_string()).unwrap_or_default();
+                let why = line[pos..]
+                    .split_once("--")
+                    .map(|(_, w)| w.trim().to_string())
+                    .unwrap_or_default();
                 todo = Some(why);
             }
             if let Some(pos) = line.find("//~") {
@@ -76,7 +92,11 @@ fn load_case(dir: &Path) -> Case {
             }
         }
     }
-    Case { dir: dir.to_path_buf(), todo, expected }
+    Case {
+        dir: dir.to_path_buf(),
+        todo,
+        expected,
+    }
 }
 
 struct Outcome {
@@ -89,9 +109,21 @@ struct Outcome {
 }
 
 fn run_case(case: &Case, root: &Path) -> Outcome {
-    let report = check(&CheckOptions { manifest_path: Some(case.dir.join("Cargo.toml")), ..Default::default() });
-    let actual: BTreeSet<Key> =
-        report.findings.iter().map(|f| (f.sink.location.file.clone(), f.sink.location.line, f.rule.clone())).collect();
+    let report = check(&CheckOptions {
+        manifest_path: Some(case.dir.join("Cargo.toml")),
+        ..Default::default()
+    });
+    let actual: BTreeSet<Key> = report
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.sink.location.file.clone(),
+                f.sink.location.line,
+                f.rule.clone(),
+            )
+        })
+        .collect();
     let tp = actual.intersection(&case.expected).count();
     let fp: Vec<Key> = actual.difference(&case.expected).cloned().collect();
     let fn_: Vec<Key> = case.expected.difference(&actual).cloned().collect();
@@ -99,10 +131,29 @@ fn run_case(case: &Case, root: &Path) -> Outcome {
         .problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
-        .map(|p| format!("{}:{} {}", p.file.clone().unwrap_or_default(), p.line.unwrap_or(0), p.message))
+        .map(|p| {
+            format!(
+                "{}:{} {}",
+                p.file.clone().unwrap_or_default(),
+                p.line.unwrap_or(0),
+                p.message
+            )
+        })
         .collect();
-    let name = case.dir.strip_prefix(root).unwrap_or(&case.dir).to_string_lossy().to_string();
-    Outcome { name, todo: case.todo.clone(), tp, fp, fn_, errors }
+    let name = case
+        .dir
+        .strip_prefix(root)
+        .unwrap_or(&case.dir)
+        .to_string_lossy()
+        .to_string();
+    Outcome {
+        name,
+        todo: case.todo.clone(),
+        tp,
+        fp,
+        fn_,
+        errors,
+    }
 }
 
 #[test]
@@ -110,7 +161,12 @@ fn labeled_suite() {
     let root = suite_root();
     let mut dirs = Vec::new();
     find_cases(&root, &mut dirs);
-    assert!(dirs.len() >= 80, "expected at least 80 fixture crates under {}, found {}", root.display(), dirs.len());
+    assert!(
+        dirs.len() >= 80,
+        "expected at least 80 fixture crates under {}, found {}",
+        root.display(),
+        dirs.len()
+    );
     let cases: Vec<Case> = dirs.iter().map(|d| load_case(d)).collect();
     // Two workers: each case runs `cargo metadata` once.
     let outcomes: Vec<Outcome> = std::thread::scope(|s| {
@@ -155,8 +211,16 @@ fn labeled_suite() {
             failures.push(msg);
         }
     }
-    let precision = if tp + fp == 0 { 1.0 } else { tp as f64 / (tp + fp) as f64 };
-    let recall = if tp + fneg == 0 { 1.0 } else { tp as f64 / (tp + fneg) as f64 };
+    let precision = if tp + fp == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fp) as f64
+    };
+    let recall = if tp + fneg == 0 {
+        1.0
+    } else {
+        tp as f64 / (tp + fneg) as f64
+    };
     println!(
         "labeled suite: {} cases ({} todo, {} of them passing); true positives {tp}, false positives {fp}, false negatives {fneg}; precision {precision:.3}, recall {recall:.3}",
         outcomes.len(),
@@ -166,5 +230,10 @@ fn labeled_suite() {
     for f in &failures {
         println!("FAIL {f}");
     }
-    assert!(failures.is_empty(), "{} of {} cases failed (see the list above)", failures.len(), outcomes.len() - todo_cases);
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed (see the list above)",
+        failures.len(),
+        outcomes.len() - todo_cases
+    );
 }

@@ -62,10 +62,48 @@ const MAX_EVAL_DEPTH: u32 = 200;
 
 /// Methods of std types that never resolve by name to a workspace method.
 const STD_METHODS: &[&str] = &[
-    "clone", "to_string", "to_owned", "into", "from", "as_ref", "as_str", "iter", "into_iter", "map", "len", "get",
-    "push", "insert", "unwrap", "expect", "collect", "filter", "new", "default", "fmt", "eq", "cmp", "hash",
-    "next", "send", "write", "read", "lock", "borrow", "deref", "drop", "as_bytes", "join", "split", "trim",
-    "contains", "is_empty", "to_vec", "extend", "remove", "format",
+    "clone",
+    "to_string",
+    "to_owned",
+    "into",
+    "from",
+    "as_ref",
+    "as_str",
+    "iter",
+    "into_iter",
+    "map",
+    "len",
+    "get",
+    "push",
+    "insert",
+    "unwrap",
+    "expect",
+    "collect",
+    "filter",
+    "new",
+    "default",
+    "fmt",
+    "eq",
+    "cmp",
+    "hash",
+    "next",
+    "send",
+    "write",
+    "read",
+    "lock",
+    "borrow",
+    "deref",
+    "drop",
+    "as_bytes",
+    "join",
+    "split",
+    "trim",
+    "contains",
+    "is_empty",
+    "to_vec",
+    "extend",
+    "remove",
+    "format",
 ];
 
 pub struct Eval<'a, 'p> {
@@ -87,7 +125,9 @@ pub struct Eval<'a, 'p> {
 pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId) -> FnResult {
     let p = sh.p;
     let d = p.fn_(f);
-    let Some(body) = &d.ir.body else { return FnResult::default() };
+    let Some(body) = &d.ir.body else {
+        return FnResult::default();
+    };
     let cx = &sh.ty_ctx[f.idx()];
     let mut ev = Eval {
         sh,
@@ -95,7 +135,11 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
         sites,
         f,
         module: d.scope,
-        st: State { scopes: vec![Vec::new()], consent: Purposes::new(), dead: false },
+        st: State {
+            scopes: vec![Vec::new()],
+            consent: Purposes::new(),
+            dead: false,
+        },
         ret: None,
         out: FnResult::default(),
         closures: Vec::new(),
@@ -107,7 +151,13 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     let mut idx: u16 = 0;
     if let Some(sk) = d.ir.self_param {
         let v = Value {
-            tags: TagSet::single(Tag { origin: Origin::Param(0, Paths::ROOT), san: 0 }, None),
+            tags: TagSet::single(
+                Tag {
+                    origin: Origin::Param(0, Paths::ROOT),
+                    san: 0,
+                },
+                None,
+            ),
             ty: cx.self_ty.clone().unwrap_or_default(),
             ..Value::default()
         };
@@ -120,7 +170,13 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     for prm in &d.ir.params {
         let ty = p.lower_ty(cx, &prm.ty);
         let v = Value {
-            tags: TagSet::single(Tag { origin: Origin::Param(idx, Paths::ROOT), san: 0 }, None),
+            tags: TagSet::single(
+                Tag {
+                    origin: Origin::Param(idx, Paths::ROOT),
+                    san: 0,
+                },
+                None,
+            ),
             ty,
             ..Value::default()
         };
@@ -136,7 +192,11 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     }
     let mut out = ev.out;
     out.summary.ret = ev.ret.unwrap_or_default().without_local();
-    out.summary.effects = ev.effects.into_iter().map(|(k, v)| (k, v.without_local())).collect();
+    out.summary.effects = ev
+        .effects
+        .into_iter()
+        .map(|(k, v)| (k, v.without_local()))
+        .collect();
     out
 }
 
@@ -152,11 +212,23 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     fn lookup(&self, n: &str) -> Option<&Value> {
-        self.st.scopes.iter().rev().flat_map(|s| s.iter().rev()).find(|(m, _)| &**m == n).map(|(_, v)| v)
+        self.st
+            .scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.iter().rev())
+            .find(|(m, _)| &**m == n)
+            .map(|(_, v)| v)
     }
 
     fn lookup_mut(&mut self, n: &str) -> Option<&mut Value> {
-        self.st.scopes.iter_mut().rev().flat_map(|s| s.iter_mut().rev()).find(|(m, _)| &**m == n).map(|(_, v)| v)
+        self.st
+            .scopes
+            .iter_mut()
+            .rev()
+            .flat_map(|s| s.iter_mut().rev())
+            .find(|(m, _)| &**m == n)
+            .map(|(_, v)| v)
     }
 
     fn push_scope(&mut self) {
@@ -190,7 +262,10 @@ impl<'a, 'p> Eval<'a, 'p> {
     // -----------------------------------------------------------------------------------------
 
     fn step(span: Span, note: String) -> Step {
-        Step { span, note: Arc::from(note) }
+        Step {
+            span,
+            note: Arc::from(note),
+        }
     }
 
     /// `v.field`.
@@ -230,7 +305,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                     .fields
                     .iter()
                     .map(|_| None)
-                    .chain(sd.ir.variants.iter().flat_map(|v| v.fields.iter().map(move |_| Some(&*v.name))))
+                    .chain(
+                        sd.ir
+                            .variants
+                            .iter()
+                            .flat_map(|v| v.fields.iter().map(move |_| Some(&*v.name))),
+                    )
                     .collect();
                 for (fi, f) in sd.all_fields().enumerate() {
                     if &*f.name != want_field {
@@ -245,15 +325,36 @@ impl<'a, 'p> Eval<'a, 'p> {
                     if let Some(src) = self.sh.sources.field.get(&(s, fi)) {
                         let label = &self.sh.sources.get(*src).label;
                         let tr = trace_push(&None, Self::step(span, format!("reads `{label}`")));
-                        out.tags.insert(Tag { origin: Origin::Source(*src), san: v.ty_san() }, tr);
+                        out.tags.insert(
+                            Tag {
+                                origin: Origin::Source(*src),
+                                san: v.ty_san(),
+                            },
+                            tr,
+                        );
                     }
                 }
                 if let Some(src) = self.sh.sources.ty.get(&s) {
-                    let tr = trace_push(&None, Self::step(span, format!("reads a field of `{}`", sd.name)));
-                    out.tags.insert(Tag { origin: Origin::Source(*src), san: v.ty_san() }, tr);
+                    let tr = trace_push(
+                        &None,
+                        Self::step(span, format!("reads a field of `{}`", sd.name)),
+                    );
+                    out.tags.insert(
+                        Tag {
+                            origin: Origin::Source(*src),
+                            san: v.ty_san(),
+                        },
+                        tr,
+                    );
                 }
                 if let Some(written) = self.sh.field_taint.get(&(s, field.clone())) {
-                    out.tags.union(&written.with_step(span, &format!("reads `{}.{}`, filled with tagged data elsewhere", sd.name, field)));
+                    out.tags.union(&written.with_step(
+                        span,
+                        &format!(
+                            "reads `{}.{}`, filled with tagged data elsewhere",
+                            sd.name, field
+                        ),
+                    ));
                 }
                 if let Some(t) = field_ty {
                     let t = match t {
@@ -298,7 +399,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                 return false;
             }
             match ty.adt() {
-                Some(s) => sh.p.struct_(s).all_fields().any(|f| f.name == *name && f.attrs.serde_skip),
+                Some(s) => {
+                    sh.p.struct_(s)
+                        .all_fields()
+                        .any(|f| f.name == *name && f.attrs.serde_skip)
+                }
                 None => false,
             }
         };
@@ -314,7 +419,13 @@ impl<'a, 'p> Eval<'a, 'p> {
         for (src, strukt) in srcs {
             let info = self.sh.sources.get(src);
             let note = format!("`{}` is part of the value", info.label);
-            out.insert(Tag { origin: Origin::Source(src), san: v.ty_san() }, trace_push(&None, Self::step(span, note)));
+            out.insert(
+                Tag {
+                    origin: Origin::Source(src),
+                    san: v.ty_san(),
+                },
+                trace_push(&None, Self::step(span, note)),
+            );
             let _ = strukt;
         }
         if let Some(s) = v.ty.adt() {
@@ -374,8 +485,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                 };
                 for (i, e) in elems.iter().enumerate() {
                     let ev = match (&prefix, is_wrapper) {
-                        (Some(Some(pre)), false) => self.read_field(&v, &Name::from(format!("{pre}.{i}")), Span::default()),
-                        (Some(None), false) => self.read_field(&v, &Name::from(i.to_string()), Span::default()),
+                        (Some(Some(pre)), false) => {
+                            self.read_field(&v, &Name::from(format!("{pre}.{i}")), Span::default())
+                        }
+                        (Some(None), false) => {
+                            self.read_field(&v, &Name::from(i.to_string()), Span::default())
+                        }
                         _ => self.elem(&v),
                     };
                     self.bind(e, ev);
@@ -400,10 +515,14 @@ impl<'a, 'p> Eval<'a, 'p> {
     /// Consent a pattern match tells: `Some(_)`/`Ok(_)`/a binding → the value's `if_true`;
     /// `None`/`Err(_)` → its `if_false`.
     fn pattern_consent(pat: &Pat, guard: &Option<Guard>) -> Purposes {
-        let Some(g) = guard else { return Purposes::new() };
+        let Some(g) = guard else {
+            return Purposes::new();
+        };
         let last = |p: &Path| p.last().map(|s| s.to_string()).unwrap_or_default();
         match pat {
-            Pat::TupleStruct { path, .. } if matches!(last(path).as_str(), "Some" | "Ok") => g.if_true.clone(),
+            Pat::TupleStruct { path, .. } if matches!(last(path).as_str(), "Some" | "Ok") => {
+                g.if_true.clone()
+            }
             Pat::TupleStruct { path, .. } if last(path) == "Err" => g.if_false.clone(),
             Pat::Path(path) if last(path) == "None" => g.if_false.clone(),
             _ => Purposes::new(),
@@ -422,7 +541,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 break;
             }
             match s {
-                Stmt::Let { pat, ty, init, els, .. } => {
+                Stmt::Let {
+                    pat, ty, init, els, ..
+                } => {
                     let mut v = match init {
                         Some(e) => self.expr(e),
                         None => Value::default(),
@@ -435,7 +556,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                             if v.ty.is_known() && v.ty != lowered && v.ty.elem() != lowered {
                                 let span = init.as_ref().map(|e| e.span()).unwrap_or_default();
                                 let all = self.flatten(&v, false, span);
-                                v = Value { tags: all, ..Value::default() };
+                                v = Value {
+                                    tags: all,
+                                    ..Value::default()
+                                };
                             }
                             v.ty = lowered;
                         }
@@ -458,7 +582,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
                 Stmt::Expr { expr, semi } => {
                     let v = self.expr(expr);
-                    last = if *semi && i + 1 < b.stmts.len() + 1 && *semi { Value::default() } else { v };
+                    last = if *semi && i + 1 < b.stmts.len() + 1 && *semi {
+                        Value::default()
+                    } else {
+                        v
+                    };
                 }
             }
         }
@@ -489,7 +617,13 @@ impl<'a, 'p> Eval<'a, 'p> {
             Expr::Path(p) => self.path_value(p),
             Expr::Lit { .. } => Value::default(),
             Expr::Call { func, args, span } => self.call(func, args, *span),
-            Expr::MethodCall { recv, method, turbofish, args, span } => self.method_call(recv, method, turbofish, args, *span),
+            Expr::MethodCall {
+                recv,
+                method,
+                turbofish,
+                args,
+                span,
+            } => self.method_call(recv, method, turbofish, args, *span),
             Expr::Field { base, field, span } => {
                 let b = self.expr(base);
                 self.read_field(&b, field, *span)
@@ -499,7 +633,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 self.expr(index);
                 self.elem(&b)
             }
-            Expr::Struct { path, fields, rest, .. } => {
+            Expr::Struct {
+                path, fields, rest, ..
+            } => {
                 let mut v = match rest {
                     Some(r) => self.expr(r),
                     None => Value::default(),
@@ -579,24 +715,43 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let mut tags = self.flatten(&a, false, *span);
                 let tb = self.flatten(&b, false, *span);
                 tags.union(&tb);
-                Value { tags, guard: guard.filter(|g| !g.is_empty()), ..Value::default() }
+                Value {
+                    tags,
+                    guard: guard.filter(|g| !g.is_empty()),
+                    ..Value::default()
+                }
             }
-            Expr::Assign { lhs, rhs, compound, span } => {
+            Expr::Assign {
+                lhs,
+                rhs,
+                compound,
+                span,
+            } => {
                 let v = self.expr(rhs);
                 self.assign(lhs, v, *compound, *span);
                 Value::default()
             }
             Expr::Block(b) => self.block(b),
-            Expr::If { cond, then, els, .. } => self.if_expr(cond, then, els.as_deref()),
+            Expr::If {
+                cond, then, els, ..
+            } => self.if_expr(cond, then, els.as_deref()),
             Expr::Let { pat, expr, .. } => {
                 // A `let` outside an `if` condition chain: bind in the current scope.
                 let v = self.expr(expr);
                 let g = v.guard.clone();
                 self.bind(pat, v);
                 let c = Self::pattern_consent(pat, &g);
-                Value { guard: Some(Guard { if_true: c, if_false: Purposes::new() }), ..Value::default() }
+                Value {
+                    guard: Some(Guard {
+                        if_true: c,
+                        if_false: Purposes::new(),
+                    }),
+                    ..Value::default()
+                }
             }
-            Expr::Match { scrutinee, arms, .. } => self.match_expr(scrutinee, arms),
+            Expr::Match {
+                scrutinee, arms, ..
+            } => self.match_expr(scrutinee, arms),
             Expr::While { cond, body, .. } => {
                 self.loop_expr(Some(cond), None, body);
                 Value::default()
@@ -605,7 +760,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 self.loop_expr(None, None, body);
                 Value::default()
             }
-            Expr::For { pat, iter, body, .. } => {
+            Expr::For {
+                pat, iter, body, ..
+            } => {
                 let it = self.expr(iter);
                 let el = self.elem(&it);
                 self.loop_expr(None, Some((pat, el)), body);
@@ -614,7 +771,10 @@ impl<'a, 'p> Eval<'a, 'p> {
             Expr::Closure(c) => {
                 let idx = self.closures.len() as u32;
                 self.closures.push(c);
-                Value { callable: Some(Callable::Closure(idx)), ..Value::default() }
+                Value {
+                    callable: Some(Callable::Closure(idx)),
+                    ..Value::default()
+                }
             }
             Expr::Return { expr, .. } => {
                 let v = match expr {
@@ -664,7 +824,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                 v.ty = Ty::Unknown;
                 v
             }
-            Expr::Macro { path, kind, args, span } => self.macro_call(path, *kind, args, *span),
+            Expr::Macro {
+                path,
+                kind,
+                args,
+                span,
+            } => self.macro_call(path, *kind, args, *span),
             Expr::Opaque { parts, .. } => {
                 let mut v = Value::default();
                 for p in parts {
@@ -682,15 +847,26 @@ impl<'a, 'p> Eval<'a, 'p> {
                 return v.clone();
             }
             if &**n == "Self" {
-                return Value::of_ty(self.sh.ty_ctx[self.f.idx()].self_ty.clone().unwrap_or_default());
+                return Value::of_ty(
+                    self.sh.ty_ctx[self.f.idx()]
+                        .self_ty
+                        .clone()
+                        .unwrap_or_default(),
+                );
             }
         }
         match self.resolve(p) {
-            Some(Def::Fn(f)) => Value { callable: Some(Callable::Fn(f)), ..Value::default() },
+            Some(Def::Fn(f)) => Value {
+                callable: Some(Callable::Fn(f)),
+                ..Value::default()
+            },
             Some(Def::Struct(s)) | Some(Def::Variant(s, _)) => Value::of_ty(Ty::Adt(s, Vec::new())),
             Some(Def::Const(c)) => {
                 let cd = &self.sh.p.consts[c.idx()];
-                let cx = crate::hir::TyCtx { module: Some(cd.module), ..Default::default() };
+                let cx = crate::hir::TyCtx {
+                    module: Some(cd.module),
+                    ..Default::default()
+                };
                 Value::of_ty(self.sh.p.lower_ty(&cx, &cd.ty))
             }
             _ => Value::default(),
@@ -709,21 +885,40 @@ impl<'a, 'p> Eval<'a, 'p> {
             };
             let mut cur = start;
             for (i, s) in p.segments.iter().enumerate().skip(1) {
-                cur = path_step(self.sh.p, &cur, &s.name, Ns::Value, i + 1 == p.segments.len())?;
+                cur = path_step(
+                    self.sh.p,
+                    &cur,
+                    &s.name,
+                    Ns::Value,
+                    i + 1 == p.segments.len(),
+                )?;
             }
             return Some(cur);
         }
         if p.segments.len() >= 2 && !p.global {
             if let Some((_, traits)) = cx.generics.iter().find(|(g, _)| &**g == first) {
                 let t = traits.first()?;
-                return path_step(self.sh.p, &Def::Trait(*t), &p.segments[1].name, Ns::Value, true);
+                return path_step(
+                    self.sh.p,
+                    &Def::Trait(*t),
+                    &p.segments[1].name,
+                    Ns::Value,
+                    true,
+                );
             }
         }
         resolve_path(self.sh.p, self.module, p)
     }
 
     fn variant_name(&self, s: StructId, vi: u32) -> String {
-        self.sh.p.struct_(s).ir.variants.get(vi as usize).map(|v| v.name.to_string()).unwrap_or_default()
+        self.sh
+            .p
+            .struct_(s)
+            .ir
+            .variants
+            .get(vi as usize)
+            .map(|v| v.name.to_string())
+            .unwrap_or_default()
     }
 
     fn struct_path_ty(&self, p: &Path) -> Ty {
@@ -731,7 +926,10 @@ impl<'a, 'p> Eval<'a, 'p> {
             Some(Def::Struct(s)) | Some(Def::Variant(s, _)) => Ty::Adt(s, Vec::new()),
             Some(Def::Alias(a)) => {
                 let ad = &self.sh.p.aliases[a.idx()];
-                let cx = crate::hir::TyCtx { module: Some(ad.module), ..Default::default() };
+                let cx = crate::hir::TyCtx {
+                    module: Some(ad.module),
+                    ..Default::default()
+                };
                 self.sh.p.lower_ty(&cx, &ad.ty)
             }
             _ => Ty::Unknown,
@@ -751,7 +949,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let g = v.guard.clone();
                 let if_true = Self::pattern_consent(pat, &g);
                 let if_false = match (&g, pat) {
-                    (Some(g), Pat::TupleStruct { path, .. }) if matches!(path.last().map(|s| &**s), Some("Some" | "Ok")) => {
+                    (Some(g), Pat::TupleStruct { path, .. })
+                        if matches!(path.last().map(|s| &**s), Some("Some" | "Ok")) =>
+                    {
                         g.if_false.clone()
                     }
                     _ => Purposes::new(),
@@ -759,7 +959,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                 self.bind(pat, v);
                 Guard { if_true, if_false }
             }
-            Expr::Binary { op: BinOp::And, lhs, rhs, .. } => {
+            Expr::Binary {
+                op: BinOp::And,
+                lhs,
+                rhs,
+                ..
+            } => {
                 let a = self.cond(lhs);
                 let saved = self.st.consent.clone();
                 self.st.consent.extend(a.if_true.iter().cloned());
@@ -831,7 +1036,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         result
     }
 
-    fn loop_expr(&mut self, cond: Option<&'p Expr>, for_pat: Option<(&'p Pat, Value)>, body: &'p Block) {
+    fn loop_expr(
+        &mut self,
+        cond: Option<&'p Expr>,
+        for_pat: Option<(&'p Pat, Value)>,
+        body: &'p Block,
+    ) {
         let before = self.st.clone();
         let mut exits: Vec<State> = Vec::new();
         for _round in 0..2 {
@@ -885,10 +1095,25 @@ impl<'a, 'p> Eval<'a, 'p> {
                 path.push(field.clone());
                 Some((n, path, weak))
             }
-            Expr::Unary { op: UnOp::Deref, expr, .. } | Expr::Ref { expr, .. } => Self::place(expr),
+            Expr::Unary {
+                op: UnOp::Deref,
+                expr,
+                ..
+            }
+            | Expr::Ref { expr, .. } => Self::place(expr),
             Expr::Index { base, .. } => Self::place(base).map(|(n, p, _)| (n, p, true)),
             Expr::MethodCall { recv, method, .. }
-                if matches!(&**method, "borrow_mut" | "lock" | "write" | "unwrap" | "get_mut" | "as_mut" | "deref_mut" | "expect") =>
+                if matches!(
+                    &**method,
+                    "borrow_mut"
+                        | "lock"
+                        | "write"
+                        | "unwrap"
+                        | "get_mut"
+                        | "as_mut"
+                        | "deref_mut"
+                        | "expect"
+                ) =>
             {
                 Self::place(recv).map(|(n, p, _)| (n, p, true))
             }
@@ -911,21 +1136,33 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
                 if let Some(s) = base.ty.adt() {
                     let tags = self.flatten(&v, false, span);
-                    let concrete: TagSet = TagSet(tags.0.into_iter().filter(|(t, _)| t.is_concrete()).collect());
+                    let concrete: TagSet = TagSet(
+                        tags.0
+                            .into_iter()
+                            .filter(|(t, _)| t.is_concrete())
+                            .collect(),
+                    );
                     if !concrete.is_empty() {
                         let note = format!("stored in `{}.{}`", self.sh.p.struct_(s).name, last);
-                        self.out.field_writes.push(((s, last.clone()), concrete.with_step(span, &note)));
+                        self.out
+                            .field_writes
+                            .push(((s, last.clone()), concrete.with_step(span, &note)));
                     }
                 }
             }
         }
         let note = match path.is_empty() {
             true => format!("assigned to `{var}`"),
-            false => format!("assigned to `{var}.{}`", path.iter().map(|s| &**s).collect::<Vec<_>>().join(".")),
+            false => format!(
+                "assigned to `{var}.{}`",
+                path.iter().map(|s| &**s).collect::<Vec<_>>().join(".")
+            ),
         };
         let mut v = v;
         v.tags = v.tags.with_step(span, &note);
-        let Some(slot) = self.lookup_mut(&var) else { return };
+        let Some(slot) = self.lookup_mut(&var) else {
+            return;
+        };
         let mut cur = slot;
         for seg in &path {
             cur = cur.fields.entry(seg.clone()).or_default();
@@ -943,8 +1180,12 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     /// Weakly adds `v` to the place `e` names (a callee's `&mut` effect, `v.push(x)`).
     fn add_to_place(&mut self, e: &Expr, v: &Value) {
-        let Some((var, path, _)) = Self::place(e) else { return };
-        let Some(slot) = self.lookup_mut(&var) else { return };
+        let Some((var, path, _)) = Self::place(e) else {
+            return;
+        };
+        let Some(slot) = self.lookup_mut(&var) else {
+            return;
+        };
         let mut cur = slot;
         for seg in &path {
             cur = cur.fields.entry(seg.clone()).or_default();
@@ -965,7 +1206,13 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         let site = self.sites.intern(SinkSite { span, sink }, self.f);
         // The site is known even when no data reaches it (presence rules).
-        self.out.flows.push(Flow { site, tag: PRESENCE, trace: None, consent: self.st.consent.clone(), in_fn: self.f });
+        self.out.flows.push(Flow {
+            site,
+            tag: PRESENCE,
+            trace: None,
+            consent: self.st.consent.clone(),
+            in_fn: self.f,
+        });
         for v in data {
             let tags = self.flatten(v, false, span);
             for (t, tr) in tags.iter() {
@@ -976,7 +1223,13 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     fn record(&mut self, site: SiteId, tag: Tag, trace: Trace, consent: Purposes) {
         if tag.is_concrete() {
-            self.out.flows.push(Flow { site, tag, trace, consent, in_fn: self.f });
+            self.out.flows.push(Flow {
+                site,
+                tag,
+                trace,
+                consent,
+                in_fn: self.f,
+            });
         } else {
             match self.out.summary.hits.get_mut(&(site, tag)) {
                 Some(h) => {
@@ -986,7 +1239,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                     }
                 }
                 None => {
-                    self.out.summary.hits.insert((site, tag), HitInfo { trace, consent });
+                    self.out
+                        .summary
+                        .hits
+                        .insert((site, tag), HitInfo { trace, consent });
                 }
             }
         }
@@ -1087,7 +1343,9 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     fn call_closure(&mut self, idx: u32, args: Vec<Value>) -> Value {
-        let Some(c) = self.closures.get(idx as usize).copied() else { return Value::default() };
+        let Some(c) = self.closures.get(idx as usize).copied() else {
+            return Value::default();
+        };
         if self.depth > MAX_EVAL_DEPTH / 2 {
             return Value::default();
         }
@@ -1098,7 +1356,13 @@ impl<'a, 'p> Eval<'a, 'p> {
         self.push_scope();
         let fallback = args.iter().fold(Value::default(), |acc, v| acc.joined(v));
         for (i, (pat, ty)) in c.params.iter().enumerate() {
-            let mut v = args.get(i).cloned().unwrap_or_else(|| if args.len() == 1 { fallback.clone() } else { Value::default() });
+            let mut v = args.get(i).cloned().unwrap_or_else(|| {
+                if args.len() == 1 {
+                    fallback.clone()
+                } else {
+                    Value::default()
+                }
+            });
             let lowered = self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], ty);
             if lowered.is_known() {
                 v.ty = lowered;
@@ -1127,7 +1391,10 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         if let Owner::Impl(i) = d.owner {
             let t = p.impls[i.idx()].trait_?;
-            let decl = p.traits[t.idx()].fns.iter().find(|g| p.fn_(**g).name == d.name)?;
+            let decl = p.traits[t.idx()]
+                .fns
+                .iter()
+                .find(|g| p.fn_(**g).name == d.name)?;
             return p.fn_(*decl).annots.sink.as_ref().map(|s| (*decl, s));
         }
         None
@@ -1145,7 +1412,14 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
     }
 
-    fn call_fn(&mut self, f: FnId, actuals: Vec<Value>, arg_exprs: Vec<Option<&'p Expr>>, span: Span, via: Option<String>) -> Value {
+    fn call_fn(
+        &mut self,
+        f: FnId,
+        actuals: Vec<Value>,
+        arg_exprs: Vec<Option<&'p Expr>>,
+        span: Span,
+        via: Option<String>,
+    ) -> Value {
         let p = self.sh.p;
         let d = p.fn_(f);
         if d.cfg_test {
@@ -1154,8 +1428,15 @@ impl<'a, 'p> Eval<'a, 'p> {
         self.out.calls.push((f, self.st.consent.clone(), span));
         // Closures handed to a workspace function run with the other arguments.
         let mut closure_results = Value::default();
-        if actuals.iter().any(|a| matches!(a.callable, Some(Callable::Closure(_)))) {
-            let data: Vec<Value> = actuals.iter().filter(|a| a.callable.is_none()).cloned().collect();
+        if actuals
+            .iter()
+            .any(|a| matches!(a.callable, Some(Callable::Closure(_))))
+        {
+            let data: Vec<Value> = actuals
+                .iter()
+                .filter(|a| a.callable.is_none())
+                .cloned()
+                .collect();
             let joined = data.iter().fold(Value::default(), |acc, v| acc.joined(v));
             for a in &actuals {
                 if let Some(Callable::Closure(i)) = a.callable {
@@ -1169,7 +1450,11 @@ impl<'a, 'p> Eval<'a, 'p> {
         if let Some(purpose) = &d.annots.consent {
             let mut g = Guard::default();
             g.if_true.insert(Name::from(purpose.as_str()));
-            return Value { guard: Some(g), ty: ret_ty, ..Value::default() };
+            return Value {
+                guard: Some(g),
+                ty: ret_ty,
+                ..Value::default()
+            };
         }
         if let Some((decl, spec)) = self.effective_sink(f) {
             let data = Self::sink_data(spec, d.ir.self_param.is_some(), &actuals);
@@ -1178,20 +1463,40 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         if let Some(san) = d.annots.sanitizer {
             let offset = usize::from(d.ir.self_param.is_some());
-            let inputs: Vec<&Value> = if actuals.len() > offset { actuals[offset..].iter().collect() } else { actuals.iter().collect() };
+            let inputs: Vec<&Value> = if actuals.len() > offset {
+                actuals[offset..].iter().collect()
+            } else {
+                actuals.iter().collect()
+            };
             let mut tags = TagSet::default();
             for v in inputs {
                 let t = self.flatten(v, false, span);
                 tags.union(&t);
             }
-            let tags = tags.sanitized(san.bit()).with_step(span, &format!("{} by `{label}`", past_tense(san)));
-            let mut v = Value { tags, ty: ret_ty, ..Value::default() };
+            let tags = tags
+                .sanitized(san.bit())
+                .with_step(span, &format!("{} by `{label}`", past_tense(san)));
+            let mut v = Value {
+                tags,
+                ty: ret_ty,
+                ..Value::default()
+            };
             v.set_ty_san(san.bit());
             return v;
         }
         if let Some(src) = self.sh.sources.func.get(&f) {
             let tr = trace_push(&None, Self::step(span, format!("returned by `{label}()`")));
-            let mut v = Value { tags: TagSet::single(Tag { origin: Origin::Source(*src), san: 0 }, tr), ty: ret_ty, ..Value::default() };
+            let mut v = Value {
+                tags: TagSet::single(
+                    Tag {
+                        origin: Origin::Source(*src),
+                        san: 0,
+                    },
+                    tr,
+                ),
+                ty: ret_ty,
+                ..Value::default()
+            };
             v.join(&closure_results);
             return v;
         }
@@ -1221,8 +1526,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         let label = self.fn_label(f);
         let param_names = self.param_names(f);
         for ((site, tag), info) in &sum.hits {
-            let Origin::Param(i, path) = tag.origin else { continue };
-            let Some(actual) = actuals.get(i as usize) else { continue };
+            let Origin::Param(i, path) = tag.origin else {
+                continue;
+            };
+            let Some(actual) = actuals.get(i as usize) else {
+                continue;
+            };
             let sub = self.project(actual, path, span);
             let tags = self.flatten(&sub, false, span);
             let pname = param_names.get(i as usize).cloned().unwrap_or_default();
@@ -1234,7 +1543,10 @@ impl<'a, 'p> Eval<'a, 'p> {
             let mut consent = info.consent.clone();
             consent.extend(self.st.consent.iter().cloned());
             for (t2, tr2) in tags.iter() {
-                let t3 = Tag { origin: t2.origin, san: t2.san | tag.san };
+                let t3 = Tag {
+                    origin: t2.origin,
+                    san: t2.san | tag.san,
+                };
                 let trace = trace_append(&trace_push(tr2, call_step.clone()), &info.trace);
                 if !self.st.dead {
                     self.record(*site, t3, trace, consent.clone());
@@ -1277,16 +1589,22 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     /// A summary's value with the caller's arguments put in for its parameters.
     fn subst(&mut self, v: &Value, actuals: &[Value], span: Span, label: &str) -> Value {
-        let mut out = Value { ty: v.ty.clone(), ..Value::default() };
+        let mut out = Value {
+            ty: v.ty.clone(),
+            ..Value::default()
+        };
         out.set_ty_san(v.ty_san());
         let note = format!("returned from `{label}`");
         for (t, tr) in v.tags.iter() {
             match t.origin {
                 Origin::Source(_) => {
-                    out.tags.insert(*t, trace_push(tr, Self::step(span, note.clone())));
+                    out.tags
+                        .insert(*t, trace_push(tr, Self::step(span, note.clone())));
                 }
                 Origin::Param(i, path) => {
-                    let Some(a) = actuals.get(i as usize) else { continue };
+                    let Some(a) = actuals.get(i as usize) else {
+                        continue;
+                    };
                     let sub = self.project(a, path, span);
                     if path == Paths::ROOT && t.san == 0 {
                         let mut s2 = sub.clone();
@@ -1300,7 +1618,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                         }
                     } else {
                         let tags = self.flatten(&sub, false, span).sanitized(t.san);
-                        let trail = tags.0.into_iter().map(|(tg, trc)| (tg, trace_append(&trc, tr))).collect();
+                        let trail = tags
+                            .0
+                            .into_iter()
+                            .map(|(tg, trc)| (tg, trace_append(&trc, tr)))
+                            .collect();
                         out.tags.union(&TagSet(trail));
                     }
                 }
@@ -1313,7 +1635,14 @@ impl<'a, 'p> Eval<'a, 'p> {
         out
     }
 
-    fn method_call(&mut self, recv: &'p Expr, method: &'p Name, turbofish: &[TypeRef], args: &'p [Expr], span: Span) -> Value {
+    fn method_call(
+        &mut self,
+        recv: &'p Expr,
+        method: &'p Name,
+        turbofish: &[TypeRef],
+        args: &'p [Expr],
+        span: Span,
+    ) -> Value {
         let r = self.expr(recv);
         let vals = self.exprs(args);
         let mut actuals = Vec::with_capacity(vals.len() + 1);
@@ -1329,7 +1658,11 @@ impl<'a, 'p> Eval<'a, 'p> {
             let multi = cands.len() > 1;
             for f in cands {
                 let via_note = if multi || via.is_some() {
-                    Some(format!("{} → `{}`", via.clone().unwrap_or_else(|| "dynamic dispatch".into()), self.fn_label(f)))
+                    Some(format!(
+                        "{} → `{}`",
+                        via.clone().unwrap_or_else(|| "dynamic dispatch".into()),
+                        self.fn_label(f)
+                    ))
                 } else {
                     None
                 };
@@ -1355,14 +1688,20 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let mut names = Vec::new();
                 for t in traits {
                     let td = &p.traits[t.idx()];
-                    let Some(decl) = td.fns.iter().find(|f| p.fn_(**f).name == *method) else { continue };
+                    let Some(decl) = td.fns.iter().find(|f| p.fn_(**f).name == *method) else {
+                        continue;
+                    };
                     names.push(td.name.to_string());
                     out.push(*decl);
                     for i in &td.impls {
                         if p.impls[i.idx()].cfg_test {
                             continue;
                         }
-                        if let Some(f) = p.impls[i.idx()].fns.iter().find(|f| p.fn_(**f).name == *method) {
+                        if let Some(f) = p.impls[i.idx()]
+                            .fns
+                            .iter()
+                            .find(|f| p.fn_(**f).name == *method)
+                        {
                             out.push(*f);
                         }
                     }
@@ -1370,18 +1709,29 @@ impl<'a, 'p> Eval<'a, 'p> {
                 // The declaration itself only matters when it carries an annotation or a default body.
                 out.retain(|f| {
                     let d = p.fn_(*f);
-                    !matches!(d.owner, Owner::Trait(_)) || d.ir.body.is_some() || d.annots.sink.is_some()
+                    !matches!(d.owner, Owner::Trait(_))
+                        || d.ir.body.is_some()
+                        || d.annots.sink.is_some()
                 });
                 out.sort();
                 out.dedup();
-                (out, Some(format!("call on `dyn {}` reaches every impl", names.join(" + "))))
+                (
+                    out,
+                    Some(format!(
+                        "call on `dyn {}` reaches every impl",
+                        names.join(" + ")
+                    )),
+                )
             }
             Ty::Unknown => {
                 if STD_METHODS.contains(&&**method) {
                     return (Vec::new(), None);
                 }
                 match p.methods_by_name.get(method) {
-                    Some(fs) if fs.len() == 1 => (fs.clone(), Some("receiver type unknown: the only method of that name".into())),
+                    Some(fs) if fs.len() == 1 => (
+                        fs.clone(),
+                        Some("receiver type unknown: the only method of that name".into()),
+                    ),
                     _ => (Vec::new(), None),
                 }
             }
@@ -1422,9 +1772,18 @@ impl<'a, 'p> Eval<'a, 'p> {
                 return v;
             }
         }
-        if matches!(&**method, "write_all" | "write" | "write_fmt") && lib.as_deref() == Some("File") {
+        if matches!(&**method, "write_all" | "write" | "write_fmt")
+            && lib.as_deref() == Some("File")
+        {
             let config = self.config_index();
-            self.sink_hit(SinkRef::Lib { entry: cat::FILE_WRITE, config }, args, span);
+            self.sink_hit(
+                SinkRef::Lib {
+                    entry: cat::FILE_WRITE,
+                    config,
+                },
+                args,
+                span,
+            );
             return Value::default();
         }
         let m = &**method;
@@ -1455,7 +1814,18 @@ impl<'a, 'p> Eval<'a, 'p> {
                     result.join(a);
                 }
                 let inner_ty = result.ty.clone();
-                result.ty = if r.ty.is_container() && !matches!(m, "fold" | "try_fold" | "reduce" | "sum" | "product" | "map_or" | "map_or_else" | "unwrap_or_else") {
+                result.ty = if r.ty.is_container()
+                    && !matches!(
+                        m,
+                        "fold"
+                            | "try_fold"
+                            | "reduce"
+                            | "sum"
+                            | "product"
+                            | "map_or"
+                            | "map_or_else"
+                            | "unwrap_or_else"
+                    ) {
                     match &r.ty {
                         Ty::Lib(n, _) => Ty::Lib(n.clone(), vec![inner_ty]),
                         _ => Ty::wrap("Vec", inner_ty),
@@ -1473,8 +1843,11 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             // filter, for_each, inspect, any, all, find, sort_by, retain...: the receiver's data.
             return match m {
-                "for_each" | "retain" | "sort_by" | "sort_by_key" | "sort_unstable_by" => Value::default(),
-                "find" | "max_by_key" | "min_by_key" | "max_by" | "min_by" | "position" | "find_map" => self.elem(&r),
+                "for_each" | "retain" | "sort_by" | "sort_by_key" | "sort_unstable_by" => {
+                    Value::default()
+                }
+                "find" | "max_by_key" | "min_by_key" | "max_by" | "min_by" | "position"
+                | "find_map" => self.elem(&r),
                 _ => r,
             };
         }
@@ -1517,10 +1890,18 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         if m == "to_string" || m == "to_owned" && !r.ty.is_known() || m == "format" {
             let t = self.flatten(&r, false, span);
-            return Value { tags: t, ty: Ty::Lib(Name::from("String"), Vec::new()), ..Value::default() };
+            return Value {
+                tags: t,
+                ty: Ty::Lib(Name::from("String"), Vec::new()),
+                ..Value::default()
+            };
         }
         if cat::elem_method(m) {
-            let mut v = if r.ty.is_container() { self.elem(&r) } else { r.clone() };
+            let mut v = if r.ty.is_container() {
+                self.elem(&r)
+            } else {
+                r.clone()
+            };
             v.callable = None;
             if matches!(m, "unwrap_or" | "or_insert" | "get_or_insert") {
                 for a in args {
@@ -1535,7 +1916,39 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             return v;
         }
-        if matches!(m, "clone" | "cloned" | "copied" | "as_ref" | "as_mut" | "borrow" | "deref" | "as_deref" | "iter" | "into_iter" | "iter_mut" | "into" | "to_owned" | "as_slice" | "as_str" | "drain" | "rev" | "skip" | "take" | "chain" | "peekable" | "flatten" | "by_ref" | "collect" | "to_vec" | "try_into" | "ok" | "values" | "keys" | "lines") {
+        if matches!(
+            m,
+            "clone"
+                | "cloned"
+                | "copied"
+                | "as_ref"
+                | "as_mut"
+                | "borrow"
+                | "deref"
+                | "as_deref"
+                | "iter"
+                | "into_iter"
+                | "iter_mut"
+                | "into"
+                | "to_owned"
+                | "as_slice"
+                | "as_str"
+                | "drain"
+                | "rev"
+                | "skip"
+                | "take"
+                | "chain"
+                | "peekable"
+                | "flatten"
+                | "by_ref"
+                | "collect"
+                | "to_vec"
+                | "try_into"
+                | "ok"
+                | "values"
+                | "keys"
+                | "lines"
+        ) {
             let mut v = r.clone();
             v.callable = None;
             if m == "ok" {
@@ -1572,7 +1985,8 @@ impl<'a, 'p> Eval<'a, 'p> {
             Ty::Adt(..) | Ty::Alias(..) => r.ty.clone(),
             _ => Ty::Unknown,
         };
-        if v.ty == Ty::Unknown && matches!(m, "unwrap_or" | "unwrap_or_default" | "get" | "expect") {
+        if v.ty == Ty::Unknown && matches!(m, "unwrap_or" | "unwrap_or_default" | "get" | "expect")
+        {
             v.ty = r.ty.elem();
         }
         v
@@ -1580,20 +1994,29 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     fn config_index(&self) -> usize {
         let krate = self.sh.p.crate_of(self.module);
-        self.sh.p.crates.get(krate.idx()).map(|c| c.config).unwrap_or(0)
+        self.sh
+            .p
+            .crates
+            .get(krate.idx())
+            .map(|c| c.config)
+            .unwrap_or(0)
     }
 
     /// A library function or method declared as a sink in the calling crate's config.
     fn configured_sink(&self, full_path: &str) -> Option<SinkRef> {
         let config = self.config_index();
         let sinks = &self.sh.configs.get(config)?.sinks;
-        let idx = sinks.iter().position(|s| path_matches(&s.path, full_path))?;
+        let idx = sinks
+            .iter()
+            .position(|s| path_matches(&s.path, full_path))?;
         Some(SinkRef::Configured { config, index: idx })
     }
 
     fn configured_spec(&self, s: &SinkRef) -> crate::hir::SinkSpec {
         match s {
-            SinkRef::Configured { config, index } => super::solver::configured_spec(&self.sh.configs[*config].sinks[*index]),
+            SinkRef::Configured { config, index } => {
+                super::solver::configured_spec(&self.sh.configs[*config].sinks[*index])
+            }
             _ => crate::hir::SinkSpec::new("network"),
         }
     }
@@ -1631,11 +2054,19 @@ impl<'a, 'p> Eval<'a, 'p> {
                 tags.union(&t);
             }
             let tags = tags.with_step(span, &format!("serialised by `{full}`"));
-            return Value { tags, ty: Ty::Lib(Name::from("String"), Vec::new()), ..Value::default() };
+            return Value {
+                tags,
+                ty: Ty::Lib(Name::from("String"), Vec::new()),
+                ..Value::default()
+            };
         }
         let last = segs.last().copied().unwrap_or("");
         // Wrappers and conversions keep their argument's contents.
-        if matches!(last, "Some" | "Ok" | "Err" | "new" | "from" | "pin" | "clone" | "take" | "replace") && vals.len() == 1 {
+        if matches!(
+            last,
+            "Some" | "Ok" | "Err" | "new" | "from" | "pin" | "clone" | "take" | "replace"
+        ) && vals.len() == 1
+        {
             let mut v = vals[0].clone();
             v.callable = None;
             let wrapper = match last {
@@ -1657,7 +2088,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         // `Type::constructor(..)` of a library: a value of that type (or its builder).
         if segs.len() >= 2 {
             let ty_seg = segs[segs.len() - 2];
-            if ty_seg.chars().next().map(|c| c.is_uppercase()).unwrap_or(false) {
+            if ty_seg
+                .chars()
+                .next()
+                .map(|c| c.is_uppercase())
+                .unwrap_or(false)
+            {
                 v.ty = crate::hir::ty::lib_ty(&path[..path.len() - 1], Vec::new());
             } else if segs.len() >= 2 && !matches!(segs[0], "std" | "core" | "alloc") {
                 // `sqlx::query(..)`, `ureq::post(..)`: the crate's request/query type.
@@ -1683,7 +2119,14 @@ impl<'a, 'p> Eval<'a, 'p> {
             MacroKind::Format => {
                 if cat::log_macro(&segs) {
                     let config = self.config_index();
-                    self.sink_hit(SinkRef::Lib { entry: cat::LOG, config }, &vals, span);
+                    self.sink_hit(
+                        SinkRef::Lib {
+                            entry: cat::LOG,
+                            config,
+                        },
+                        &vals,
+                        span,
+                    );
                     if last == "dbg" {
                         return vals.into_iter().next().unwrap_or_default();
                     }
@@ -1695,13 +2138,26 @@ impl<'a, 'p> Eval<'a, 'p> {
                     tags.union(&t);
                 }
                 let tags = tags.with_step(span, &format!("formatted by `{last}!`"));
-                Value { tags, ty: Ty::Lib(Name::from("String"), Vec::new()), ..Value::default() }
+                Value {
+                    tags,
+                    ty: Ty::Lib(Name::from("String"), Vec::new()),
+                    ..Value::default()
+                }
             }
             MacroKind::Write => {
-                let Some((dest, rest)) = vals.split_first() else { return Value::default() };
+                let Some((dest, rest)) = vals.split_first() else {
+                    return Value::default();
+                };
                 if dest.ty.lib_name() == Some("File") {
                     let config = self.config_index();
-                    self.sink_hit(SinkRef::Lib { entry: cat::FILE_WRITE, config }, rest, span);
+                    self.sink_hit(
+                        SinkRef::Lib {
+                            entry: cat::FILE_WRITE,
+                            config,
+                        },
+                        rest,
+                        span,
+                    );
                     return Value::default();
                 }
                 let mut joined = Value::default();
@@ -1709,7 +2165,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                     let t = self.flatten(v, false, span);
                     joined.tags.union(&t);
                 }
-                joined.tags = joined.tags.with_step(span, &format!("written by `{last}!`"));
+                joined.tags = joined
+                    .tags
+                    .with_step(span, &format!("written by `{last}!`"));
                 if let Some(de) = args.first() {
                     self.add_to_place(de, &joined);
                 }
@@ -1722,7 +2180,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                         let t = self.flatten(v, true, span);
                         tags.union(&t);
                     }
-                    return Value { tags: tags.with_step(span, "serialised by `json!`"), ..Value::default() };
+                    return Value {
+                        tags: tags.with_step(span, "serialised by `json!`"),
+                        ..Value::default()
+                    };
                 }
                 let mut v = Value::default();
                 for a in &vals {
@@ -1731,7 +2192,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                 v.guard = None;
                 v.callable = None;
                 if last == "vec" {
-                    v.ty = Ty::wrap("Vec", vals.first().map(|x| x.ty.clone()).unwrap_or_default());
+                    v.ty = Ty::wrap(
+                        "Vec",
+                        vals.first().map(|x| x.ty.clone()).unwrap_or_default(),
+                    );
                 } else if matches!(last, "query" | "query_as" | "query_scalar") {
                     v.ty = Ty::Lib(Name::from("sqlx::Query"), Vec::new());
                 } else {
@@ -1745,7 +2209,10 @@ impl<'a, 'p> Eval<'a, 'p> {
 }
 
 /// A flow entry that only records that a sink call exists (no data).
-pub const PRESENCE: Tag = Tag { origin: Origin::Param(u16::MAX, Paths::ROOT), san: 0 };
+pub const PRESENCE: Tag = Tag {
+    origin: Origin::Param(u16::MAX, Paths::ROOT),
+    san: 0,
+};
 
 fn past_tense(s: crate::hir::Sanitizer) -> &'static str {
     use crate::hir::Sanitizer::*;

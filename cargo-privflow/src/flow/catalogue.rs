@@ -42,7 +42,11 @@ impl Default for Catalogue {
             let mut spec = SinkSpec::new(kind);
             spec.args = args;
             spec.self_is_data = self_is_data;
-            LibSink { id, name: name.to_string(), spec }
+            LibSink {
+                id,
+                name: name.to_string(),
+                spec,
+            }
         };
         Catalogue {
             entries: vec![
@@ -52,7 +56,13 @@ impl Default for Catalogue {
                 mk(HTTP, "HTTP request body", "network", None, false),
                 mk(HTTP_URL, "HTTP request", "network", None, false),
                 mk(SQLX, "sqlx query execute", "storage", Some(vec![]), true),
-                mk(RUSQLITE, "rusqlite execute", "storage", Some(vec![1]), false),
+                mk(
+                    RUSQLITE,
+                    "rusqlite execute",
+                    "storage",
+                    Some(vec![1]),
+                    false,
+                ),
                 mk(REDIS, "redis write", "storage", None, false),
                 mk(DIESEL, "diesel insert/update", "storage", None, false),
                 mk(LETTRE, "lettre send", "email", None, false),
@@ -66,7 +76,9 @@ pub fn log_macro(path: &[&str]) -> bool {
     match path {
         [one] => LOG_MACROS.contains(one) || LEVEL_MACROS.contains(one),
         [krate, m] if matches!(*krate, "std" | "core") => LOG_MACROS.contains(m),
-        [krate, m] if matches!(*krate, "log" | "tracing" | "slog" | "defmt") => LEVEL_MACROS.contains(m),
+        [krate, m] if matches!(*krate, "log" | "tracing" | "slog" | "defmt") => {
+            LEVEL_MACROS.contains(m)
+        }
         [krate, .., m] if matches!(*krate, "log" | "tracing") => LEVEL_MACROS.contains(m),
         _ => false,
     }
@@ -75,7 +87,10 @@ pub fn log_macro(path: &[&str]) -> bool {
 /// Free library functions that are sinks, by full path.
 pub fn lib_fn_sink(path: &[&str]) -> Option<u32> {
     Some(match path {
-        ["std", "fs", "write"] | ["fs", "write"] | ["tokio", "fs", "write"] | ["async_std", "fs", "write"] => FS_WRITE,
+        ["std", "fs", "write"]
+        | ["fs", "write"]
+        | ["tokio", "fs", "write"]
+        | ["async_std", "fs", "write"] => FS_WRITE,
         ["reqwest", "get"] | ["reqwest", "blocking", "get"] => HTTP_URL,
         ["ureq", "get" | "post" | "put" | "patch" | "delete" | "request"] => HTTP_URL,
         ["diesel", "insert_into" | "update" | "replace_into"] => return None,
@@ -93,13 +108,26 @@ pub fn lib_crate(ty_name: &str) -> &str {
 pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
     let krate = lib_crate(ty_name);
     Some(match (krate, method) {
-        ("File" | "BufWriter" | "LineWriter", "write_all" | "write" | "write_fmt" | "write_str") => FILE_WRITE,
-        ("reqwest" | "ureq" | "hyper" | "surf" | "isahc" | "awc", "json" | "body" | "form" | "query" | "multipart" | "send_json" | "send_string" | "send_form" | "send_bytes") => HTTP,
-        ("reqwest" | "surf" | "awc", "post" | "get" | "put" | "patch" | "delete" | "request") => HTTP_URL,
+        (
+            "File" | "BufWriter" | "LineWriter",
+            "write_all" | "write" | "write_fmt" | "write_str",
+        ) => FILE_WRITE,
+        (
+            "reqwest" | "ureq" | "hyper" | "surf" | "isahc" | "awc",
+            "json" | "body" | "form" | "query" | "multipart" | "send_json" | "send_string"
+            | "send_form" | "send_bytes",
+        ) => HTTP,
+        ("reqwest" | "surf" | "awc", "post" | "get" | "put" | "patch" | "delete" | "request") => {
+            HTTP_URL
+        }
         ("hyper", "request") => HTTP,
         ("sqlx", "execute" | "execute_many") => SQLX,
         ("rusqlite", "execute" | "insert" | "execute_batch") => RUSQLITE,
-        ("redis", "set" | "set_ex" | "set_nx" | "hset" | "hset_multiple" | "lpush" | "rpush" | "sadd" | "zadd" | "mset" | "append" | "publish" | "xadd") => REDIS,
+        (
+            "redis",
+            "set" | "set_ex" | "set_nx" | "hset" | "hset_multiple" | "lpush" | "rpush" | "sadd"
+            | "zadd" | "mset" | "append" | "publish" | "xadd",
+        ) => REDIS,
         ("diesel", "execute" | "get_result" | "get_results") => DIESEL,
         ("lettre", "send" | "send_raw") => LETTRE,
         _ => return None,
@@ -110,9 +138,32 @@ pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
 pub fn args_do_not_flow(method: &str) -> bool {
     matches!(
         method,
-        "get" | "get_mut" | "contains" | "contains_key" | "starts_with" | "ends_with" | "eq" | "ne" | "cmp"
-            | "partial_cmp" | "remove" | "find" | "position" | "any" | "all" | "is_some_and" | "len" | "is_empty"
-            | "matches" | "strip_prefix" | "strip_suffix" | "split" | "splitn" | "lines" | "chars" | "bytes"
+        "get"
+            | "get_mut"
+            | "contains"
+            | "contains_key"
+            | "starts_with"
+            | "ends_with"
+            | "eq"
+            | "ne"
+            | "cmp"
+            | "partial_cmp"
+            | "remove"
+            | "find"
+            | "position"
+            | "any"
+            | "all"
+            | "is_some_and"
+            | "len"
+            | "is_empty"
+            | "matches"
+            | "strip_prefix"
+            | "strip_suffix"
+            | "split"
+            | "splitn"
+            | "lines"
+            | "chars"
+            | "bytes"
     )
 }
 
@@ -120,12 +171,49 @@ pub fn args_do_not_flow(method: &str) -> bool {
 pub fn elem_method(method: &str) -> bool {
     matches!(
         method,
-        "unwrap" | "expect" | "unwrap_or_default" | "unwrap_unchecked" | "get" | "get_mut" | "first" | "last"
-            | "pop" | "pop_front" | "pop_back" | "next" | "next_back" | "nth" | "remove" | "take" | "values"
-            | "into_values" | "values_mut" | "max" | "min" | "find" | "peek" | "entry" | "or_insert"
-            | "or_insert_with" | "or_default" | "unwrap_or" | "unwrap_or_else" | "swap_remove" | "ok_or"
-            | "ok_or_else" | "context" | "with_context" | "map_err" | "lock" | "read" | "write" | "borrow"
-            | "borrow_mut" | "recv" | "try_recv" | "blocking_recv"
+        "unwrap"
+            | "expect"
+            | "unwrap_or_default"
+            | "unwrap_unchecked"
+            | "get"
+            | "get_mut"
+            | "first"
+            | "last"
+            | "pop"
+            | "pop_front"
+            | "pop_back"
+            | "next"
+            | "next_back"
+            | "nth"
+            | "remove"
+            | "take"
+            | "values"
+            | "into_values"
+            | "values_mut"
+            | "max"
+            | "min"
+            | "find"
+            | "peek"
+            | "entry"
+            | "or_insert"
+            | "or_insert_with"
+            | "or_default"
+            | "unwrap_or"
+            | "unwrap_or_else"
+            | "swap_remove"
+            | "ok_or"
+            | "ok_or_else"
+            | "context"
+            | "with_context"
+            | "map_err"
+            | "lock"
+            | "read"
+            | "write"
+            | "borrow"
+            | "borrow_mut"
+            | "recv"
+            | "try_recv"
+            | "blocking_recv"
     )
 }
 
@@ -133,8 +221,22 @@ pub fn elem_method(method: &str) -> bool {
 pub fn mutates_receiver(method: &str) -> bool {
     matches!(
         method,
-        "push" | "push_str" | "push_back" | "push_front" | "insert" | "extend" | "extend_from_slice" | "append"
-            | "write_str" | "write_fmt" | "write_all" | "send" | "try_send" | "resize" | "fill" | "get_or_insert"
+        "push"
+            | "push_str"
+            | "push_back"
+            | "push_front"
+            | "insert"
+            | "extend"
+            | "extend_from_slice"
+            | "append"
+            | "write_str"
+            | "write_fmt"
+            | "write_all"
+            | "send"
+            | "try_send"
+            | "resize"
+            | "fill"
+            | "get_or_insert"
             | "get_or_insert_with"
     )
 }
@@ -143,9 +245,24 @@ pub fn mutates_receiver(method: &str) -> bool {
 pub fn maps_with_closure(method: &str) -> bool {
     matches!(
         method,
-        "map" | "and_then" | "filter_map" | "flat_map" | "map_or" | "map_or_else" | "then" | "then_some"
-            | "unwrap_or_else" | "or_else" | "map_while" | "scan" | "find_map" | "fold" | "try_fold" | "reduce"
-            | "sum" | "product"
+        "map"
+            | "and_then"
+            | "filter_map"
+            | "flat_map"
+            | "map_or"
+            | "map_or_else"
+            | "then"
+            | "then_some"
+            | "unwrap_or_else"
+            | "or_else"
+            | "map_while"
+            | "scan"
+            | "find_map"
+            | "fold"
+            | "try_fold"
+            | "reduce"
+            | "sum"
+            | "product"
     )
 }
 
@@ -153,13 +270,20 @@ pub fn maps_with_closure(method: &str) -> bool {
 pub fn diverges(path: &[&str]) -> bool {
     matches!(
         path,
-        ["std", "process", "exit"] | ["process", "exit"] | ["std", "process", "abort"] | ["exit"] | ["abort"]
+        ["std", "process", "exit"]
+            | ["process", "exit"]
+            | ["std", "process", "abort"]
+            | ["exit"]
+            | ["abort"]
     )
 }
 
 /// Macros that never return.
 pub fn diverging_macro(last: &str) -> bool {
-    matches!(last, "panic" | "unreachable" | "todo" | "unimplemented" | "bail")
+    matches!(
+        last,
+        "panic" | "unreachable" | "todo" | "unimplemented" | "bail"
+    )
 }
 
 /// Serialisation functions: their result carries every serialised field (not `#[serde(skip)]`).

@@ -13,7 +13,10 @@ use std::collections::{BTreeSet, HashMap};
 pub enum Node {
     Source(SourceId),
     /// A program point on the way: where, and what happens there.
-    Point { span: Span, note: String },
+    Point {
+        span: Span,
+        note: String,
+    },
     Sink(SiteId),
 }
 
@@ -36,10 +39,15 @@ impl FlowGraph {
     pub fn build(_sources: &Sources, sites: &Sites, flows: &[Flow]) -> FlowGraph {
         let mut g = FlowGraph::default();
         for f in flows {
-            let Origin::Source(src) = f.tag.origin else { continue };
+            let Origin::Source(src) = f.tag.origin else {
+                continue;
+            };
             let mut prev = g.node(Node::Source(src));
             for step in trace_steps(&f.trace) {
-                let n = g.node(Node::Point { span: step.span, note: step.note.to_string() });
+                let n = g.node(Node::Point {
+                    span: step.span,
+                    note: step.note.to_string(),
+                });
                 if !g.graph.contains_edge(prev, n) {
                     g.graph.add_edge(prev, n, step.span);
                 }
@@ -56,7 +64,9 @@ impl FlowGraph {
     /// Every sink site reachable from a source.
     pub fn sinks_reached(&self, src: SourceId) -> BTreeSet<SiteId> {
         let mut out = BTreeSet::new();
-        let Some(start) = self.index.get(&Node::Source(src)) else { return out };
+        let Some(start) = self.index.get(&Node::Source(src)) else {
+            return out;
+        };
         let mut dfs = petgraph::visit::Dfs::new(&self.graph, *start);
         while let Some(n) = dfs.next(&self.graph) {
             if let Node::Sink(s) = self.graph[n] {

@@ -67,7 +67,15 @@ impl Sources {
                 continue;
             }
             if let Some(t) = &sd.type_tag {
-                let id = push(&mut s, SourceInfo { tag: t.clone(), label: sd.name.to_string(), kind: SourceKind::Type(sid), serde_skip: false });
+                let id = push(
+                    &mut s,
+                    SourceInfo {
+                        tag: t.clone(),
+                        label: sd.name.to_string(),
+                        kind: SourceKind::Type(sid),
+                        serde_skip: false,
+                    },
+                );
                 s.ty.insert(sid, id);
             }
             for (fi, (f, tag)) in sd.all_fields().zip(sd.field_tags.iter()).enumerate() {
@@ -77,7 +85,10 @@ impl Sources {
                         SourceInfo {
                             tag: t.clone(),
                             label: format!("{}.{}", sd.name, f.name),
-                            kind: SourceKind::Field { strukt: sid, field: fi },
+                            kind: SourceKind::Field {
+                                strukt: sid,
+                                field: fi,
+                            },
                             serde_skip: f.attrs.serde_skip,
                         },
                     );
@@ -88,7 +99,15 @@ impl Sources {
         for (ai, ad) in p.aliases.iter().enumerate() {
             if let Some(t) = &ad.type_tag {
                 let aid = AliasId(ai as u32);
-                let id = push(&mut s, SourceInfo { tag: t.clone(), label: ad.name.to_string(), kind: SourceKind::Alias(aid), serde_skip: false });
+                let id = push(
+                    &mut s,
+                    SourceInfo {
+                        tag: t.clone(),
+                        label: ad.name.to_string(),
+                        kind: SourceKind::Alias(aid),
+                        serde_skip: false,
+                    },
+                );
                 s.alias.insert(aid, id);
             }
         }
@@ -96,7 +115,15 @@ impl Sources {
             if let Some(t) = &fd.annots.source {
                 let fid = FnId(fi as u32);
                 let label = format!("{}()", p.fn_label(fid));
-                let id = push(&mut s, SourceInfo { tag: t.clone(), label, kind: SourceKind::Fn(fid), serde_skip: false });
+                let id = push(
+                    &mut s,
+                    SourceInfo {
+                        tag: t.clone(),
+                        label,
+                        kind: SourceKind::Fn(fid),
+                        serde_skip: false,
+                    },
+                );
                 s.func.insert(fid, id);
             }
         }
@@ -169,7 +196,11 @@ impl FnSummary {
         self.ret == o.ret
             && self.effects == o.effects
             && self.hits.len() == o.hits.len()
-            && self.hits.iter().zip(o.hits.iter()).all(|((k1, v1), (k2, v2))| k1 == k2 && v1.consent == v2.consent)
+            && self
+                .hits
+                .iter()
+                .zip(o.hits.iter())
+                .all(|((k1, v1), (k2, v2))| k1 == k2 && v1.consent == v2.consent)
     }
 }
 

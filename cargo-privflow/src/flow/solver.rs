@@ -32,7 +32,13 @@ pub fn configured_spec(s: &LibrarySink) -> SinkSpec {
 impl<'p> Shared<'p> {
     /// The sources a type declares (its type tag, its tagged fields, recursively through field
     /// types, containers and tuples); `serialize` leaves out `#[serde(skip)]` fields.
-    pub fn ty_sources(&self, ty: &Ty, serialize: bool, out: &mut Vec<(SourceId, Option<StructId>)>, depth: usize) {
+    pub fn ty_sources(
+        &self,
+        ty: &Ty,
+        serialize: bool,
+        out: &mut Vec<(SourceId, Option<StructId>)>,
+        depth: usize,
+    ) {
         if depth > 6 {
             return;
         }
@@ -101,7 +107,11 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         .structs
         .iter()
         .map(|sd| {
-            let cx = TyCtx { module: Some(sd.module), struct_params: sd.ir.generics.clone(), ..TyCtx::default() };
+            let cx = TyCtx {
+                module: Some(sd.module),
+                struct_params: sd.ir.generics.clone(),
+                ..TyCtx::default()
+            };
             sd.all_fields().map(|f| p.lower_ty(&cx, &f.ty)).collect()
         })
         .collect();
@@ -118,7 +128,10 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
     };
     let mut paths = Paths::new();
     let mut sites = Sites::default();
-    let order: Vec<FnId> = (0..p.fns.len()).map(|i| FnId(i as u32)).filter(|f| analysable(p, *f)).collect();
+    let order: Vec<FnId> = (0..p.fns.len())
+        .map(|i| FnId(i as u32))
+        .filter(|f| analysable(p, *f))
+        .collect();
     let mut results: Vec<Option<FnResult>> = (0..p.fns.len()).map(|_| None).collect();
     let mut callers: HashMap<FnId, BTreeSet<FnId>> = HashMap::new();
     let mut readers: HashMap<StructId, BTreeSet<FnId>> = HashMap::new();
@@ -149,7 +162,12 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
             readers.entry(*s).or_default().insert(f);
         }
         for ((s, name), tags) in &r.field_writes {
-            if sh.field_taint.entry((*s, name.clone())).or_default().union(tags) {
+            if sh
+                .field_taint
+                .entry((*s, name.clone()))
+                .or_default()
+                .union(tags)
+            {
                 if let Some(rs) = readers.get(s) {
                     wake.extend(rs.iter().copied());
                 }
@@ -243,14 +261,25 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
         }
     }
     // None = "every purpose" (not yet constrained).
-    let mut cin: Vec<Option<Purposes>> =
-        (0..n).map(|i| if has_outside_caller[scc_of[i]] { None } else { Some(Purposes::new()) }).collect();
+    let mut cin: Vec<Option<Purposes>> = (0..n)
+        .map(|i| {
+            if has_outside_caller[scc_of[i]] {
+                None
+            } else {
+                Some(Purposes::new())
+            }
+        })
+        .collect();
     let mut incoming: Vec<Vec<(FnId, &Purposes)>> = vec![Vec::new(); n];
     for (a, b, c, _) in calls {
         incoming[b.idx()].push((*a, c));
     }
     // tarjan_scc yields callees before callers; walk callers first.
-    let topo: Vec<usize> = sccs.iter().rev().flat_map(|s| s.iter().map(|nd| g[*nd].idx())).collect();
+    let topo: Vec<usize> = sccs
+        .iter()
+        .rev()
+        .flat_map(|s| s.iter().map(|nd| g[*nd].idx()))
+        .collect();
     for _ in 0..64 {
         let mut changed = false;
         for &f in &topo {
@@ -259,7 +288,9 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
             }
             let mut acc: Option<Purposes> = None;
             for (caller, at_call) in &incoming[f] {
-                let Some(c_in) = &cin[caller.idx()] else { continue };
+                let Some(c_in) = &cin[caller.idx()] else {
+                    continue;
+                };
                 let held: Purposes = c_in.union(at_call).cloned().collect();
                 acc = Some(match acc {
                     None => held,
@@ -286,19 +317,31 @@ fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> 
         .map(|(site, _)| match &site.sink {
             SinkRef::Fn(f) => {
                 let d = p.fn_(*f);
-                let mut spec = d.annots.sink.clone().unwrap_or_else(|| SinkSpec::new("log"));
+                let mut spec = d
+                    .annots
+                    .sink
+                    .clone()
+                    .unwrap_or_else(|| SinkSpec::new("log"));
                 if spec.region.is_none() {
                     let krate = p.crate_of(d.module);
                     let cfg = p.crates.get(krate.idx()).map(|c| c.config).unwrap_or(0);
                     spec.region = sh.configs.get(cfg).and_then(|c| c.region.clone());
                 }
-                SinkDesc { name: p.fn_label(*f), spec, decl: Some(d.ir.span) }
+                SinkDesc {
+                    name: p.fn_label(*f),
+                    spec,
+                    decl: Some(d.ir.span),
+                }
             }
             SinkRef::Lib { entry, config } => {
                 let e = &sh.catalogue.entries[*entry as usize];
                 let mut spec = e.spec.clone();
                 spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
-                SinkDesc { name: e.name.clone(), spec, decl: None }
+                SinkDesc {
+                    name: e.name.clone(),
+                    spec,
+                    decl: None,
+                }
             }
             SinkRef::Configured { config, index } => {
                 let s = &sh.configs[*config].sinks[*index];
@@ -306,7 +349,11 @@ fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> 
                 if spec.region.is_none() {
                     spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
                 }
-                SinkDesc { name: s.path.clone(), spec, decl: None }
+                SinkDesc {
+                    name: s.path.clone(),
+                    spec,
+                    decl: None,
+                }
             }
         })
         .collect()

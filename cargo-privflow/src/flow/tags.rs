@@ -74,7 +74,11 @@ pub fn trace_push(t: &Trace, step: Step) -> Trace {
             return t.clone();
         }
     }
-    Some(Arc::new(TraceNode { step, prev: t.clone(), len: len + 1 }))
+    Some(Arc::new(TraceNode {
+        step,
+        prev: t.clone(),
+        len: len + 1,
+    }))
 }
 
 /// The steps of a trace, oldest first.
@@ -149,11 +153,40 @@ impl TagSet {
             return TagSet::default();
         }
         let note: Arc<str> = Arc::from(note);
-        TagSet(self.0.iter().map(|(t, tr)| (*t, trace_push(tr, Step { span, note: note.clone() }))).collect())
+        TagSet(
+            self.0
+                .iter()
+                .map(|(t, tr)| {
+                    (
+                        *t,
+                        trace_push(
+                            tr,
+                            Step {
+                                span,
+                                note: note.clone(),
+                            },
+                        ),
+                    )
+                })
+                .collect(),
+        )
     }
     /// Every tag marked as having gone through a sanitizer.
     pub fn sanitized(&self, bit: San) -> TagSet {
-        TagSet(self.0.iter().map(|(t, tr)| (Tag { origin: t.origin, san: t.san | bit }, tr.clone())).collect())
+        TagSet(
+            self.0
+                .iter()
+                .map(|(t, tr)| {
+                    (
+                        Tag {
+                            origin: t.origin,
+                            san: t.san | bit,
+                        },
+                        tr.clone(),
+                    )
+                })
+                .collect(),
+        )
     }
 }
 
@@ -183,7 +216,10 @@ impl Paths {
         id
     }
     pub fn get(&self, id: PathId) -> &[Name] {
-        self.paths.get(id.0 as usize).map(|v| v.as_slice()).unwrap_or(&[])
+        self.paths
+            .get(id.0 as usize)
+            .map(|v| v.as_slice())
+            .unwrap_or(&[])
     }
     pub const ROOT: PathId = PathId(0);
     pub fn child(&mut self, id: PathId, field: &Name) -> PathId {

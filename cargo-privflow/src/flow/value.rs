@@ -16,7 +16,9 @@ pub type Purposes = BTreeSet<Name>;
 
 /// Does consent for one of `held` cover `purpose` (equal, or a dotted prefix of it)?
 pub fn consented(held: &Purposes, purpose: &str) -> bool {
-    held.iter().any(|h| purpose == &**h || (purpose.starts_with(&**h) && purpose[h.len()..].starts_with('.')))
+    held.iter().any(|h| {
+        purpose == &**h || (purpose.starts_with(&**h) && purpose[h.len()..].starts_with('.'))
+    })
 }
 
 /// What a condition tells about consent: purposes that hold when it is true / when it is false.
@@ -28,7 +30,10 @@ pub struct Guard {
 
 impl Guard {
     pub fn negate(&self) -> Guard {
-        Guard { if_true: self.if_false.clone(), if_false: self.if_true.clone() }
+        Guard {
+            if_true: self.if_false.clone(),
+            if_false: self.if_true.clone(),
+        }
     }
     pub fn is_empty(&self) -> bool {
         self.if_true.is_empty() && self.if_false.is_empty()
@@ -59,10 +64,16 @@ const MAX_FIELD_DEPTH: usize = 4;
 
 impl Value {
     pub fn of_ty(ty: Ty) -> Value {
-        Value { ty, ..Value::default() }
+        Value {
+            ty,
+            ..Value::default()
+        }
     }
     pub fn from_tags(tags: TagSet) -> Value {
-        Value { tags, ..Value::default() }
+        Value {
+            tags,
+            ..Value::default()
+        }
     }
 
     /// Joins `other` into `self` (union of tags and fields; the type is kept if known).
@@ -78,7 +89,10 @@ impl Value {
             }
         } else {
             for (k, v) in &other.fields {
-                self.fields.entry(k.clone()).or_default().join_depth(v, depth + 1);
+                self.fields
+                    .entry(k.clone())
+                    .or_default()
+                    .join_depth(v, depth + 1);
             }
         }
         if !self.ty.is_known() {

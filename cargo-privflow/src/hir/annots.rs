@@ -33,7 +33,17 @@ pub struct DataTag {
 }
 
 pub const SINK_KINDS: &[&str] = &[
-    "storage", "network", "log", "email", "sms", "analytics", "advertising", "social", "cookie", "device", "display",
+    "storage",
+    "network",
+    "log",
+    "email",
+    "sms",
+    "analytics",
+    "advertising",
+    "social",
+    "cookie",
+    "device",
+    "display",
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,8 +91,13 @@ pub enum Sanitizer {
 }
 
 impl Sanitizer {
-    pub const ALL: [Sanitizer; 5] =
-        [Sanitizer::Encrypt, Sanitizer::Anonymize, Sanitizer::Pseudonymize, Sanitizer::Hash, Sanitizer::Redact];
+    pub const ALL: [Sanitizer; 5] = [
+        Sanitizer::Encrypt,
+        Sanitizer::Anonymize,
+        Sanitizer::Pseudonymize,
+        Sanitizer::Hash,
+        Sanitizer::Redact,
+    ];
     pub fn parse(s: &str) -> Option<Sanitizer> {
         Some(match s {
             "encrypt" => Sanitizer::Encrypt,
@@ -146,17 +161,26 @@ fn str_list(v: &AttrValue, key: &str) -> Read<Vec<String>> {
                 _ => Err(format!("`{key}` must be a list of strings")),
             })
             .collect(),
-        _ => Err(format!("`{key}` must be a list of strings, e.g. `{key} = [\"essential.service\"]`")),
+        _ => Err(format!(
+            "`{key}` must be a list of strings, e.g. `{key} = [\"essential.service\"]`"
+        )),
     }
 }
 
 fn check_keys(a: &RawAttr, allowed: &[&str]) -> Read<()> {
     if let Some(m) = &a.malformed {
-        return Err(format!("cannot read the arguments of `#[{}]`: {m}", a.last()));
+        return Err(format!(
+            "cannot read the arguments of `#[{}]`: {m}",
+            a.last()
+        ));
     }
     for (k, _, _) in &a.keys {
         if !allowed.contains(&&**k) {
-            return Err(format!("unknown key `{k}` in `#[{}]` (expected one of: {})", a.last(), allowed.join(", ")));
+            return Err(format!(
+                "unknown key `{k}` in `#[{}]` (expected one of: {})",
+                a.last(),
+                allowed.join(", ")
+            ));
         }
     }
     Ok(())
@@ -188,20 +212,39 @@ pub fn read_data_tag(a: &RawAttr, class: DataClass) -> Read<DataTag> {
 
 /// `#[privflow::source(phi, category = "..")]`.
 pub fn read_source(a: &RawAttr) -> Read<DataTag> {
-    let class = match a.positional.first().map(|(v, _)| v) {
-        Some(AttrValue::Path(p)) if p.len() == 1 && &*p[0] == "pii" => DataClass::Pii,
-        Some(AttrValue::Path(p)) if p.len() == 1 && &*p[0] == "phi" => DataClass::Phi,
-        _ => return Err("`#[privflow::source]` needs `pii` or `phi` first, e.g. `#[privflow::source(phi)]`".into()),
-    };
+    let class =
+        match a.positional.first().map(|(v, _)| v) {
+            Some(AttrValue::Path(p)) if p.len() == 1 && &*p[0] == "pii" => DataClass::Pii,
+            Some(AttrValue::Path(p)) if p.len() == 1 && &*p[0] == "phi" => DataClass::Phi,
+            _ => return Err(
+                "`#[privflow::source]` needs `pii` or `phi` first, e.g. `#[privflow::source(phi)]`"
+                    .into(),
+            ),
+        };
     read_data_tag(a, class)
 }
 
 pub fn read_sink(a: &RawAttr) -> Read<SinkSpec> {
-    check_keys(a, &["kind", "region", "recipient", "purpose", "encrypted", "persistent", "retention_days", "args"])?;
+    check_keys(
+        a,
+        &[
+            "kind",
+            "region",
+            "recipient",
+            "purpose",
+            "encrypted",
+            "persistent",
+            "retention_days",
+            "args",
+        ],
+    )?;
     let kind = match a.key("kind") {
         Some(AttrValue::Str(k)) if SINK_KINDS.contains(&k.as_str()) => k.clone(),
         Some(AttrValue::Str(k)) => {
-            return Err(format!("unknown sink kind `{k}` (expected one of: {})", SINK_KINDS.join(", ")))
+            return Err(format!(
+                "unknown sink kind `{k}` (expected one of: {})",
+                SINK_KINDS.join(", ")
+            ))
         }
         Some(_) => return Err("`kind` must be a string".into()),
         None => return Err("`#[privflow::sink]` needs `kind = \"..\"`".into()),
@@ -221,14 +264,23 @@ pub fn read_sink(a: &RawAttr) -> Read<SinkSpec> {
                 for i in items {
                     match i {
                         AttrValue::Int(n) => idx.push(*n as u32),
-                        _ => return Err("`args` must be a list of parameter indices, e.g. `args = [0]`".into()),
+                        _ => {
+                            return Err(
+                                "`args` must be a list of parameter indices, e.g. `args = [0]`"
+                                    .into(),
+                            )
+                        }
                     }
                 }
                 spec.args = Some(idx);
             }
-            ("encrypted" | "persistent", _) => return Err(format!("`{k}` must be `true` or `false`")),
+            ("encrypted" | "persistent", _) => {
+                return Err(format!("`{k}` must be `true` or `false`"))
+            }
             ("retention_days", _) => return Err("`retention_days` must be an integer".into()),
-            ("args", _) => return Err("`args` must be a list of parameter indices, e.g. `args = [0]`".into()),
+            ("args", _) => {
+                return Err("`args` must be a list of parameter indices, e.g. `args = [0]`".into())
+            }
             (k, _) => return Err(format!("`{k}` must be a string")),
         }
     }
@@ -257,7 +309,12 @@ pub fn read_erases(a: &RawAttr) -> Read<Vec<Vec<Name>>> {
     for (v, _) in &a.positional {
         match v {
             AttrValue::Path(p) => out.push(p.clone()),
-            _ => return Err("`#[privflow::erases]` takes type names, e.g. `#[privflow::erases(Patient)]`".into()),
+            _ => {
+                return Err(
+                    "`#[privflow::erases]` takes type names, e.g. `#[privflow::erases(Patient)]`"
+                        .into(),
+                )
+            }
         }
     }
     if out.is_empty() {
@@ -268,10 +325,18 @@ pub fn read_erases(a: &RawAttr) -> Read<Vec<Vec<Name>>> {
 
 pub fn read_allow(a: &RawAttr) -> Read<AllowAnn> {
     check_keys(a, &["rule", "reason"])?;
-    let rule = a.key_str("rule").ok_or("`#[privflow::allow]` needs `rule = \"pack/rule\"`")?;
+    let rule = a
+        .key_str("rule")
+        .ok_or("`#[privflow::allow]` needs `rule = \"pack/rule\"`")?;
     let reason = a.key_str("reason").unwrap_or("");
     if reason.trim().is_empty() {
-        return Err("`#[privflow::allow]` needs a `reason`: say why this finding is acceptable".into());
+        return Err(
+            "`#[privflow::allow]` needs a `reason`: say why this finding is acceptable".into(),
+        );
     }
-    Ok(AllowAnn { rule: rule.to_string(), reason: reason.to_string(), span: a.span })
+    Ok(AllowAnn {
+        rule: rule.to_string(),
+        reason: reason.to_string(),
+        span: a.span,
+    })
 }

@@ -35,7 +35,12 @@ enum AttrTarget {
 impl Program {
     /// Builds the item database. `configs[i]` is the settings index of `crates[i]`.
     pub fn build(crates: &[ParsedCrate], configs: &[usize], db: &SourceDb) -> Program {
-        let mut b = Builder { p: Program::default(), db, pending_impls: Vec::new(), pending_attrs: Vec::new() };
+        let mut b = Builder {
+            p: Program::default(),
+            db,
+            pending_impls: Vec::new(),
+            pending_attrs: Vec::new(),
+        };
         for (i, c) in crates.iter().enumerate() {
             let cid = CrateId(b.p.crates.len() as u32);
             let root = b.module(cid, None, &c.root, false, None);
@@ -55,7 +60,14 @@ impl Program {
 }
 
 impl<'a> Builder<'a> {
-    fn module(&mut self, krate: CrateId, parent: Option<ModId>, m: &ModIr, in_test: bool, fn_scope_of: Option<ModId>) -> ModId {
+    fn module(
+        &mut self,
+        krate: CrateId,
+        parent: Option<ModId>,
+        m: &ModIr,
+        in_test: bool,
+        fn_scope_of: Option<ModId>,
+    ) -> ModId {
         let id = ModId(self.p.modules.len() as u32);
         let cfg_test = in_test || m.attrs.cfg_test;
         self.p.modules.push(ModuleData {
@@ -69,7 +81,8 @@ impl<'a> Builder<'a> {
             allows: Vec::new(),
             span: m.span,
         });
-        self.pending_attrs.push((id, m.attrs.privflow.clone(), AttrTarget::Module(id)));
+        self.pending_attrs
+            .push((id, m.attrs.privflow.clone(), AttrTarget::Module(id)));
         if let Some(items) = &m.items {
             self.items(id, items, cfg_test);
         }
@@ -77,7 +90,11 @@ impl<'a> Builder<'a> {
     }
 
     fn define(&mut self, m: ModId, name: &Name, d: Def) {
-        self.p.modules[m.idx()].defs.entry(name.clone()).or_default().push(d);
+        self.p.modules[m.idx()]
+            .defs
+            .entry(name.clone())
+            .or_default()
+            .push(d);
     }
 
     fn items(&mut self, m: ModId, items: &[ItemIr], in_test: bool) {
@@ -100,7 +117,8 @@ impl<'a> Builder<'a> {
                         // Variants are reachable as `Enum::V`; glob-imported enums expose them too.
                         let _ = (vi, v);
                     }
-                    self.pending_attrs.push((m, s.attrs.privflow.clone(), AttrTarget::Struct(id)));
+                    self.pending_attrs
+                        .push((m, s.attrs.privflow.clone(), AttrTarget::Struct(id)));
                 }
                 ItemIr::Fn(f) => {
                     let id = self.function(m, f, Owner::Free, in_test);
@@ -120,10 +138,18 @@ impl<'a> Builder<'a> {
                         cfg_test,
                         span: i.span,
                     });
-                    let fns: Vec<FnId> = i.fns.iter().map(|f| self.function(m, f, Owner::Impl(id), cfg_test)).collect();
+                    let fns: Vec<FnId> = i
+                        .fns
+                        .iter()
+                        .map(|f| self.function(m, f, Owner::Impl(id), cfg_test))
+                        .collect();
                     self.p.impls[id.idx()].fns = fns;
-                    self.pending_impls.push(PendingImpl { id, trait_path: i.trait_.clone() });
-                    self.pending_attrs.push((m, i.attrs.privflow.clone(), AttrTarget::Impl(id)));
+                    self.pending_impls.push(PendingImpl {
+                        id,
+                        trait_path: i.trait_.clone(),
+                    });
+                    self.pending_attrs
+                        .push((m, i.attrs.privflow.clone(), AttrTarget::Impl(id)));
                 }
                 ItemIr::Trait(t) => {
                     let id = TraitId(self.p.traits.len() as u32);
@@ -135,16 +161,29 @@ impl<'a> Builder<'a> {
                         allows: Vec::new(),
                     });
                     let cfg_test = in_test || t.attrs.cfg_test;
-                    let fns: Vec<FnId> = t.fns.iter().map(|f| self.function(m, f, Owner::Trait(id), cfg_test)).collect();
+                    let fns: Vec<FnId> = t
+                        .fns
+                        .iter()
+                        .map(|f| self.function(m, f, Owner::Trait(id), cfg_test))
+                        .collect();
                     self.p.traits[id.idx()].fns = fns;
                     self.define(m, &t.name, Def::Trait(id));
-                    self.pending_attrs.push((m, t.attrs.privflow.clone(), AttrTarget::Trait(id)));
+                    self.pending_attrs
+                        .push((m, t.attrs.privflow.clone(), AttrTarget::Trait(id)));
                 }
-                ItemIr::TypeAlias { name, ty, attrs, .. } => {
+                ItemIr::TypeAlias {
+                    name, ty, attrs, ..
+                } => {
                     let id = AliasId(self.p.aliases.len() as u32);
-                    self.p.aliases.push(AliasData { name: name.clone(), module: m, ty: ty.clone(), type_tag: None });
+                    self.p.aliases.push(AliasData {
+                        name: name.clone(),
+                        module: m,
+                        ty: ty.clone(),
+                        type_tag: None,
+                    });
                     self.define(m, name, Def::Alias(id));
-                    self.pending_attrs.push((m, attrs.privflow.clone(), AttrTarget::Alias(id)));
+                    self.pending_attrs
+                        .push((m, attrs.privflow.clone(), AttrTarget::Alias(id)));
                 }
                 ItemIr::Use(uses) => self.p.modules[m.idx()].uses.extend(uses.iter().cloned()),
                 ItemIr::Mod(sub) => {
@@ -153,7 +192,11 @@ impl<'a> Builder<'a> {
                 }
                 ItemIr::Const { name, ty, .. } => {
                     let id = ConstId(self.p.consts.len() as u32);
-                    self.p.consts.push(ConstData { name: name.clone(), module: m, ty: ty.clone() });
+                    self.p.consts.push(ConstData {
+                        name: name.clone(),
+                        module: m,
+                        ty: ty.clone(),
+                    });
                     self.define(m, name, Def::Const(id));
                 }
                 ItemIr::ExternCrate { name, alias } => {
@@ -202,14 +245,19 @@ impl<'a> Builder<'a> {
         if scope != m {
             self.items(scope, &local_items, cfg_test);
         }
-        self.pending_attrs.push((m, f.attrs.privflow.clone(), AttrTarget::Fn(id)));
+        self.pending_attrs
+            .push((m, f.attrs.privflow.clone(), AttrTarget::Fn(id)));
         id
     }
 
     /// Field markers inside a struct (`#[pii]`, `#[phi(..)]`, `#[privflow::pii(..)]`).
     fn field_tags(&mut self, s: &crate::syntax::ir::StructIr) -> Vec<Option<DataTag>> {
         let mut out = Vec::new();
-        for f in s.fields.iter().chain(s.variants.iter().flat_map(|v| v.fields.iter())) {
+        for f in s
+            .fields
+            .iter()
+            .chain(s.variants.iter().flat_map(|v| v.fields.iter()))
+        {
             let mut tag = None;
             for a in &f.attrs.privflow {
                 let class = match a.last() {
@@ -220,7 +268,11 @@ impl<'a> Builder<'a> {
                 match read_data_tag(a, class) {
                     Ok(t) => {
                         // `#[phi]` wins over `#[pii]` on the same field.
-                        if tag.as_ref().map(|x: &DataTag| x.class < t.class).unwrap_or(true) {
+                        if tag
+                            .as_ref()
+                            .map(|x: &DataTag| x.class < t.class)
+                            .unwrap_or(true)
+                        {
                             tag = Some(t);
                         }
                     }
@@ -252,10 +304,13 @@ impl<'a> Builder<'a> {
                 Some(Def::Struct(s)) => Some(s),
                 _ => None,
             };
-            let trait_ = pi.trait_path.as_ref().and_then(|tp| match scope::resolve_path(&self.p, m, tp) {
-                Some(Def::Trait(t)) => Some(t),
-                _ => None,
-            });
+            let trait_ =
+                pi.trait_path
+                    .as_ref()
+                    .and_then(|tp| match scope::resolve_path(&self.p, m, tp) {
+                        Some(Def::Trait(t)) => Some(t),
+                        _ => None,
+                    });
             let imp = &mut self.p.impls[pi.id.idx()];
             imp.self_struct = self_struct;
             imp.trait_ = trait_;
@@ -271,7 +326,11 @@ impl<'a> Builder<'a> {
     fn index_methods(&mut self) {
         for (i, f) in self.p.fns.iter().enumerate() {
             if f.ir.self_param.is_some() && !f.cfg_test {
-                self.p.methods_by_name.entry(f.name.clone()).or_default().push(FnId(i as u32));
+                self.p
+                    .methods_by_name
+                    .entry(f.name.clone())
+                    .or_default()
+                    .push(FnId(i as u32));
             }
         }
     }
@@ -287,7 +346,11 @@ impl<'a> Builder<'a> {
         while let Some(mid) = cur {
             let md = &self.p.modules[mid.idx()];
             for u in &md.uses {
-                let from_us = u.path.first().map(|f| &**f == "privflow" || &**f == "privflow_macros").unwrap_or(false);
+                let from_us = u
+                    .path
+                    .first()
+                    .map(|f| &**f == "privflow" || &**f == "privflow_macros")
+                    .unwrap_or(false);
                 if !from_us {
                     continue;
                 }
@@ -327,26 +390,39 @@ impl<'a> Builder<'a> {
             }),
             ("data", AttrTarget::Struct(_)) => Ok(()),
             ("pii" | "phi", AttrTarget::Struct(_) | AttrTarget::Alias(_)) => {
-                let class = if name == "phi" { DataClass::Phi } else { DataClass::Pii };
+                let class = if name == "phi" {
+                    DataClass::Phi
+                } else {
+                    DataClass::Pii
+                };
                 read_data_tag(a, class).map(|t| match target {
                     AttrTarget::Struct(s) => self.p.structs[s.idx()].type_tag = Some(t),
                     AttrTarget::Alias(al) => self.p.aliases[al.idx()].type_tag = Some(t),
                     _ => {}
                 })
             }
-            ("sink", AttrTarget::Fn(f)) => read_sink(a).map(|s| self.p.fns[f.idx()].annots.sink = Some(s)),
+            ("sink", AttrTarget::Fn(f)) => {
+                read_sink(a).map(|s| self.p.fns[f.idx()].annots.sink = Some(s))
+            }
             ("sanitizer", AttrTarget::Fn(f)) => {
                 read_sanitizer(a).map(|s| self.p.fns[f.idx()].annots.sanitizer = Some(s))
             }
-            ("consent", AttrTarget::Fn(f)) => read_consent(a).map(|s| self.p.fns[f.idx()].annots.consent = Some(s)),
-            ("source", AttrTarget::Fn(f)) => read_source(a).map(|s| self.p.fns[f.idx()].annots.source = Some(s)),
+            ("consent", AttrTarget::Fn(f)) => {
+                read_consent(a).map(|s| self.p.fns[f.idx()].annots.consent = Some(s))
+            }
+            ("source", AttrTarget::Fn(f)) => {
+                read_source(a).map(|s| self.p.fns[f.idx()].annots.source = Some(s))
+            }
             ("erases", AttrTarget::Fn(f)) => read_erases(a).map(|paths| {
                 for path in paths {
                     let p = crate::syntax::ir::Path {
                         global: false,
                         segments: path
                             .iter()
-                            .map(|n| crate::syntax::ir::PathSeg { name: n.clone(), generics: Vec::new() })
+                            .map(|n| crate::syntax::ir::PathSeg {
+                                name: n.clone(),
+                                generics: Vec::new(),
+                            })
                             .collect(),
                         qself: None,
                         span: a.span,
@@ -355,18 +431,28 @@ impl<'a> Builder<'a> {
                     match scope::resolve_path(&self.p, scope_m, &p) {
                         Some(Def::Struct(s)) => self.p.erased.push((s, f)),
                         Some(Def::Alias(al)) => {
-                            if let Some(Def::Struct(s)) =
-                                scope::resolve_type_ref(&self.p, self.p.aliases[al.idx()].module, &self.p.aliases[al.idx()].ty)
-                            {
+                            if let Some(Def::Struct(s)) = scope::resolve_type_ref(
+                                &self.p,
+                                self.p.aliases[al.idx()].module,
+                                &self.p.aliases[al.idx()].ty,
+                            ) {
                                 self.p.erased.push((s, f));
                             }
                         }
-                        _ => self.problem(a.span, format!("`#[privflow::erases]`: cannot find type `{}`", p.to_string_lossy())),
+                        _ => self.problem(
+                            a.span,
+                            format!(
+                                "`#[privflow::erases]`: cannot find type `{}`",
+                                p.to_string_lossy()
+                            ),
+                        ),
                     }
                     self.p.fns[f.idx()].annots.erases.push(path);
                 }
             }),
-            (other, _) => Err(format!("`#[privflow::{other}]` does not go on this kind of item")),
+            (other, _) => Err(format!(
+                "`#[privflow::{other}]` does not go on this kind of item"
+            )),
         };
         let _ = m;
         if let Err(msg) = res {

@@ -84,7 +84,10 @@ impl StructData {
     }
     /// Every field of a struct, or of all variants of an enum.
     pub fn all_fields(&self) -> impl Iterator<Item = &crate::syntax::ir::FieldIr> {
-        self.ir.fields.iter().chain(self.ir.variants.iter().flat_map(|v| v.fields.iter()))
+        self.ir
+            .fields
+            .iter()
+            .chain(self.ir.variants.iter().flat_map(|v| v.fields.iter()))
     }
 }
 

@@ -18,7 +18,8 @@ pub enum Ns {
 const MAX_ROUNDS: usize = 32;
 
 pub fn compute_scopes(p: &Program) -> Vec<BTreeMap<Name, Vec<Def>>> {
-    let mut scopes: Vec<BTreeMap<Name, Vec<Def>>> = p.modules.iter().map(|m| m.defs.clone()).collect();
+    let mut scopes: Vec<BTreeMap<Name, Vec<Def>>> =
+        p.modules.iter().map(|m| m.defs.clone()).collect();
     for _ in 0..MAX_ROUNDS {
         let mut changed = false;
         for (mi, m) in p.modules.iter().enumerate() {
@@ -70,16 +71,28 @@ pub fn compute_scopes(p: &Program) -> Vec<BTreeMap<Name, Vec<Def>>> {
 }
 
 fn glob_items(scope: &BTreeMap<Name, Vec<Def>>) -> Vec<(Name, Def)> {
-    scope.iter().filter_map(|(n, ds)| ds.first().map(|d| (n.clone(), d.clone()))).collect()
+    scope
+        .iter()
+        .filter_map(|(n, ds)| ds.first().map(|d| (n.clone(), d.clone())))
+        .collect()
 }
 
 /// Resolves a `use` path from module `m` with the scopes known so far.
-fn resolve_use(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], m: ModId, path: &[Name]) -> Vec<Def> {
-    let Some((first, rest)) = path.split_first() else { return Vec::new() };
+fn resolve_use(
+    p: &Program,
+    scopes: &[BTreeMap<Name, Vec<Def>>],
+    m: ModId,
+    path: &[Name],
+) -> Vec<Def> {
+    let Some((first, rest)) = path.split_first() else {
+        return Vec::new();
+    };
     let mut cur: Vec<Def> = match &**first {
         "::" => match rest.split_first() {
             Some((krate, rest2)) => {
-                let start = extern_crate(p, m, krate).map(Def::Crate).unwrap_or_else(|| Def::External(vec![krate.clone()]));
+                let start = extern_crate(p, m, krate)
+                    .map(Def::Crate)
+                    .unwrap_or_else(|| Def::External(vec![krate.clone()]));
                 return walk(p, scopes, vec![start], rest2);
             }
             None => return Vec::new(),
@@ -98,7 +111,12 @@ fn resolve_use(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], m: ModId, path:
     walk(p, scopes, cur, rest)
 }
 
-fn walk(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], mut cur: Vec<Def>, rest: &[Name]) -> Vec<Def> {
+fn walk(
+    p: &Program,
+    scopes: &[BTreeMap<Name, Vec<Def>>],
+    mut cur: Vec<Def>,
+    rest: &[Name],
+) -> Vec<Def> {
     for seg in rest {
         let mut next = Vec::new();
         for d in &cur {
@@ -106,7 +124,12 @@ fn walk(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], mut cur: Vec<Def>, res
                 Def::Module(t) => next.extend(scope_get(&scopes[t.idx()], seg)),
                 Def::Crate(c) => next.extend(scope_get(&scopes[p.crates[c.idx()].root.idx()], seg)),
                 Def::Struct(s) => {
-                    if let Some(vi) = p.structs[s.idx()].ir.variants.iter().position(|v| v.name == *seg) {
+                    if let Some(vi) = p.structs[s.idx()]
+                        .ir
+                        .variants
+                        .iter()
+                        .position(|v| v.name == *seg)
+                    {
                         next.push(Def::Variant(*s, vi as u32));
                     }
                 }
@@ -154,7 +177,9 @@ fn lookup_in(p: &Program, scopes: &[BTreeMap<Name, Vec<Def>>], m: ModId, n: &Nam
         }
         cur = p.modules[mid.idx()].fn_scope_of;
     }
-    extern_crate(p, m, n).map(|c| vec![Def::Crate(c)]).unwrap_or_default()
+    extern_crate(p, m, n)
+        .map(|c| vec![Def::Crate(c)])
+        .unwrap_or_default()
 }
 
 /// A workspace crate as named from module `m`'s crate: through its dependency renames, or by
@@ -183,7 +208,10 @@ pub fn crate_root(p: &Program, m: ModId) -> ModId {
 }
 
 pub fn crate_by_name(p: &Program, n: &str) -> Option<CrateId> {
-    p.crates.iter().position(|c| c.name == n).map(|i| CrateId(i as u32))
+    p.crates
+        .iter()
+        .position(|c| c.name == n)
+        .map(|i| CrateId(i as u32))
 }
 
 fn pick(defs: Vec<Def>, ns: Ns, last: bool) -> Option<Def> {
@@ -191,7 +219,10 @@ fn pick(defs: Vec<Def>, ns: Ns, last: bool) -> Option<Def> {
         return defs.into_iter().next();
     }
     let rank = |d: &Def| -> u8 {
-        let is_type = matches!(d, Def::Module(_) | Def::Crate(_) | Def::Struct(_) | Def::Trait(_) | Def::Alias(_));
+        let is_type = matches!(
+            d,
+            Def::Module(_) | Def::Crate(_) | Def::Struct(_) | Def::Trait(_) | Def::Alias(_)
+        );
         match (ns, last, is_type) {
             (_, false, true) | (Ns::Type, true, true) => 0,
             (Ns::Value, true, false) => 0,
@@ -210,7 +241,9 @@ pub fn resolve_path_ns(p: &Program, m: ModId, path: &Path, ns: Ns) -> Option<Def
     let names: Vec<Name> = path.segments.iter().map(|s| s.name.clone()).collect();
     let (first, rest) = names.split_first()?;
     let mut cur: Def = if path.global {
-        extern_crate(p, m, first).map(Def::Crate).unwrap_or_else(|| Def::External(vec![first.clone()]))
+        extern_crate(p, m, first)
+            .map(Def::Crate)
+            .unwrap_or_else(|| Def::External(vec![first.clone()]))
     } else {
         match &**first {
             "crate" => Def::Module(crate_root(p, m)),
@@ -241,7 +274,11 @@ pub fn step(p: &Program, d: &Def, seg: &Name, ns: Ns, last: bool) -> Option<Def>
             if &**seg == "super" {
                 return p.modules[t.idx()].parent.map(Def::Module);
             }
-            pick(p.scopes[t.idx()].get(seg).cloned().unwrap_or_default(), ns, last)
+            pick(
+                p.scopes[t.idx()].get(seg).cloned().unwrap_or_default(),
+                ns,
+                last,
+            )
         }
         Def::Struct(s) => {
             let sd = &p.structs[s.idx()];
@@ -250,7 +287,11 @@ pub fn step(p: &Program, d: &Def, seg: &Name, ns: Ns, last: bool) -> Option<Def>
             }
             assoc_fn(p, *s, seg).map(Def::Fn)
         }
-        Def::Trait(t) => p.traits[t.idx()].fns.iter().find(|f| p.fns[f.idx()].name == *seg).map(|f| Def::Fn(*f)),
+        Def::Trait(t) => p.traits[t.idx()]
+            .fns
+            .iter()
+            .find(|f| p.fns[f.idx()].name == *seg)
+            .map(|f| Def::Fn(*f)),
         Def::Alias(a) => {
             let ad = &p.aliases[a.idx()];
             let target = resolve_type_ref(p, ad.module, &ad.ty)?;
@@ -285,7 +326,11 @@ pub fn assoc_fn(p: &Program, s: StructId, name: &Name) -> Option<FnId> {
     // Default methods of implemented traits.
     for i in impls {
         if let Some(t) = p.impls[i.idx()].trait_ {
-            if let Some(f) = p.traits[t.idx()].fns.iter().find(|f| p.fns[f.idx()].name == *name) {
+            if let Some(f) = p.traits[t.idx()]
+                .fns
+                .iter()
+                .find(|f| p.fns[f.idx()].name == *name)
+            {
                 return Some(*f);
             }
         }

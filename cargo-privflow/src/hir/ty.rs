@@ -28,14 +28,52 @@ pub enum Ty {
 
 /// Types that only wrap or point to another: seen through.
 const WRAPPERS: &[&str] = &[
-    "Box", "Arc", "Rc", "Cow", "RefCell", "Cell", "Mutex", "RwLock", "Pin", "MutexGuard", "RwLockReadGuard",
-    "RwLockWriteGuard", "Ref", "RefMut", "ManuallyDrop", "Weak", "OnceCell", "OnceLock", "Lazy", "LazyLock",
+    "Box",
+    "Arc",
+    "Rc",
+    "Cow",
+    "RefCell",
+    "Cell",
+    "Mutex",
+    "RwLock",
+    "Pin",
+    "MutexGuard",
+    "RwLockReadGuard",
+    "RwLockWriteGuard",
+    "Ref",
+    "RefMut",
+    "ManuallyDrop",
+    "Weak",
+    "OnceCell",
+    "OnceLock",
+    "Lazy",
+    "LazyLock",
 ];
 
 /// Containers whose element type is their first (or, for maps, second) type argument.
 const CONTAINERS: &[&str] = &[
-    "Option", "Vec", "VecDeque", "HashSet", "BTreeSet", "LinkedList", "BinaryHeap", "Result", "Iter", "IntoIter",
-    "IterMut", "Receiver", "Sender", "Json", "Query", "Form", "Path", "Data", "Extension", "State", "Poll", "Ready",
+    "Option",
+    "Vec",
+    "VecDeque",
+    "HashSet",
+    "BTreeSet",
+    "LinkedList",
+    "BinaryHeap",
+    "Result",
+    "Iter",
+    "IntoIter",
+    "IterMut",
+    "Receiver",
+    "Sender",
+    "Json",
+    "Query",
+    "Form",
+    "Path",
+    "Data",
+    "Extension",
+    "State",
+    "Poll",
+    "Ready",
 ];
 const MAPS: &[&str] = &["HashMap", "BTreeMap", "IndexMap", "DashMap"];
 
@@ -43,7 +81,9 @@ impl Ty {
     /// The type of one element: `Option<T>`/`Vec<T>`/`Result<T, _>`/`[T]` → `T`, maps → value.
     pub fn elem(&self) -> Ty {
         match self {
-            Ty::Lib(n, args) if CONTAINERS.contains(&&**n) => args.first().cloned().unwrap_or_default(),
+            Ty::Lib(n, args) if CONTAINERS.contains(&&**n) => {
+                args.first().cloned().unwrap_or_default()
+            }
             Ty::Lib(n, args) if MAPS.contains(&&**n) => args.get(1).cloned().unwrap_or_default(),
             Ty::Slice(t) => (**t).clone(),
             Ty::Alias(_, t) => t.elem(),
@@ -105,7 +145,9 @@ impl Program {
         let mut generics = Vec::new();
         let mut self_ty = None;
         let module = d.scope;
-        let push_generics = |gs: &[(Name, Vec<crate::syntax::ir::Path>)], m: ModId, out: &mut Vec<(Name, Vec<TraitId>)>| {
+        let push_generics = |gs: &[(Name, Vec<crate::syntax::ir::Path>)],
+                             m: ModId,
+                             out: &mut Vec<(Name, Vec<TraitId>)>| {
             for (n, bounds) in gs {
                 let traits = bounds
                     .iter()
@@ -121,14 +163,24 @@ impl Program {
             Owner::Impl(i) => {
                 let imp = &self.impls[i.idx()];
                 push_generics(&imp.generics, imp.module, &mut generics);
-                let base = TyCtx { module: Some(imp.module), generics: generics.clone(), self_ty: None, struct_params: Vec::new() };
+                let base = TyCtx {
+                    module: Some(imp.module),
+                    generics: generics.clone(),
+                    self_ty: None,
+                    struct_params: Vec::new(),
+                };
                 self_ty = Some(self.lower_ty(&base, &imp.self_ty));
             }
             Owner::Trait(t) => self_ty = Some(Ty::Bounded(vec![t])),
             Owner::Free => {}
         }
         push_generics(&d.ir.generics, d.module, &mut generics);
-        TyCtx { module: Some(module), generics, self_ty, struct_params: Vec::new() }
+        TyCtx {
+            module: Some(module),
+            generics,
+            self_ty,
+            struct_params: Vec::new(),
+        }
     }
 
     pub fn lower_ty(&self, cx: &TyCtx, t: &TypeRef) -> Ty {
@@ -142,14 +194,23 @@ impl Program {
         match t {
             TypeRef::Ref { inner, .. } => self.lower_ty_depth(cx, inner, depth + 1),
             TypeRef::Tuple(ts) if ts.is_empty() => Ty::Unknown,
-            TypeRef::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.lower_ty_depth(cx, t, depth + 1)).collect()),
+            TypeRef::Tuple(ts) => Ty::Tuple(
+                ts.iter()
+                    .map(|t| self.lower_ty_depth(cx, t, depth + 1))
+                    .collect(),
+            ),
             TypeRef::Slice(t) => Ty::Slice(Box::new(self.lower_ty_depth(cx, t, depth + 1))),
             TypeRef::ImplTrait(bounds) | TypeRef::DynTrait(bounds) => {
                 let traits: Vec<TraitId> = bounds
                     .iter()
-                    .filter_map(|b| match cx.module.and_then(|m| resolve_path_ns(self, m, b, Ns::Type)) {
-                        Some(Def::Trait(t)) => Some(t),
-                        _ => None,
+                    .filter_map(|b| {
+                        match cx
+                            .module
+                            .and_then(|m| resolve_path_ns(self, m, b, Ns::Type))
+                        {
+                            Some(Def::Trait(t)) => Some(t),
+                            _ => None,
+                        }
                     })
                     .collect();
                 // `impl Iterator<Item = T>` / `impl Fn..`: unknown library traits.
@@ -163,7 +224,12 @@ impl Program {
                 let args: Vec<Ty> = p
                     .segments
                     .last()
-                    .map(|s| s.generics.iter().map(|g| self.lower_ty_depth(cx, g, depth + 1)).collect())
+                    .map(|s| {
+                        s.generics
+                            .iter()
+                            .map(|g| self.lower_ty_depth(cx, g, depth + 1))
+                            .collect()
+                    })
                     .unwrap_or_default();
                 if let Some(n) = p.single() {
                     if &**n == "Self" {
@@ -173,16 +239,28 @@ impl Program {
                         return Ty::Generic(i as u32);
                     }
                     if let Some((_, traits)) = cx.generics.iter().find(|(g, _)| g == n) {
-                        return if traits.is_empty() { Ty::Unknown } else { Ty::Bounded(traits.clone()) };
+                        return if traits.is_empty() {
+                            Ty::Unknown
+                        } else {
+                            Ty::Bounded(traits.clone())
+                        };
                     }
                 }
-                let Some(m) = cx.module else { return Ty::Unknown };
+                let Some(m) = cx.module else {
+                    return Ty::Unknown;
+                };
                 match resolve_path_ns(self, m, p, Ns::Type) {
                     Some(Def::Struct(s)) => Ty::Adt(s, args),
                     Some(Def::Alias(a)) => {
                         let ad = &self.aliases[a.idx()];
-                        let inner_cx = TyCtx { module: Some(ad.module), ..TyCtx::default() };
-                        Ty::Alias(a, Box::new(self.lower_ty_depth(&inner_cx, &ad.ty, depth + 1)))
+                        let inner_cx = TyCtx {
+                            module: Some(ad.module),
+                            ..TyCtx::default()
+                        };
+                        Ty::Alias(
+                            a,
+                            Box::new(self.lower_ty_depth(&inner_cx, &ad.ty, depth + 1)),
+                        )
                     }
                     Some(Def::Trait(t)) => Ty::Bounded(vec![t]),
                     Some(Def::External(path)) => lib_ty(&path, args),
@@ -200,7 +278,8 @@ pub fn lib_ty(path: &[Name], args: Vec<Ty>) -> Ty {
     if WRAPPERS.contains(&&*last) {
         return args.into_iter().next().unwrap_or_default();
     }
-    let is_std = path.len() == 1 || matches!(path.first().map(|s| &**s), Some("std" | "core" | "alloc"));
+    let is_std =
+        path.len() == 1 || matches!(path.first().map(|s| &**s), Some("std" | "core" | "alloc"));
     let is_container = CONTAINERS.contains(&&*last) || MAPS.contains(&&*last);
     if is_std || is_container {
         Ty::Lib(last, args)

@@ -33,7 +33,11 @@ pub fn pack_info(p: &Pack) -> PackInfo {
 /// `selection` is empty. A pack that cannot be found or read is a [`Problem`] of kind `Rules`.
 pub fn catalog(selection: &[String]) -> Result<Vec<PackInfo>, Vec<Problem>> {
     let all: Vec<String> = BUILTIN.iter().map(|(id, _)| id.to_string()).collect();
-    let sel = if selection.is_empty() { &all[..] } else { selection };
+    let sel = if selection.is_empty() {
+        &all[..]
+    } else {
+        selection
+    };
     let (packs, problems) = load_packs(sel, &Regions::builtin());
     if problems.is_empty() {
         Ok(packs.iter().map(pack_info).collect())

@@ -31,7 +31,11 @@ fn data_matches(sel: &DataSel, info: &SourceInfo) -> bool {
         DataClassSel::Phi => t.class == DataClass::Phi,
         DataClassSel::PiiOnly => t.class == DataClass::Pii,
     };
-    let cat_ok = sel.categories.is_empty() || sel.categories.iter().any(|c| category_under(&t.category, c));
+    let cat_ok = sel.categories.is_empty()
+        || sel
+            .categories
+            .iter()
+            .any(|c| category_under(&t.category, c));
     let subj_ok = match (&sel.subject, &t.subject) {
         (Some(want), Some(have)) => want == have,
         _ => true,
@@ -45,7 +49,13 @@ struct SinkCtx<'a> {
     country: Option<String>,
 }
 
-fn sink_matches(sel: &SinkSel, s: &SinkCtx<'_>, pack: &Pack, regions: &Regions, info: Option<&SourceInfo>) -> bool {
+fn sink_matches(
+    sel: &SinkSel,
+    s: &SinkCtx<'_>,
+    pack: &Pack,
+    regions: &Regions,
+    info: Option<&SourceInfo>,
+) -> bool {
     let spec = &s.desc.spec;
     if !sel.kinds.is_empty() && !sel.kinds.contains(&spec.kind) {
         return false;
@@ -76,7 +86,11 @@ fn sink_matches(sel: &SinkSel, s: &SinkCtx<'_>, pack: &Pack, regions: &Regions, 
             let ok = match m.as_str() {
                 "any" => spec.recipient.is_some(),
                 "none" => spec.recipient.is_none(),
-                "undisclosed" => spec.recipient.as_deref().map(|r| pack.recipient(r).is_none()).unwrap_or(false),
+                "undisclosed" => spec
+                    .recipient
+                    .as_deref()
+                    .map(|r| pack.recipient(r).is_none())
+                    .unwrap_or(false),
                 _ => false,
             };
             if !ok {
@@ -84,7 +98,11 @@ fn sink_matches(sel: &SinkSel, s: &SinkCtx<'_>, pack: &Pack, regions: &Regions, 
             }
         }
         Some(RecipientSel::Names(ns)) => {
-            let ok = spec.recipient.as_deref().map(|r| ns.iter().any(|n| pack.same_recipient(n, r))).unwrap_or(false);
+            let ok = spec
+                .recipient
+                .as_deref()
+                .map(|r| ns.iter().any(|n| pack.same_recipient(n, r)))
+                .unwrap_or(false);
             if !ok {
                 return false;
             }
@@ -128,9 +146,18 @@ fn sink_matches(sel: &SinkSel, s: &SinkCtx<'_>, pack: &Pack, regions: &Regions, 
     true
 }
 
-fn sinks_match(rule: &RuleDef, s: &SinkCtx<'_>, pack: &Pack, regions: &Regions, info: Option<&SourceInfo>) -> bool {
+fn sinks_match(
+    rule: &RuleDef,
+    s: &SinkCtx<'_>,
+    pack: &Pack,
+    regions: &Regions,
+    info: Option<&SourceInfo>,
+) -> bool {
     let sels = rule.sink.as_slice();
-    sels.is_empty() || sels.iter().any(|sel| sink_matches(sel, s, pack, regions, info))
+    sels.is_empty()
+        || sels
+            .iter()
+            .any(|sel| sink_matches(sel, s, pack, regions, info))
 }
 
 fn datas_match(rule: &RuleDef, info: &SourceInfo) -> bool {
@@ -139,7 +166,10 @@ fn datas_match(rule: &RuleDef, info: &SourceInfo) -> bool {
 }
 
 fn san_bits(names: &[String]) -> u8 {
-    names.iter().filter_map(|n| Sanitizer::parse(n)).fold(0, |a, s| a | s.bit())
+    names
+        .iter()
+        .filter_map(|n| Sanitizer::parse(n))
+        .fold(0, |a, s| a | s.bit())
 }
 
 /// Is this flow lifted for the rule (sanitizer, encryption, consent)?
@@ -147,7 +177,9 @@ fn lifted(rule: &RuleDef, flow: &Flow, s: &SinkCtx<'_>, consent: &Purposes) -> b
     if flow.tag.san & san_bits(&rule.lifted_by.sanitizers) != 0 {
         return true;
     }
-    if rule.lifted_by.encryption && (s.desc.spec.encrypted || flow.tag.san & Sanitizer::Encrypt.bit() != 0) {
+    if rule.lifted_by.encryption
+        && (s.desc.spec.encrypted || flow.tag.san & Sanitizer::Encrypt.bit() != 0)
+    {
         return true;
     }
     if rule.lifted_by.consent {
@@ -162,19 +194,32 @@ fn lifted(rule: &RuleDef, flow: &Flow, s: &SinkCtx<'_>, consent: &Purposes) -> b
 
 fn except_holds(e: &Except, pack: &Pack, s: &SinkCtx<'_>, flows: &[(&Flow, &SourceInfo)]) -> bool {
     if !e.recipients.is_empty() {
-        let ok = s.desc.spec.recipient.as_deref().map(|r| e.recipients.iter().any(|n| pack.same_recipient(n, r))).unwrap_or(false);
+        let ok = s
+            .desc
+            .spec
+            .recipient
+            .as_deref()
+            .map(|r| e.recipients.iter().any(|n| pack.same_recipient(n, r)))
+            .unwrap_or(false);
         if !ok {
             return false;
         }
     }
     if e.encrypted == Some(true) {
-        let all_encrypted = s.desc.spec.encrypted || flows.iter().all(|(f, _)| f.tag.san & Sanitizer::Encrypt.bit() != 0);
+        let all_encrypted = s.desc.spec.encrypted
+            || flows
+                .iter()
+                .all(|(f, _)| f.tag.san & Sanitizer::Encrypt.bit() != 0);
         if !all_encrypted {
             return false;
         }
     }
     if !e.only_categories.is_empty()
-        && !flows.iter().all(|(_, info)| e.only_categories.iter().any(|c| category_under(&info.tag.category, c)))
+        && !flows.iter().all(|(_, info)| {
+            e.only_categories
+                .iter()
+                .any(|c| category_under(&info.tag.category, c))
+        })
     {
         return false;
     }
@@ -187,7 +232,11 @@ pub fn location(db: &SourceDb, sp: Span) -> Location {
         line: sp.line,
         column: sp.col,
         end_line: sp.end_line.max(sp.line),
-        end_column: if sp.end_line > sp.line || sp.end_col > sp.col { sp.end_col } else { sp.col + 1 },
+        end_column: if sp.end_line > sp.line || sp.end_col > sp.col {
+            sp.end_col
+        } else {
+            sp.col + 1
+        },
     }
 }
 
@@ -223,12 +272,22 @@ enum AllowScope {
 impl<'a> Ctx<'a> {
     fn sink_ctx(&self, site: SiteId) -> SinkCtx<'a> {
         let desc = &self.inp.facts.sinks[site.0 as usize];
-        let country = desc.spec.region.as_deref().and_then(|r| self.inp.regions.country(r));
+        let country = desc
+            .spec
+            .region
+            .as_deref()
+            .and_then(|r| self.inp.regions.country(r));
         SinkCtx { desc, country }
     }
 
     /// Is a finding of `rule` at `span` (written in `in_fn`, or about `strukt`) suppressed?
-    fn suppressed(&mut self, rule: &str, span: Span, in_fn: Option<FnId>, strukt: Option<StructId>) -> bool {
+    fn suppressed(
+        &mut self,
+        rule: &str,
+        span: Span,
+        in_fn: Option<FnId>,
+        strukt: Option<StructId>,
+    ) -> bool {
         let p = self.inp.p;
         let mut hit = None;
         for (i, (a, scope)) in self.allows.iter().enumerate() {
@@ -236,11 +295,21 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             let applies = match scope {
-                AllowScope::Line(f, l) => *f == span.file && (*l == span.line || *l + 1 == span.line),
+                AllowScope::Line(f, l) => {
+                    *f == span.file && (*l == span.line || *l + 1 == span.line)
+                }
                 AllowScope::Fn(f) => in_fn == Some(*f),
-                AllowScope::Impl(i) => in_fn.map(|f| p.fn_(f).owner == Owner::Impl(*i)).unwrap_or(false),
-                AllowScope::Module(m) => in_fn.map(|f| p.module_within(p.fn_(f).module, *m)).unwrap_or(false)
-                    || strukt.map(|s| p.module_within(p.struct_(s).module, *m)).unwrap_or(false),
+                AllowScope::Impl(i) => in_fn
+                    .map(|f| p.fn_(f).owner == Owner::Impl(*i))
+                    .unwrap_or(false),
+                AllowScope::Module(m) => {
+                    in_fn
+                        .map(|f| p.module_within(p.fn_(f).module, *m))
+                        .unwrap_or(false)
+                        || strukt
+                            .map(|s| p.module_within(p.struct_(s).module, *m))
+                            .unwrap_or(false)
+                }
                 AllowScope::Struct(s) => strukt == Some(*s),
             };
             if applies {
@@ -264,7 +333,11 @@ impl<'a> Ctx<'a> {
             data: info.label.clone(),
             category: info.tag.category.clone(),
             class: info.tag.class.as_str().to_string(),
-            sanitized: Sanitizer::ALL.iter().filter(|s| san & s.bit() != 0).map(|s| s.as_str().to_string()).collect(),
+            sanitized: Sanitizer::ALL
+                .iter()
+                .filter(|s| san & s.bit() != 0)
+                .map(|s| s.as_str().to_string())
+                .collect(),
         }
     }
 
@@ -330,11 +403,28 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
     }
     for f in &inp.db.files {
         for c in &f.allow_comments {
-            let span = Span { file: f.id, line: c.line, col: 1, end_line: c.line, end_col: 1 };
-            allows.push((AllowAnn { rule: c.rule.clone(), reason: c.reason.clone(), span }, AllowScope::Line(f.id, c.line)));
+            let span = Span {
+                file: f.id,
+                line: c.line,
+                col: 1,
+                end_line: c.line,
+                end_col: 1,
+            };
+            allows.push((
+                AllowAnn {
+                    rule: c.rule.clone(),
+                    reason: c.reason.clone(),
+                    span,
+                },
+                AllowScope::Line(f.id, c.line),
+            ));
         }
     }
-    let mut cx = Ctx { inp, allows, used: BTreeSet::new() };
+    let mut cx = Ctx {
+        inp,
+        allows,
+        used: BTreeSet::new(),
+    };
     let mut findings = Vec::new();
     let mut problems = Vec::new();
 
@@ -367,8 +457,21 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             continue;
                         }
                         let sink = cx.sink_ref(*site);
-                        let message = format!("`{}` is called ({}): {}", sink.name, describe_sink(&sink), rule.summary);
-                        findings.push(make_finding(pack, rule, &rule_id, message, sink, Vec::new(), Vec::new()));
+                        let message = format!(
+                            "`{}` is called ({}): {}",
+                            sink.name,
+                            describe_sink(&sink),
+                            rule.summary
+                        );
+                        findings.push(make_finding(
+                            pack,
+                            rule,
+                            &rule_id,
+                            message,
+                            sink,
+                            Vec::new(),
+                            Vec::new(),
+                        ));
                     }
                 }
                 Check::Flow | Check::Allowlist => {
@@ -377,9 +480,13 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         let mut hits: Vec<(&Flow, &SourceInfo)> = Vec::new();
                         let mut all_matching: Vec<(&Flow, &SourceInfo)> = Vec::new();
                         for (f, consent) in flows {
-                            let Origin::Source(src) = f.tag.origin else { continue };
+                            let Origin::Source(src) = f.tag.origin else {
+                                continue;
+                            };
                             let info = inp.facts.sources.get(src);
-                            if !datas_match(rule, info) || !sinks_match(rule, &s, pack, inp.regions, Some(info)) {
+                            if !datas_match(rule, info)
+                                || !sinks_match(rule, &s, pack, inp.regions, Some(info))
+                            {
                                 continue;
                             }
                             all_matching.push((f, info));
@@ -387,7 +494,10 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                                 continue;
                             }
                             if rule.check == Check::Allowlist
-                                && rule.allowed_categories.iter().any(|c| category_under(&info.tag.category, c))
+                                && rule
+                                    .allowed_categories
+                                    .iter()
+                                    .any(|c| category_under(&info.tag.category, c))
                             {
                                 continue;
                             }
@@ -396,18 +506,26 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         if hits.is_empty() {
                             continue;
                         }
-                        if rule.except.iter().any(|e| except_holds(e, pack, &s, &all_matching)) {
+                        if rule
+                            .except
+                            .iter()
+                            .any(|e| except_holds(e, pack, &s, &all_matching))
+                        {
                             continue;
                         }
                         let span = inp.facts.sites.get(*site).span;
                         if cx.suppressed(&rule_id, span, Some(site_fn(*site)), None) {
                             continue;
                         }
-                        hits.sort_by_key(|(f, info)| (crate::flow::tags::trace_len(&f.trace), info.label.clone()));
+                        hits.sort_by_key(|(f, info)| {
+                            (crate::flow::tags::trace_len(&f.trace), info.label.clone())
+                        });
                         let sink = cx.sink_ref(*site);
                         let mut sources: Vec<SourceRef> = Vec::new();
                         for (f, _) in &hits {
-                            let Origin::Source(src) = f.tag.origin else { continue };
+                            let Origin::Source(src) = f.tag.origin else {
+                                continue;
+                            };
                             let r = cx.source_ref(src, f.tag.san);
                             if !sources.iter().any(|x| x.data == r.data) {
                                 sources.push(r);
@@ -416,16 +534,43 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         let first = hits[0].0;
                         let mut path: Vec<PathStep> = vec![PathStep {
                             location: sources[0].location.clone(),
-                            note: format!("`{}` is tagged {} ({})", sources[0].data, sources[0].class.to_uppercase(), sources[0].category),
+                            note: format!(
+                                "`{}` is tagged {} ({})",
+                                sources[0].data,
+                                sources[0].class.to_uppercase(),
+                                sources[0].category
+                            ),
                         }];
                         for st in trace_steps(&first.trace) {
-                            path.push(PathStep { location: location(inp.db, st.span), note: st.note.to_string() });
+                            path.push(PathStep {
+                                location: location(inp.db, st.span),
+                                note: st.note.to_string(),
+                            });
                         }
-                        path.push(PathStep { location: sink.location.clone(), note: format!("reaches sink `{}` ({})", sink.name, describe_sink(&sink)) });
+                        path.push(PathStep {
+                            location: sink.location.clone(),
+                            note: format!(
+                                "reaches sink `{}` ({})",
+                                sink.name,
+                                describe_sink(&sink)
+                            ),
+                        });
                         path.dedup();
-                        let class = if hits.iter().any(|(_, i)| i.tag.class == DataClass::Phi) { "PHI" } else { "Personal data" };
-                        let labels: Vec<String> = sources.iter().take(3).map(|s| format!("`{}`", s.data)).collect();
-                        let more = if sources.len() > 3 { format!(" and {} more", sources.len() - 3) } else { String::new() };
+                        let class = if hits.iter().any(|(_, i)| i.tag.class == DataClass::Phi) {
+                            "PHI"
+                        } else {
+                            "Personal data"
+                        };
+                        let labels: Vec<String> = sources
+                            .iter()
+                            .take(3)
+                            .map(|s| format!("`{}`", s.data))
+                            .collect();
+                        let more = if sources.len() > 3 {
+                            format!(" and {} more", sources.len() - 3)
+                        } else {
+                            String::new()
+                        };
                         let message = format!(
                             "{class} {}{more} reaches `{}` ({}): {}",
                             labels.join(", "),
@@ -433,7 +578,9 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             describe_sink(&sink),
                             rule.summary
                         );
-                        findings.push(make_finding(pack, rule, &rule_id, message, sink, sources, path));
+                        findings.push(make_finding(
+                            pack, rule, &rule_id, message, sink, sources, path,
+                        ));
                     }
                 }
                 Check::Erasure => {
@@ -441,13 +588,20 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                     for (site, flows) in &by_site {
                         let s = cx.sink_ctx(*site);
                         for (f, consent) in flows {
-                            let Origin::Source(src) = f.tag.origin else { continue };
+                            let Origin::Source(src) = f.tag.origin else {
+                                continue;
+                            };
                             let info = inp.facts.sources.get(src);
-                            if !datas_match(rule, info) || !sinks_match(rule, &s, pack, inp.regions, Some(info)) || lifted(rule, f, &s, consent) {
+                            if !datas_match(rule, info)
+                                || !sinks_match(rule, &s, pack, inp.regions, Some(info))
+                                || lifted(rule, f, &s, consent)
+                            {
                                 continue;
                             }
                             let strukt = match info.kind {
-                                SourceKind::Field { strukt, .. } | SourceKind::Type(strukt) => strukt,
+                                SourceKind::Field { strukt, .. } | SourceKind::Type(strukt) => {
+                                    strukt
+                                }
                                 _ => continue,
                             };
                             stored.entry(strukt).or_insert((*site, src));
@@ -465,12 +619,23 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         let stored_at = sink.location.clone();
                         sink.location = location(inp.db, sd.ir.span);
                         let source = cx.source_ref(src, 0);
-                        let path = vec![PathStep { location: stored_at, note: format!("`{}` data is stored here by `{}`", sd.name, sink.name) }];
+                        let path = vec![PathStep {
+                            location: stored_at,
+                            note: format!("`{}` data is stored here by `{}`", sd.name, sink.name),
+                        }];
                         let message = format!(
                             "`{}` holds tagged data that is stored persistently, but no #[privflow::erases({})] function deletes it: {}",
                             sd.name, sd.name, rule.summary
                         );
-                        findings.push(make_finding(pack, rule, &rule_id, message, sink, vec![source], path));
+                        findings.push(make_finding(
+                            pack,
+                            rule,
+                            &rule_id,
+                            message,
+                            sink,
+                            vec![source],
+                            path,
+                        ));
                     }
                 }
             }
@@ -484,13 +649,26 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                 file: Some(inp.db.rel(a.span.file).to_string()),
                 line: Some(a.span.line),
                 column: Some(a.span.col),
-                message: format!("`allow` for `{}` suppresses nothing (remove it, or check the rule id)", a.rule),
+                message: format!(
+                    "`allow` for `{}` suppresses nothing (remove it, or check the rule id)",
+                    a.rule
+                ),
             });
         }
     }
     findings.sort_by(|a, b| {
-        (&a.sink.location.file, a.sink.location.line, a.sink.location.column, &a.rule)
-            .cmp(&(&b.sink.location.file, b.sink.location.line, b.sink.location.column, &b.rule))
+        (
+            &a.sink.location.file,
+            a.sink.location.line,
+            a.sink.location.column,
+            &a.rule,
+        )
+            .cmp(&(
+                &b.sink.location.file,
+                b.sink.location.line,
+                b.sink.location.column,
+                &b.rule,
+            ))
     });
     findings.dedup_by(|a, b| a.rule == b.rule && a.sink.location == b.sink.location);
     (findings, problems)
@@ -525,11 +703,17 @@ fn make_finding(
 
 /// For the data map: every tagged data label and the sinks its data reaches.
 pub fn reach(inp: &RuleInput<'_>) -> BTreeMap<String, Vec<SinkRef>> {
-    let cx = Ctx { inp, allows: Vec::new(), used: BTreeSet::new() };
+    let cx = Ctx {
+        inp,
+        allows: Vec::new(),
+        used: BTreeSet::new(),
+    };
     let mut out: BTreeMap<String, Vec<SinkRef>> = BTreeMap::new();
     let mut seen: BTreeSet<(String, SiteId)> = BTreeSet::new();
     for f in &inp.facts.flows {
-        let Origin::Source(src) = f.tag.origin else { continue };
+        let Origin::Source(src) = f.tag.origin else {
+            continue;
+        };
         let label = inp.facts.sources.get(src).label.clone();
         if seen.insert((label.clone(), f.site)) {
             out.entry(label).or_default().push(cx.sink_ref(f.site));

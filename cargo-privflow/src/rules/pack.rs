@@ -14,8 +14,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("baseline", include_str!("../../../rules/baseline.toml")),
     ("visus", include_str!("../../../rules/visus.toml")),
     ("cloudvisit", include_str!("../../../rules/cloudvisit.toml")),
-    ("cgm-videosprechstunde", include_str!("../../../rules/cgm-videosprechstunde.toml")),
-    ("visual-systems", include_str!("../../../rules/visual-systems.toml")),
+    (
+        "cgm-videosprechstunde",
+        include_str!("../../../rules/cgm-videosprechstunde.toml"),
+    ),
+    (
+        "visual-systems",
+        include_str!("../../../rules/visual-systems.toml"),
+    ),
     ("zaurus", include_str!("../../../rules/zaurus.toml")),
 ];
 
@@ -154,7 +160,11 @@ fn default_lift_sanitizers() -> Vec<String> {
 
 impl Default for LiftedBy {
     fn default() -> Self {
-        LiftedBy { sanitizers: default_lift_sanitizers(), encryption: false, consent: false }
+        LiftedBy {
+            sanitizers: default_lift_sanitizers(),
+            encryption: false,
+            consent: false,
+        }
     }
 }
 
@@ -209,7 +219,16 @@ pub struct Pack {
 
 /// Recipient names compare case-insensitively, ignoring punctuation and repeated spaces.
 pub fn normalize_name(s: &str) -> String {
-    let cleaned: String = s.chars().map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' }).collect();
+    let cleaned: String = s
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
     cleaned.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -217,9 +236,9 @@ impl Pack {
     /// Is `name` one of the pack's recipients (by name or alias)? Returns the canonical name.
     pub fn recipient(&self, name: &str) -> Option<&Recipient> {
         let n = normalize_name(name);
-        self.recipients
-            .iter()
-            .find(|r| normalize_name(&r.name) == n || r.aliases.iter().any(|a| normalize_name(a) == n))
+        self.recipients.iter().find(|r| {
+            normalize_name(&r.name) == n || r.aliases.iter().any(|a| normalize_name(a) == n)
+        })
     }
 
     /// Do two recipient names mean the same organisation for this pack (through aliases)?
@@ -239,7 +258,12 @@ pub fn line_col(text: &str, offset: usize) -> (u32, u32) {
     let offset = offset.min(text.len());
     let before = &text[..offset];
     let line = before.matches('\n').count() as u32 + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) as u32 + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0) as u32
+        + 1;
     (line, col)
 }
 
@@ -251,12 +275,21 @@ fn problem(file: &str, text: &str, offset: Option<usize>, message: String) -> Pr
         }
         None => (None, None),
     };
-    Problem { kind: ProblemKind::Rules, severity: Severity::Error, file: Some(file.to_string()), line, column, message }
+    Problem {
+        kind: ProblemKind::Rules,
+        severity: Severity::Error,
+        file: Some(file.to_string()),
+        line,
+        column,
+        message,
+    }
 }
 
 /// Where a value is written in the file: the first `"value"` after the rule's `id` line.
 fn find_value(text: &str, rule_id: Option<&str>, value: &str) -> Option<usize> {
-    let start = rule_id.and_then(|id| text.find(&format!("id = \"{id}\""))).unwrap_or(0);
+    let start = rule_id
+        .and_then(|id| text.find(&format!("id = \"{id}\"")))
+        .unwrap_or(0);
     let needle = format!("\"{value}\"");
     text[start..].find(&needle).map(|i| start + i + 1)
 }
@@ -265,17 +298,40 @@ fn find_value(text: &str, rule_id: Option<&str>, value: &str) -> Option<usize> {
 pub fn parse_pack(file: &str, text: &str, regions: &Regions) -> Result<Pack, Vec<Problem>> {
     let pack: Pack = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start);
-        vec![problem(file, text, offset, format!("invalid rule pack: {}", e.message()))]
+        vec![problem(
+            file,
+            text,
+            offset,
+            format!("invalid rule pack: {}", e.message()),
+        )]
     })?;
     let mut problems = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for r in &pack.rules {
         let at = |v: &str| find_value(text, Some(&r.id), v);
-        if !r.id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || r.id.is_empty() {
-            problems.push(problem(file, text, at(&r.id), format!("rule id `{}` must use lowercase letters, digits and `-`", r.id)));
+        if !r
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            || r.id.is_empty()
+        {
+            problems.push(problem(
+                file,
+                text,
+                at(&r.id),
+                format!(
+                    "rule id `{}` must use lowercase letters, digits and `-`",
+                    r.id
+                ),
+            ));
         }
         if !seen.insert(r.id.clone()) {
-            problems.push(problem(file, text, at(&r.id), format!("rule id `{}` is defined twice", r.id)));
+            problems.push(problem(
+                file,
+                text,
+                at(&r.id),
+                format!("rule id `{}` is defined twice", r.id),
+            ));
         }
         let mut cats: Vec<&String> = r.allowed_categories.iter().collect();
         for d in r.data.as_slice() {
@@ -286,7 +342,15 @@ pub fn parse_pack(file: &str, text: &str, regions: &Regions) -> Result<Pack, Vec
         }
         for c in cats {
             if c != "user" && !c.starts_with("user.") {
-                problems.push(problem(file, text, at(c), format!("rule `{}`: category `{c}` must be a fideslang key starting with `user.`", r.id)));
+                problems.push(problem(
+                    file,
+                    text,
+                    at(c),
+                    format!(
+                        "rule `{}`: category `{c}` must be a fideslang key starting with `user.`",
+                        r.id
+                    ),
+                ));
             }
         }
         for s in r.sink.as_slice() {
@@ -296,13 +360,22 @@ pub fn parse_pack(file: &str, text: &str, regions: &Regions) -> Result<Pack, Vec
                         file,
                         text,
                         at(k),
-                        format!("rule `{}`: unknown sink kind `{k}` (expected one of: {})", r.id, SINK_KINDS.join(", ")),
+                        format!(
+                            "rule `{}`: unknown sink kind `{k}` (expected one of: {})",
+                            r.id,
+                            SINK_KINDS.join(", ")
+                        ),
                     ));
                 }
             }
             for reg in s.region_outside.iter().chain(s.region_inside.iter()) {
                 if !regions.is_known_set_or_country(reg) {
-                    problems.push(problem(file, text, at(reg), format!("rule `{}`: unknown region or region set `{reg}`", r.id)));
+                    problems.push(problem(
+                        file,
+                        text,
+                        at(reg),
+                        format!("rule `{}`: unknown region or region set `{reg}`", r.id),
+                    ));
                 }
             }
             match &s.recipient {
@@ -322,17 +395,38 @@ pub fn parse_pack(file: &str, text: &str, regions: &Regions) -> Result<Pack, Vec
         for e in &r.except {
             for n in &e.recipients {
                 if pack.recipient(n).is_none() {
-                    problems.push(problem(file, text, at(n), format!("rule `{}`: recipient `{n}` is not listed in the pack's [[recipients]]", r.id)));
+                    problems.push(problem(
+                        file,
+                        text,
+                        at(n),
+                        format!(
+                            "rule `{}`: recipient `{n}` is not listed in the pack's [[recipients]]",
+                            r.id
+                        ),
+                    ));
                 }
             }
         }
         for s in &r.lifted_by.sanitizers {
             if crate::hir::Sanitizer::parse(s).is_none() {
-                problems.push(problem(file, text, at(s), format!("rule `{}`: unknown sanitizer `{s}`", r.id)));
+                problems.push(problem(
+                    file,
+                    text,
+                    at(s),
+                    format!("rule `{}`: unknown sanitizer `{s}`", r.id),
+                ));
             }
         }
         if r.check == Check::Allowlist && r.allowed_categories.is_empty() {
-            problems.push(problem(file, text, at(&r.id), format!("rule `{}`: check = \"allowlist\" needs `allowed_categories`", r.id)));
+            problems.push(problem(
+                file,
+                text,
+                at(&r.id),
+                format!(
+                    "rule `{}`: check = \"allowlist\" needs `allowed_categories`",
+                    r.id
+                ),
+            ));
         }
     }
     if problems.is_empty() {
@@ -379,7 +473,10 @@ pub fn load_packs(selection: &[String], regions: &Regions) -> (Vec<Pack>, Vec<Pr
             file: None,
             line: None,
             column: None,
-            message: format!("unknown rule pack `{sel}` (built-in packs: {}; or give a path to a .toml pack)", known.join(", ")),
+            message: format!(
+                "unknown rule pack `{sel}` (built-in packs: {}; or give a path to a .toml pack)",
+                known.join(", ")
+            ),
         });
     }
     // A pack named twice runs once.

@@ -34,13 +34,20 @@ impl Regions {
             expand(&f.sets, name, &mut out, 0);
             sets.insert(name.clone(), out);
         }
-        Ok(Regions { cloud: f.cloud, sets })
+        Ok(Regions {
+            cloud: f.cloud,
+            sets,
+        })
     }
 
     /// The country a sink's region stands for: a cloud region id, or an ISO code. `None` when
     /// unknown.
     pub fn country(&self, region: &str) -> Option<String> {
-        if let Some(c) = self.cloud.get(region).or_else(|| self.cloud.get(&region.to_ascii_lowercase())) {
+        if let Some(c) = self
+            .cloud
+            .get(region)
+            .or_else(|| self.cloud.get(&region.to_ascii_lowercase()))
+        {
             return Some(c.clone());
         }
         let r = region.trim();
@@ -60,11 +67,17 @@ impl Regions {
 
     /// A name usable in `region_outside`/`region_inside`: a set or a two-letter country code.
     pub fn is_known_set_or_country(&self, name: &str) -> bool {
-        self.sets.contains_key(name) || (name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase()))
+        self.sets.contains_key(name)
+            || (name.len() == 2 && name.chars().all(|c| c.is_ascii_uppercase()))
     }
 }
 
-fn expand(sets: &BTreeMap<String, Vec<String>>, name: &str, out: &mut BTreeSet<String>, depth: u32) {
+fn expand(
+    sets: &BTreeMap<String, Vec<String>>,
+    name: &str,
+    out: &mut BTreeSet<String>,
+    depth: u32,
+) {
     if depth > 8 {
         return;
     }

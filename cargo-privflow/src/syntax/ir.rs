@@ -66,7 +66,10 @@ impl Path {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TypeRef {
     Path(Path),
-    Ref { inner: Box<TypeRef>, mutable: bool },
+    Ref {
+        inner: Box<TypeRef>,
+        mutable: bool,
+    },
     Tuple(Vec<TypeRef>),
     /// `[T]`, `[T; N]`, `*const T`.
     Slice(Box<TypeRef>),
@@ -81,12 +84,22 @@ pub enum TypeRef {
 #[derive(Debug, Clone)]
 pub enum Pat {
     /// `x`, `ref x`, `mut x`, `x @ sub`.
-    Bind { name: Name, sub: Option<Box<Pat>>, span: Span },
+    Bind {
+        name: Name,
+        sub: Option<Box<Pat>>,
+        span: Span,
+    },
     Tuple(Vec<Pat>),
     /// `S { a, b: p, .. }`
-    Struct { path: Path, fields: Vec<(Name, Pat)> },
+    Struct {
+        path: Path,
+        fields: Vec<(Name, Pat)>,
+    },
     /// `Some(p)`, `Variant(a, b)`, `Ok(_)`.
-    TupleStruct { path: Path, elems: Vec<Pat> },
+    TupleStruct {
+        path: Path,
+        elems: Vec<Pat>,
+    },
     /// A bare path pattern: `None`, `Kind::A`.
     Path(Path),
     Slice(Vec<Pat>),
@@ -145,37 +158,138 @@ pub enum Expr {
     /// A variable, constant, unit struct, fn item or enum variant.
     Path(Path),
     /// A literal; string literals keep their text (SQL statements, format strings).
-    Lit { text: Option<Name>, span: Span },
-    Call { func: Box<Expr>, args: Vec<Expr>, span: Span },
-    MethodCall { recv: Box<Expr>, method: Name, turbofish: Vec<TypeRef>, args: Vec<Expr>, span: Span },
-    Field { base: Box<Expr>, field: Name, span: Span },
-    Index { base: Box<Expr>, index: Box<Expr>, span: Span },
-    Struct { path: Path, fields: Vec<(Name, Expr)>, rest: Option<Box<Expr>>, span: Span },
-    Tuple { elems: Vec<Expr>, span: Span },
-    Array { elems: Vec<Expr>, span: Span },
-    Unary { op: UnOp, expr: Box<Expr>, span: Span },
-    Ref { expr: Box<Expr>, mutable: bool, span: Span },
-    Binary { op: BinOp, lhs: Box<Expr>, rhs: Box<Expr>, span: Span },
+    Lit {
+        text: Option<Name>,
+        span: Span,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        span: Span,
+    },
+    MethodCall {
+        recv: Box<Expr>,
+        method: Name,
+        turbofish: Vec<TypeRef>,
+        args: Vec<Expr>,
+        span: Span,
+    },
+    Field {
+        base: Box<Expr>,
+        field: Name,
+        span: Span,
+    },
+    Index {
+        base: Box<Expr>,
+        index: Box<Expr>,
+        span: Span,
+    },
+    Struct {
+        path: Path,
+        fields: Vec<(Name, Expr)>,
+        rest: Option<Box<Expr>>,
+        span: Span,
+    },
+    Tuple {
+        elems: Vec<Expr>,
+        span: Span,
+    },
+    Array {
+        elems: Vec<Expr>,
+        span: Span,
+    },
+    Unary {
+        op: UnOp,
+        expr: Box<Expr>,
+        span: Span,
+    },
+    Ref {
+        expr: Box<Expr>,
+        mutable: bool,
+        span: Span,
+    },
+    Binary {
+        op: BinOp,
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        span: Span,
+    },
     /// `a = b` or `a += b` (`compound`).
-    Assign { lhs: Box<Expr>, rhs: Box<Expr>, compound: bool, span: Span },
+    Assign {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        compound: bool,
+        span: Span,
+    },
     Block(Box<Block>),
-    If { cond: Box<Expr>, then: Box<Block>, els: Option<Box<Expr>>, span: Span },
+    If {
+        cond: Box<Expr>,
+        then: Box<Block>,
+        els: Option<Box<Expr>>,
+        span: Span,
+    },
     /// `let PAT = EXPR` inside an `if`/`while` condition.
-    Let { pat: Pat, expr: Box<Expr>, span: Span },
-    Match { scrutinee: Box<Expr>, arms: Vec<Arm>, span: Span },
-    While { cond: Box<Expr>, body: Box<Block>, span: Span },
-    Loop { body: Box<Block>, span: Span },
-    For { pat: Pat, iter: Box<Expr>, body: Box<Block>, span: Span },
+    Let {
+        pat: Pat,
+        expr: Box<Expr>,
+        span: Span,
+    },
+    Match {
+        scrutinee: Box<Expr>,
+        arms: Vec<Arm>,
+        span: Span,
+    },
+    While {
+        cond: Box<Expr>,
+        body: Box<Block>,
+        span: Span,
+    },
+    Loop {
+        body: Box<Block>,
+        span: Span,
+    },
+    For {
+        pat: Pat,
+        iter: Box<Expr>,
+        body: Box<Block>,
+        span: Span,
+    },
     Closure(Box<Closure>),
-    Return { expr: Option<Box<Expr>>, span: Span },
-    Break { expr: Option<Box<Expr>>, span: Span },
-    Continue { span: Span },
-    Try { expr: Box<Expr>, span: Span },
-    Await { expr: Box<Expr>, span: Span },
-    Cast { expr: Box<Expr>, ty: TypeRef, span: Span },
-    Macro { path: Path, kind: MacroKind, args: Vec<Expr>, span: Span },
+    Return {
+        expr: Option<Box<Expr>>,
+        span: Span,
+    },
+    Break {
+        expr: Option<Box<Expr>>,
+        span: Span,
+    },
+    Continue {
+        span: Span,
+    },
+    Try {
+        expr: Box<Expr>,
+        span: Span,
+    },
+    Await {
+        expr: Box<Expr>,
+        span: Span,
+    },
+    Cast {
+        expr: Box<Expr>,
+        ty: TypeRef,
+        span: Span,
+    },
+    Macro {
+        path: Path,
+        kind: MacroKind,
+        args: Vec<Expr>,
+        span: Span,
+    },
     /// Anything else: its value carries the tags of its parts.
-    Opaque { parts: Vec<Expr>, span: Span },
+    Opaque {
+        parts: Vec<Expr>,
+        span: Span,
+    },
 }
 
 impl Expr {
@@ -216,8 +330,17 @@ impl Expr {
 
 #[derive(Debug, Clone)]
 pub enum Stmt {
-    Let { pat: Pat, ty: Option<TypeRef>, init: Option<Expr>, els: Option<Block>, span: Span },
-    Expr { expr: Expr, semi: bool },
+    Let {
+        pat: Pat,
+        ty: Option<TypeRef>,
+        init: Option<Expr>,
+        els: Option<Block>,
+        span: Span,
+    },
+    Expr {
+        expr: Expr,
+        semi: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -261,7 +384,10 @@ impl RawAttr {
         self.path.last().map(|n| &**n).unwrap_or("")
     }
     pub fn key(&self, k: &str) -> Option<&AttrValue> {
-        self.keys.iter().find(|(n, _, _)| &**n == k).map(|(_, v, _)| v)
+        self.keys
+            .iter()
+            .find(|(n, _, _)| &**n == k)
+            .map(|(_, v, _)| v)
     }
     pub fn key_str(&self, k: &str) -> Option<&str> {
         match self.key(k) {
@@ -391,10 +517,23 @@ pub enum ItemIr {
     Fn(FnIr),
     Impl(ImplIr),
     Trait(TraitIr),
-    TypeAlias { name: Name, ty: TypeRef, attrs: Attrs, span: Span },
+    TypeAlias {
+        name: Name,
+        ty: TypeRef,
+        attrs: Attrs,
+        span: Span,
+    },
     Use(Vec<UseIr>),
     Mod(ModIr),
     /// `const`/`static`: a named value.
-    Const { name: Name, ty: TypeRef, expr: Option<Expr>, span: Span },
-    ExternCrate { name: Name, alias: Option<Name> },
+    Const {
+        name: Name,
+        ty: TypeRef,
+        expr: Option<Expr>,
+        span: Span,
+    },
+    ExternCrate {
+        name: Name,
+        alias: Option<Name>,
+    },
 }

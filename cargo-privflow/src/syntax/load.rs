@@ -62,19 +62,33 @@ fn mod_dir_of(file: &Path, is_mod_root: bool) -> ModDir {
     let child_dir = if is_mod_root {
         file_dir.clone()
     } else {
-        let stem = file.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
+        let stem = file
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_default();
         file_dir.join(stem)
     };
-    ModDir { file_dir, child_dir, inline: false }
+    ModDir {
+        file_dir,
+        child_dir,
+        inline: false,
+    }
 }
 
 /// Candidate files for `mod name;` (with its `#[path]`), in the order rustc tries them.
 fn candidates(dir: &ModDir, m: &ModIr) -> Vec<PathBuf> {
     if let Some(p) = &m.attrs.path_attr {
-        let base = if dir.inline { &dir.child_dir } else { &dir.file_dir };
+        let base = if dir.inline {
+            &dir.child_dir
+        } else {
+            &dir.file_dir
+        };
         return vec![base.join(p)];
     }
-    vec![dir.child_dir.join(format!("{}.rs", m.name)), dir.child_dir.join(&*m.name).join("mod.rs")]
+    vec![
+        dir.child_dir.join(format!("{}.rs", m.name)),
+        dir.child_dir.join(&*m.name).join("mod.rs"),
+    ]
 }
 
 fn is_mod_root_file(path: &Path, is_crate_root: bool) -> bool {
@@ -91,7 +105,11 @@ fn for_each_mod_decl(items: &[ItemIr], dir: &ModDir, f: &mut dyn FnMut(&ModDir, 
             if m.out_of_line {
                 f(dir, m);
             } else if let Some(inner) = &m.items {
-                let sub = ModDir { file_dir: dir.file_dir.clone(), child_dir: dir.child_dir.join(&*m.name), inline: true };
+                let sub = ModDir {
+                    file_dir: dir.file_dir.clone(),
+                    child_dir: dir.child_dir.join(&*m.name),
+                    inline: true,
+                };
                 for_each_mod_decl(inner, &sub, f);
             }
         }
@@ -106,7 +124,9 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     let mut crate_root_files: Vec<(usize, PathBuf)> = Vec::new();
     let skip: Vec<PathBuf> = crates.iter().flat_map(|c| c.skip.iter().cloned()).collect();
 
-    let pool = rayon::ThreadPoolBuilder::new().stack_size(PARSE_STACK_BYTES).build();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(PARSE_STACK_BYTES)
+        .build();
 
     // Level by level: parse all files known so far in parallel, then collect their `mod` files.
     let mut frontier: Vec<(FileId, Pending, bool)> = Vec::new();
@@ -114,34 +134,60 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         let id = intern(&mut db, &mut by_path, &c.root_file, workspace_root);
         crate_root_files.push((ci, c.root_file.clone()));
         if !frontier.iter().any(|(f, _, _)| *f == id) {
-            frontier.push((id, Pending { path: c.root_file.clone() }, true));
+            frontier.push((
+                id,
+                Pending {
+                    path: c.root_file.clone(),
+                },
+                true,
+            ));
         }
     }
     let mut is_root: HashMap<FileId, bool> = HashMap::new();
     while !frontier.is_empty() {
-        let work: Vec<(FileId, PathBuf)> = frontier.iter().map(|(id, p, _)| (*id, p.path.clone())).collect();
+        let work: Vec<(FileId, PathBuf)> = frontier
+            .iter()
+            .map(|(id, p, _)| (*id, p.path.clone()))
+            .collect();
         for (id, _, root) in &frontier {
             is_root.insert(*id, *root);
         }
         let results: Vec<(FileId, Result<ParsedFile, Problem>)> = match &pool {
-            Ok(pool) => pool.install(|| work.par_iter().map(|(id, path)| (*id, read_and_parse(*id, path, &db))).collect()),
+            Ok(pool) => pool.install(|| {
+                work.par_iter()
+                    .map(|(id, path)| (*id, read_and_parse(*id, path, &db)))
+                    .collect()
+            }),
             // No threads: parse on this thread (deep nesting is then guarded by the limits only).
-            Err(_) => work.iter().map(|(id, path)| (*id, read_and_parse(*id, path, &db))).collect(),
+            Err(_) => work
+                .iter()
+                .map(|(id, path)| (*id, read_and_parse(*id, path, &db)))
+                .collect(),
         };
         let mut next = Vec::new();
         for (id, r) in results {
             match r {
                 Ok(pf) => {
                     for (fname, sp) in &pf.lowered.too_deep {
-                        problems.push(problem_at(&db, ProblemKind::Parse, *sp, too_deep_message(fname)));
+                        problems.push(problem_at(
+                            &db,
+                            ProblemKind::Parse,
+                            *sp,
+                            too_deep_message(fname),
+                        ));
                     }
                     if let Some(f) = db.files.get_mut(id.0 as usize) {
                         f.allow_comments = pf.allow_comments.clone();
                     }
                     let path = db.files[id.0 as usize].path.clone();
-                    let dir = mod_dir_of(&path, is_mod_root_file(&path, is_root.get(&id).copied().unwrap_or(false)));
+                    let dir = mod_dir_of(
+                        &path,
+                        is_mod_root_file(&path, is_root.get(&id).copied().unwrap_or(false)),
+                    );
                     let mut decls = Vec::new();
-                    for_each_mod_decl(&pf.lowered.items, &dir, &mut |d, m| decls.push((candidates(d, m), m.name.clone(), m.span)));
+                    for_each_mod_decl(&pf.lowered.items, &dir, &mut |d, m| {
+                        decls.push((candidates(d, m), m.name.clone(), m.span))
+                    });
                     for (cands, mname, span) in decls {
                         match cands.iter().find(|c| c.is_file() || c.is_symlink()) {
                             Some(found) => {
@@ -151,16 +197,26 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                                 let known = by_path.contains_key(&normalize(found));
                                 let fid = intern(&mut db, &mut by_path, found, workspace_root);
                                 if !known {
-                                    next.push((fid, Pending { path: found.clone() }, false));
+                                    next.push((
+                                        fid,
+                                        Pending {
+                                            path: found.clone(),
+                                        },
+                                        false,
+                                    ));
                                 }
                             }
                             None => {
-                                let looked: Vec<String> = cands.iter().map(|c| rel_path(c, workspace_root)).collect();
+                                let looked: Vec<String> =
+                                    cands.iter().map(|c| rel_path(c, workspace_root)).collect();
                                 problems.push(problem_at(
                                     &db,
                                     ProblemKind::MissingModule,
                                     span,
-                                    format!("file not found for module `{mname}` (looked for {})", looked.join(" and ")),
+                                    format!(
+                                        "file not found for module `{mname}` (looked for {})",
+                                        looked.join(" and ")
+                                    ),
                                 ));
                             }
                         }
@@ -176,8 +232,12 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     // Assemble each crate's tree.
     let mut out = Vec::new();
     for (ci, root_path) in crate_root_files {
-        let Some(&root_id) = by_path.get(&normalize(&root_path)) else { continue };
-        let Some(pf) = parsed.get(&root_id) else { continue };
+        let Some(&root_id) = by_path.get(&normalize(&root_path)) else {
+            continue;
+        };
+        let Some(pf) = parsed.get(&root_id) else {
+            continue;
+        };
         let mut items = pf.lowered.items.clone();
         let dir = mod_dir_of(&root_path, true);
         let mut stack = vec![root_id];
@@ -189,7 +249,13 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                 items: Some(items),
                 out_of_line: false,
                 attrs: pf.lowered.inner_attrs.clone(),
-                span: Span { file: root_id, line: 1, col: 1, end_line: 1, end_col: 1 },
+                span: Span {
+                    file: root_id,
+                    line: 1,
+                    col: 1,
+                    end_line: 1,
+                    end_col: 1,
+                },
             },
             root_file: root_id,
             index: ci,
@@ -198,7 +264,11 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     }
     problems.sort();
     problems.dedup();
-    Loaded { crates: out, db, problems }
+    Loaded {
+        crates: out,
+        db,
+        problems,
+    }
 }
 
 /// Replaces each `mod foo;` with the items of its file (already parsed).
@@ -217,21 +287,34 @@ fn fill_modules(
         }
         if m.out_of_line {
             let cands = candidates(dir, m);
-            let Some(found) = cands.iter().find(|c| c.is_file() || c.is_symlink()) else { continue };
-            let Some(&fid) = by_path.get(&normalize(found)) else { continue };
+            let Some(found) = cands.iter().find(|c| c.is_file() || c.is_symlink()) else {
+                continue;
+            };
+            let Some(&fid) = by_path.get(&normalize(found)) else {
+                continue;
+            };
             // A file that includes itself (through `#[path]`) would recurse forever.
             if stack.contains(&fid) {
                 continue;
             }
             let Some(pf) = parsed.get(&fid) else { continue };
             let mut sub_items = pf.lowered.items.clone();
-            let sub_dir = mod_dir_of(found, is_mod_root_file(found, false) || m.attrs.path_attr.is_some() && found.file_name().map(|n| n == "mod.rs").unwrap_or(false));
+            let sub_dir = mod_dir_of(
+                found,
+                is_mod_root_file(found, false)
+                    || m.attrs.path_attr.is_some()
+                        && found.file_name().map(|n| n == "mod.rs").unwrap_or(false),
+            );
             stack.push(fid);
             fill_modules(&mut sub_items, &sub_dir, parsed, by_path, stack);
             stack.pop();
             m.items = Some(sub_items);
         } else if let Some(inner) = m.items.as_mut() {
-            let sub = ModDir { file_dir: dir.file_dir.clone(), child_dir: dir.child_dir.join(&*m.name), inline: true };
+            let sub = ModDir {
+                file_dir: dir.file_dir.clone(),
+                child_dir: dir.child_dir.join(&*m.name),
+                inline: true,
+            };
             fill_modules(inner, &sub, parsed, by_path, stack);
         }
     }
@@ -259,7 +342,11 @@ fn read_and_parse(id: FileId, path: &Path, db: &SourceDb) -> Result<ParsedFile, 
         message: format!("cannot read file: {}", io_reason(&e)),
     })?;
     parse_bytes(id, &bytes).map_err(|f| Problem {
-        kind: if f.message.contains("UTF-8") { ProblemKind::Read } else { ProblemKind::Parse },
+        kind: if f.message.contains("UTF-8") {
+            ProblemKind::Read
+        } else {
+            ProblemKind::Parse
+        },
         severity: Severity::Error,
         file: Some(rel),
         line: f.line,
@@ -310,16 +397,29 @@ pub fn rel_path(p: &Path, root: &Path) -> String {
     let n = normalize(p);
     let r = normalize(root);
     let rel = n.strip_prefix(&r).map(Path::to_path_buf).unwrap_or(n);
-    rel.components().map(|c| c.as_os_str().to_string_lossy().to_string()).collect::<Vec<_>>().join("/")
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy().to_string())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
-fn intern(db: &mut SourceDb, by_path: &mut HashMap<PathBuf, FileId>, path: &Path, root: &Path) -> FileId {
+fn intern(
+    db: &mut SourceDb,
+    by_path: &mut HashMap<PathBuf, FileId>,
+    path: &Path,
+    root: &Path,
+) -> FileId {
     let key = normalize(path);
     if let Some(id) = by_path.get(&key) {
         return *id;
     }
     let id = FileId(db.files.len() as u32);
-    db.files.push(SourceFile { id, path: key.clone(), rel: rel_path(&key, root), allow_comments: Vec::new() });
+    db.files.push(SourceFile {
+        id,
+        path: key.clone(),
+        rel: rel_path(&key, root),
+        allow_comments: Vec::new(),
+    });
     by_path.insert(key, id);
     id
 }

@@ -16,8 +16,17 @@ use syn::spanned::Spanned;
 pub const MAX_DEPTH: u32 = 400;
 
 /// Attribute names privflow owns (bare forms need an import to count).
-pub const PRIVFLOW_ATTRS: &[&str] =
-    &["data", "pii", "phi", "source", "sink", "sanitizer", "consent", "erases", "allow"];
+pub const PRIVFLOW_ATTRS: &[&str] = &[
+    "data",
+    "pii",
+    "phi",
+    "source",
+    "sink",
+    "sanitizer",
+    "consent",
+    "erases",
+    "allow",
+];
 
 pub struct Lowerer {
     file: FileId,
@@ -37,11 +46,20 @@ pub struct LoweredFile {
 }
 
 pub fn lower_file(file: FileId, ast: &syn::File) -> LoweredFile {
-    let mut l = Lowerer { file, depth: 0, too_deep: None, local_items: Vec::new() };
+    let mut l = Lowerer {
+        file,
+        depth: 0,
+        too_deep: None,
+        local_items: Vec::new(),
+    };
     let mut too_deep = Vec::new();
     let inner_attrs = l.attrs(&ast.attrs);
     let items = l.items(&ast.items, &mut too_deep);
-    LoweredFile { items, inner_attrs, too_deep }
+    LoweredFile {
+        items,
+        inner_attrs,
+        too_deep,
+    }
 }
 
 impl Lowerer {
@@ -74,7 +92,11 @@ impl Lowerer {
                 ItemIr::Struct(StructIr {
                     name: name(&s.ident.to_string()),
                     is_enum: false,
-                    generics: s.generics.type_params().map(|t| name(&t.ident.to_string())).collect(),
+                    generics: s
+                        .generics
+                        .type_params()
+                        .map(|t| name(&t.ident.to_string()))
+                        .collect(),
                     fields,
                     variants: Vec::new(),
                     attrs: self.attrs(&s.attrs),
@@ -84,8 +106,18 @@ impl Lowerer {
             syn::Item::Union(s) => ItemIr::Struct(StructIr {
                 name: name(&s.ident.to_string()),
                 is_enum: false,
-                generics: s.generics.type_params().map(|t| name(&t.ident.to_string())).collect(),
-                fields: s.fields.named.iter().enumerate().map(|(i, f)| self.field(i, f)).collect(),
+                generics: s
+                    .generics
+                    .type_params()
+                    .map(|t| name(&t.ident.to_string()))
+                    .collect(),
+                fields: s
+                    .fields
+                    .named
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| self.field(i, f))
+                    .collect(),
                 variants: Vec::new(),
                 attrs: self.attrs(&s.attrs),
                 span: self.span(s.ident.span()),
@@ -103,7 +135,11 @@ impl Lowerer {
                 ItemIr::Struct(StructIr {
                     name: name(&e.ident.to_string()),
                     is_enum: true,
-                    generics: e.generics.type_params().map(|t| name(&t.ident.to_string())).collect(),
+                    generics: e
+                        .generics
+                        .type_params()
+                        .map(|t| name(&t.ident.to_string()))
+                        .collect(),
                     fields: Vec::new(),
                     variants,
                     attrs: self.attrs(&e.attrs),
@@ -128,7 +164,9 @@ impl Lowerer {
                             }
                             fns.push(lowered);
                         }
-                        syn::ImplItem::Macro(_) | syn::ImplItem::Const(_) | syn::ImplItem::Type(_) => {}
+                        syn::ImplItem::Macro(_)
+                        | syn::ImplItem::Const(_)
+                        | syn::ImplItem::Type(_) => {}
                         _ => {}
                     }
                 }
@@ -180,7 +218,10 @@ impl Lowerer {
             }
             syn::Item::Mod(m) => ItemIr::Mod(ModIr {
                 name: name(&m.ident.to_string()),
-                items: m.content.as_ref().map(|(_, items)| self.items(items, too_deep)),
+                items: m
+                    .content
+                    .as_ref()
+                    .map(|(_, items)| self.items(items, too_deep)),
                 out_of_line: m.content.is_none(),
                 attrs: self.attrs(&m.attrs),
                 span: self.span(m.ident.span()),
@@ -205,7 +246,13 @@ impl Lowerer {
         })
     }
 
-    fn use_tree(&self, t: &syn::UseTree, prefix: &mut Vec<Name>, is_pub: bool, out: &mut Vec<UseIr>) {
+    fn use_tree(
+        &self,
+        t: &syn::UseTree,
+        prefix: &mut Vec<Name>,
+        is_pub: bool,
+        out: &mut Vec<UseIr>,
+    ) {
         match t {
             syn::UseTree::Path(p) => {
                 prefix.push(name(&p.ident.to_string()));
@@ -222,7 +269,12 @@ impl Lowerer {
                     path.push(name(&id));
                     name(&id)
                 };
-                out.push(UseIr { path, kind: UseKind::Named(alias), is_pub, span: self.span(n.ident.span()) });
+                out.push(UseIr {
+                    path,
+                    kind: UseKind::Named(alias),
+                    is_pub,
+                    span: self.span(n.ident.span()),
+                });
             }
             syn::UseTree::Rename(r) => {
                 let mut path = prefix.clone();
@@ -237,9 +289,12 @@ impl Lowerer {
                     span: self.span(r.ident.span()),
                 });
             }
-            syn::UseTree::Glob(g) => {
-                out.push(UseIr { path: prefix.clone(), kind: UseKind::Glob, is_pub, span: self.span(g.star_token.span) })
-            }
+            syn::UseTree::Glob(g) => out.push(UseIr {
+                path: prefix.clone(),
+                kind: UseKind::Glob,
+                is_pub,
+                span: self.span(g.star_token.span),
+            }),
             syn::UseTree::Group(g) => {
                 for it in &g.items {
                     self.use_tree(it, prefix, is_pub, out);
@@ -250,8 +305,18 @@ impl Lowerer {
 
     fn fields(&mut self, fields: &syn::Fields) -> Vec<FieldIr> {
         match fields {
-            syn::Fields::Named(n) => n.named.iter().enumerate().map(|(i, f)| self.field(i, f)).collect(),
-            syn::Fields::Unnamed(u) => u.unnamed.iter().enumerate().map(|(i, f)| self.field(i, f)).collect(),
+            syn::Fields::Named(n) => n
+                .named
+                .iter()
+                .enumerate()
+                .map(|(i, f)| self.field(i, f))
+                .collect(),
+            syn::Fields::Unnamed(u) => u
+                .unnamed
+                .iter()
+                .enumerate()
+                .map(|(i, f)| self.field(i, f))
+                .collect(),
             syn::Fields::Unit => Vec::new(),
         }
     }
@@ -261,7 +326,12 @@ impl Lowerer {
             Some(i) => (name(&i.to_string()), self.span(i.span())),
             None => (name(&idx.to_string()), self.span(f.ty.span())),
         };
-        FieldIr { name: n, ty: self.ty(&f.ty), attrs: self.attrs(&f.attrs), span }
+        FieldIr {
+            name: n,
+            ty: self.ty(&f.ty),
+            attrs: self.attrs(&f.attrs),
+            span,
+        }
     }
 
     fn generics(&mut self, g: &syn::Generics) -> Vec<(Name, Vec<Path>)> {
@@ -276,7 +346,8 @@ impl Lowerer {
                     if let syn::Type::Path(tp) = &pt.bounded_ty {
                         if let Some(id) = tp.path.get_ident() {
                             let n = name(&id.to_string());
-                            let bounds: Vec<Path> = pt.bounds.iter().filter_map(|b| self.bound(b)).collect();
+                            let bounds: Vec<Path> =
+                                pt.bounds.iter().filter_map(|b| self.bound(b)).collect();
                             if let Some(e) = out.iter_mut().find(|(x, _)| *x == n) {
                                 e.1.extend(bounds);
                             } else {
@@ -297,7 +368,12 @@ impl Lowerer {
         }
     }
 
-    fn function(&mut self, attrs: &[syn::Attribute], sig: &syn::Signature, body: Option<&syn::Block>) -> FnIr {
+    fn function(
+        &mut self,
+        attrs: &[syn::Attribute],
+        sig: &syn::Signature,
+        body: Option<&syn::Block>,
+    ) -> FnIr {
         let mut self_param = None;
         let mut params = Vec::new();
         for input in &sig.inputs {
@@ -348,7 +424,12 @@ impl Lowerer {
     pub fn attrs(&mut self, attrs: &[syn::Attribute]) -> Attrs {
         let mut out = Attrs::default();
         for a in attrs {
-            let path: Vec<Name> = a.path().segments.iter().map(|s| name(&s.ident.to_string())).collect();
+            let path: Vec<Name> = a
+                .path()
+                .segments
+                .iter()
+                .map(|s| name(&s.ident.to_string()))
+                .collect();
             let p: Vec<&str> = path.iter().map(|s| &**s).collect();
             match p.as_slice() {
                 ["test"] | ["tokio", "test"] | ["async_std", "test"] => out.cfg_test = true,
@@ -371,12 +452,19 @@ impl Lowerer {
                 }
                 ["path"] => {
                     if let syn::Meta::NameValue(nv) = &a.meta {
-                        if let syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. }) = &nv.value {
+                        if let syn::Expr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(s),
+                            ..
+                        }) = &nv.value
+                        {
                             out.path_attr = Some(s.value());
                         }
                     }
                 }
-                [first, last] if (*first == "privflow" || *first == "privflow_macros") && PRIVFLOW_ATTRS.contains(last) => {
+                [first, last]
+                    if (*first == "privflow" || *first == "privflow_macros")
+                        && PRIVFLOW_ATTRS.contains(last) =>
+                {
                     out.privflow.push(self.raw_attr(a, path.clone()));
                 }
                 [one] if PRIVFLOW_ATTRS.contains(one) => {
@@ -422,7 +510,8 @@ impl Lowerer {
                             Ok(e) => attr_value(&e),
                             Err(_) => AttrValue::Other,
                         };
-                        raw.keys.push((name(&k.to_string()), v, self.span(k.span())));
+                        raw.keys
+                            .push((name(&k.to_string()), v, self.span(k.span())));
                         continue;
                     }
                 }
@@ -481,17 +570,22 @@ impl Lowerer {
                 }
                 TypeRef::Path(p)
             }
-            syn::Type::Reference(r) => {
-                TypeRef::Ref { inner: Box::new(self.ty(&r.elem)), mutable: r.mutability.is_some() }
-            }
+            syn::Type::Reference(r) => TypeRef::Ref {
+                inner: Box::new(self.ty(&r.elem)),
+                mutable: r.mutability.is_some(),
+            },
             syn::Type::Tuple(tt) => TypeRef::Tuple(tt.elems.iter().map(|t| self.ty(t)).collect()),
             syn::Type::Slice(s) => TypeRef::Slice(Box::new(self.ty(&s.elem))),
             syn::Type::Array(a) => TypeRef::Slice(Box::new(self.ty(&a.elem))),
             syn::Type::Ptr(p) => TypeRef::Slice(Box::new(self.ty(&p.elem))),
             syn::Type::Paren(p) => self.ty(&p.elem),
             syn::Type::Group(g) => self.ty(&g.elem),
-            syn::Type::ImplTrait(i) => TypeRef::ImplTrait(i.bounds.iter().filter_map(|b| self.bound(b)).collect()),
-            syn::Type::TraitObject(o) => TypeRef::DynTrait(o.bounds.iter().filter_map(|b| self.bound(b)).collect()),
+            syn::Type::ImplTrait(i) => {
+                TypeRef::ImplTrait(i.bounds.iter().filter_map(|b| self.bound(b)).collect())
+            }
+            syn::Type::TraitObject(o) => {
+                TypeRef::DynTrait(o.bounds.iter().filter_map(|b| self.bound(b)).collect())
+            }
             syn::Type::BareFn(_) => TypeRef::Fn,
             syn::Type::Never(_) => TypeRef::Never,
             _ => TypeRef::Infer,
@@ -527,9 +621,10 @@ impl Lowerer {
                     })
                     .collect(),
             },
-            syn::Pat::TupleStruct(t) => {
-                Pat::TupleStruct { path: self.path(&t.path), elems: t.elems.iter().map(|p| self.pat(p)).collect() }
-            }
+            syn::Pat::TupleStruct(t) => Pat::TupleStruct {
+                path: self.path(&t.path),
+                elems: t.elems.iter().map(|p| self.pat(p)).collect(),
+            },
             syn::Pat::Path(p) => Pat::Path(self.path(&p.path)),
             syn::Pat::Slice(s) => Pat::Slice(s.elems.iter().map(|p| self.pat(p)).collect()),
             syn::Pat::Or(o) => Pat::Or(o.cases.iter().map(|p| self.pat(p)).collect()),
@@ -567,7 +662,13 @@ impl Lowerer {
                         ),
                         None => (None, None),
                     };
-                    stmts.push(Stmt::Let { pat, ty, init, els, span: self.span(l.span()) });
+                    stmts.push(Stmt::Let {
+                        pat,
+                        ty,
+                        init,
+                        els,
+                        span: self.span(l.span()),
+                    });
                 }
                 syn::Stmt::Item(it) => {
                     let mut nested_too_deep = Vec::new();
@@ -583,20 +684,32 @@ impl Lowerer {
                     }
                 }
                 syn::Stmt::Expr(e, semi) => {
-                    if expr_attrs(e).map(|a| self.attrs(a).cfg_test).unwrap_or(false) {
+                    if expr_attrs(e)
+                        .map(|a| self.attrs(a).cfg_test)
+                        .unwrap_or(false)
+                    {
                         continue;
                     }
-                    stmts.push(Stmt::Expr { expr: self.expr(e), semi: semi.is_some() })
+                    stmts.push(Stmt::Expr {
+                        expr: self.expr(e),
+                        semi: semi.is_some(),
+                    })
                 }
                 syn::Stmt::Macro(m) => {
                     if self.attrs(&m.attrs).cfg_test {
                         continue;
                     }
-                    stmts.push(Stmt::Expr { expr: self.mac(&m.mac), semi: m.semi_token.is_some() })
+                    stmts.push(Stmt::Expr {
+                        expr: self.mac(&m.mac),
+                        semi: m.semi_token.is_some(),
+                    })
                 }
             }
         }
-        Block { stmts, span: self.span(b.span()) }
+        Block {
+            stmts,
+            span: self.span(b.span()),
+        }
     }
 
     fn expr_as_block(&mut self, e: &syn::Expr) -> Block {
@@ -605,7 +718,13 @@ impl Lowerer {
             other => {
                 let ex = self.expr(other);
                 let span = ex.span();
-                Block { stmts: vec![Stmt::Expr { expr: ex, semi: false }], span }
+                Block {
+                    stmts: vec![Stmt::Expr {
+                        expr: ex,
+                        semi: false,
+                    }],
+                    span,
+                }
             }
         }
     }
@@ -619,7 +738,10 @@ impl Lowerer {
     pub fn expr(&mut self, e: &syn::Expr) -> Expr {
         if self.depth > MAX_DEPTH {
             self.note_too_deep(e.span());
-            return Expr::Opaque { parts: Vec::new(), span: self.span(e.span()) };
+            return Expr::Opaque {
+                parts: Vec::new(),
+                span: self.span(e.span()),
+            };
         }
         self.depth += 1;
         let r = self.expr_inner(e);
@@ -652,12 +774,20 @@ impl Lowerer {
                 },
                 span,
             },
-            syn::Expr::Call(c) => Expr::Call { func: self.boxed(&c.func), args: self.exprs(&c.args), span },
+            syn::Expr::Call(c) => Expr::Call {
+                func: self.boxed(&c.func),
+                args: self.exprs(&c.args),
+                span,
+            },
             syn::Expr::MethodCall(m) => {
                 // The call is located at the method name: in a multi-line chain, that is the line
                 // that hands the data over.
                 let mspan = self.span(m.method.span());
-                let call_span = Span { end_line: span.end_line, end_col: span.end_col, ..mspan };
+                let call_span = Span {
+                    end_line: span.end_line,
+                    end_col: span.end_col,
+                    ..mspan
+                };
                 Expr::MethodCall {
                     recv: self.boxed(&m.receiver),
                     method: name(&m.method.to_string()),
@@ -686,7 +816,11 @@ impl Lowerer {
                 },
                 span,
             },
-            syn::Expr::Index(i) => Expr::Index { base: self.boxed(&i.expr), index: self.boxed(&i.index), span },
+            syn::Expr::Index(i) => Expr::Index {
+                base: self.boxed(&i.expr),
+                index: self.boxed(&i.index),
+                span,
+            },
             syn::Expr::Struct(s) => Expr::Struct {
                 path: self.path(&s.path),
                 fields: s
@@ -703,9 +837,18 @@ impl Lowerer {
                 rest: s.rest.as_ref().map(|r| self.boxed(r)),
                 span,
             },
-            syn::Expr::Tuple(t) => Expr::Tuple { elems: self.exprs(&t.elems), span },
-            syn::Expr::Array(a) => Expr::Array { elems: self.exprs(&a.elems), span },
-            syn::Expr::Repeat(r) => Expr::Array { elems: vec![self.expr(&r.expr)], span },
+            syn::Expr::Tuple(t) => Expr::Tuple {
+                elems: self.exprs(&t.elems),
+                span,
+            },
+            syn::Expr::Array(a) => Expr::Array {
+                elems: self.exprs(&a.elems),
+                span,
+            },
+            syn::Expr::Repeat(r) => Expr::Array {
+                elems: vec![self.expr(&r.expr)],
+                span,
+            },
             syn::Expr::Unary(u) => Expr::Unary {
                 op: match u.op {
                     syn::UnOp::Deref(_) => UnOp::Deref,
@@ -715,8 +858,16 @@ impl Lowerer {
                 expr: self.boxed(&u.expr),
                 span,
             },
-            syn::Expr::Reference(r) => Expr::Ref { expr: self.boxed(&r.expr), mutable: r.mutability.is_some(), span },
-            syn::Expr::RawAddr(r) => Expr::Ref { expr: self.boxed(&r.expr), mutable: false, span },
+            syn::Expr::Reference(r) => Expr::Ref {
+                expr: self.boxed(&r.expr),
+                mutable: r.mutability.is_some(),
+                span,
+            },
+            syn::Expr::RawAddr(r) => Expr::Ref {
+                expr: self.boxed(&r.expr),
+                mutable: false,
+                span,
+            },
             syn::Expr::Binary(b) => {
                 use syn::BinOp as B;
                 let compound = matches!(
@@ -733,22 +884,38 @@ impl Lowerer {
                         | B::ShrAssign(_)
                 );
                 if compound {
-                    Expr::Assign { lhs: self.boxed(&b.left), rhs: self.boxed(&b.right), compound: true, span }
+                    Expr::Assign {
+                        lhs: self.boxed(&b.left),
+                        rhs: self.boxed(&b.right),
+                        compound: true,
+                        span,
+                    }
                 } else {
                     let op = match b.op {
                         B::And(_) => BinOp::And,
                         B::Or(_) => BinOp::Or,
                         _ => BinOp::Other,
                     };
-                    Expr::Binary { op, lhs: self.boxed(&b.left), rhs: self.boxed(&b.right), span }
+                    Expr::Binary {
+                        op,
+                        lhs: self.boxed(&b.left),
+                        rhs: self.boxed(&b.right),
+                        span,
+                    }
                 }
             }
-            syn::Expr::Assign(a) => {
-                Expr::Assign { lhs: self.boxed(&a.left), rhs: self.boxed(&a.right), compound: false, span }
-            }
+            syn::Expr::Assign(a) => Expr::Assign {
+                lhs: self.boxed(&a.left),
+                rhs: self.boxed(&a.right),
+                compound: false,
+                span,
+            },
             syn::Expr::Block(b) => {
                 if self.attrs(&b.attrs).cfg_test {
-                    return Expr::Opaque { parts: Vec::new(), span };
+                    return Expr::Opaque {
+                        parts: Vec::new(),
+                        span,
+                    };
                 }
                 Expr::Block(Box::new(self.block(&b.block)))
             }
@@ -762,7 +929,11 @@ impl Lowerer {
                 els: i.else_branch.as_ref().map(|(_, e)| self.boxed(e)),
                 span,
             },
-            syn::Expr::Let(l) => Expr::Let { pat: self.pat(&l.pat), expr: self.boxed(&l.expr), span },
+            syn::Expr::Let(l) => Expr::Let {
+                pat: self.pat(&l.pat),
+                expr: self.boxed(&l.expr),
+                span,
+            },
             syn::Expr::Match(m) => Expr::Match {
                 scrutinee: self.boxed(&m.expr),
                 arms: m
@@ -776,10 +947,15 @@ impl Lowerer {
                     .collect(),
                 span,
             },
-            syn::Expr::While(w) => {
-                Expr::While { cond: self.boxed(&w.cond), body: Box::new(self.block(&w.body)), span }
-            }
-            syn::Expr::Loop(l) => Expr::Loop { body: Box::new(self.block(&l.body)), span },
+            syn::Expr::While(w) => Expr::While {
+                cond: self.boxed(&w.cond),
+                body: Box::new(self.block(&w.body)),
+                span,
+            },
+            syn::Expr::Loop(l) => Expr::Loop {
+                body: Box::new(self.block(&l.body)),
+                span,
+            },
             syn::Expr::ForLoop(f) => Expr::For {
                 pat: self.pat(&f.pat),
                 iter: self.boxed(&f.expr),
@@ -795,23 +971,54 @@ impl Lowerer {
                         other => (self.pat(other), TypeRef::Infer),
                     })
                     .collect();
-                Expr::Closure(Box::new(Closure { params, body: self.expr(&c.body), span }))
+                Expr::Closure(Box::new(Closure {
+                    params,
+                    body: self.expr(&c.body),
+                    span,
+                }))
             }
-            syn::Expr::Return(r) => Expr::Return { expr: r.expr.as_ref().map(|e| self.boxed(e)), span },
-            syn::Expr::Break(b) => Expr::Break { expr: b.expr.as_ref().map(|e| self.boxed(e)), span },
+            syn::Expr::Return(r) => Expr::Return {
+                expr: r.expr.as_ref().map(|e| self.boxed(e)),
+                span,
+            },
+            syn::Expr::Break(b) => Expr::Break {
+                expr: b.expr.as_ref().map(|e| self.boxed(e)),
+                span,
+            },
             syn::Expr::Continue(_) => Expr::Continue { span },
-            syn::Expr::Try(t) => Expr::Try { expr: self.boxed(&t.expr), span },
-            syn::Expr::Await(a) => Expr::Await { expr: self.boxed(&a.base), span },
-            syn::Expr::Cast(c) => Expr::Cast { expr: self.boxed(&c.expr), ty: self.ty(&c.ty), span },
+            syn::Expr::Try(t) => Expr::Try {
+                expr: self.boxed(&t.expr),
+                span,
+            },
+            syn::Expr::Await(a) => Expr::Await {
+                expr: self.boxed(&a.base),
+                span,
+            },
+            syn::Expr::Cast(c) => Expr::Cast {
+                expr: self.boxed(&c.expr),
+                ty: self.ty(&c.ty),
+                span,
+            },
             syn::Expr::Paren(p) => self.expr(&p.expr),
             syn::Expr::Group(g) => self.expr(&g.expr),
             syn::Expr::Macro(m) => self.mac(&m.mac),
             syn::Expr::Range(r) => {
-                let parts = r.start.iter().chain(r.end.iter()).map(|e| self.expr(e)).collect();
+                let parts = r
+                    .start
+                    .iter()
+                    .chain(r.end.iter())
+                    .map(|e| self.expr(e))
+                    .collect();
                 Expr::Opaque { parts, span }
             }
-            syn::Expr::Yield(y) => Expr::Opaque { parts: y.expr.iter().map(|e| self.expr(e)).collect(), span },
-            _ => Expr::Opaque { parts: Vec::new(), span },
+            syn::Expr::Yield(y) => Expr::Opaque {
+                parts: y.expr.iter().map(|e| self.expr(e)).collect(),
+                span,
+            },
+            _ => Expr::Opaque {
+                parts: Vec::new(),
+                span,
+            },
         }
     }
 
@@ -851,14 +1058,24 @@ impl Lowerer {
                         }
                     }
                     if !ok {
-                        return Expr::Macro { path, kind: MacroKind::Opaque, args: self.exprs(&parsed), span };
+                        return Expr::Macro {
+                            path,
+                            kind: MacroKind::Opaque,
+                            args: self.exprs(&parsed),
+                            span,
+                        };
                     }
                     args = self.exprs(&parsed);
                 }
             }
             MacroKind::Opaque => {}
         }
-        Expr::Macro { path, kind, args, span }
+        Expr::Macro {
+            path,
+            kind,
+            args,
+            span,
+        }
     }
 
     /// One argument of a format-like or `tracing` macro: a format string (its inline captures), an
@@ -875,13 +1092,19 @@ impl Lowerer {
                 (TokenTree::Ident(_), TokenTree::Punct(p)) if p.as_char() == '.' => i += 2,
                 (TokenTree::Ident(_), TokenTree::Punct(p)) if p.as_char() == '=' => {
                     // not `==`
-                    if toks.get(i + 2).map(|t| matches!(t, TokenTree::Punct(q) if q.as_char() == '=')).unwrap_or(false) {
+                    if toks
+                        .get(i + 2)
+                        .map(|t| matches!(t, TokenTree::Punct(q) if q.as_char() == '='))
+                        .unwrap_or(false)
+                    {
                         break;
                     }
                     toks = &toks[i + 2..];
                     break;
                 }
-                (TokenTree::Ident(_), TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone => {
+                (TokenTree::Ident(_), TokenTree::Punct(p))
+                    if p.as_char() == ':' && p.spacing() == proc_macro2::Spacing::Alone =>
+                {
                     toks = &toks[i + 2..];
                     break;
                 }
@@ -898,12 +1121,18 @@ impl Lowerer {
         }
         let ts: TokenStream = toks.iter().cloned().collect();
         match syn::parse2::<syn::Expr>(ts) {
-            Ok(syn::Expr::Lit(syn::ExprLit { lit: syn::Lit::Str(s), .. })) => {
+            Ok(syn::Expr::Lit(syn::ExprLit {
+                lit: syn::Lit::Str(s),
+                ..
+            })) => {
                 let sp = self.span(s.span());
                 for cap in format_captures(&s.value()) {
                     out.push(Expr::Path(Path {
                         global: false,
-                        segments: vec![PathSeg { name: name(&cap), generics: Vec::new() }],
+                        segments: vec![PathSeg {
+                            name: name(&cap),
+                            generics: Vec::new(),
+                        }],
                         qself: None,
                         span: sp,
                     }));
@@ -927,7 +1156,9 @@ impl Lowerer {
                     Delimiter::Brace => {
                         for chunk in split_commas(g.stream()) {
                             // key tokens up to the first top-level `:`
-                            if let Some(pos) = chunk.iter().position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ':')) {
+                            if let Some(pos) = chunk.iter().position(
+                                |t| matches!(t, TokenTree::Punct(p) if p.as_char() == ':'),
+                            ) {
                                 self.json(chunk[pos + 1..].iter().cloned().collect(), out);
                             }
                         }
@@ -969,23 +1200,25 @@ fn cfg_is_test(tokens: &TokenStream) -> bool {
     let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
     match tts.as_slice() {
         [TokenTree::Ident(i)] => i == "test",
-        [TokenTree::Ident(i), TokenTree::Group(g)] if i == "all" => {
-            split_commas(g.stream()).iter().any(|c| cfg_is_test(&c.iter().cloned().collect()))
-        }
+        [TokenTree::Ident(i), TokenTree::Group(g)] if i == "all" => split_commas(g.stream())
+            .iter()
+            .any(|c| cfg_is_test(&c.iter().cloned().collect())),
         _ => false,
     }
 }
 
 pub fn macro_kind(last: &str) -> MacroKind {
     match last {
-        "format" | "print" | "println" | "eprint" | "eprintln" | "format_args" | "panic" | "todo"
-        | "unimplemented" | "unreachable" | "assert" | "assert_eq" | "assert_ne" | "debug_assert"
-        | "debug_assert_eq" | "debug_assert_ne" | "dbg" | "info" | "warn" | "error" | "debug"
-        | "trace" | "log" | "event" | "info_span" | "warn_span" | "error_span" | "debug_span"
-        | "trace_span" | "span" | "anyhow" | "bail" | "ensure" | "format_err" | "eyre" => MacroKind::Format,
+        "format" | "print" | "println" | "eprint" | "eprintln" | "format_args" | "panic"
+        | "todo" | "unimplemented" | "unreachable" | "assert" | "assert_eq" | "assert_ne"
+        | "debug_assert" | "debug_assert_eq" | "debug_assert_ne" | "dbg" | "info" | "warn"
+        | "error" | "debug" | "trace" | "log" | "event" | "info_span" | "warn_span"
+        | "error_span" | "debug_span" | "trace_span" | "span" | "anyhow" | "bail" | "ensure"
+        | "format_err" | "eyre" => MacroKind::Format,
         "write" | "writeln" => MacroKind::Write,
-        "macro_rules" | "include" | "include_str" | "include_bytes" | "env" | "option_env" | "concat"
-        | "stringify" | "line" | "column" | "file" | "module_path" | "cfg" | "compile_error" => MacroKind::Opaque,
+        "macro_rules" | "include" | "include_str" | "include_bytes" | "env" | "option_env"
+        | "concat" | "stringify" | "line" | "column" | "file" | "module_path" | "cfg"
+        | "compile_error" => MacroKind::Opaque,
         _ => MacroKind::Exprs,
     }
 }
@@ -1038,7 +1271,11 @@ pub fn format_captures(fmt: &str) -> Vec<String> {
                 inner.push(d);
             }
             let arg = inner.split(':').next().unwrap_or("").trim();
-            let is_ident = arg.chars().next().map(|c| c.is_alphabetic() || c == '_').unwrap_or(false)
+            let is_ident = arg
+                .chars()
+                .next()
+                .map(|c| c.is_alphabetic() || c == '_')
+                .unwrap_or(false)
                 && arg.chars().all(|c| c.is_alphanumeric() || c == '_');
             if is_ident && !out.iter().any(|x| x == arg) {
                 out.push(arg.to_string());
@@ -1053,13 +1290,20 @@ fn attr_value(e: &syn::Expr) -> AttrValue {
         syn::Expr::Lit(l) => match &l.lit {
             syn::Lit::Str(s) => AttrValue::Str(s.value()),
             syn::Lit::Bool(b) => AttrValue::Bool(b.value),
-            syn::Lit::Int(i) => i.base10_parse::<u64>().map(AttrValue::Int).unwrap_or(AttrValue::Other),
+            syn::Lit::Int(i) => i
+                .base10_parse::<u64>()
+                .map(AttrValue::Int)
+                .unwrap_or(AttrValue::Other),
             _ => AttrValue::Other,
         },
         syn::Expr::Array(a) => AttrValue::List(a.elems.iter().map(attr_value).collect()),
-        syn::Expr::Path(p) => {
-            AttrValue::Path(p.path.segments.iter().map(|s| name(&s.ident.to_string())).collect())
-        }
+        syn::Expr::Path(p) => AttrValue::Path(
+            p.path
+                .segments
+                .iter()
+                .map(|s| name(&s.ident.to_string()))
+                .collect(),
+        ),
         _ => AttrValue::Other,
     }
 }
@@ -1070,6 +1314,9 @@ mod tests {
 
     #[test]
     fn captures_in_format_strings() {
-        assert_eq!(format_captures("{email} {{x}} {name:?} {0} {} {w:>8}"), vec!["email", "name", "w"]);
+        assert_eq!(
+            format_captures("{email} {{x}} {name:?} {0} {} {w:>8}"),
+            vec!["email", "name", "w"]
+        );
     }
 }

@@ -57,7 +57,9 @@ pub fn parse_text(id: FileId, text: &str) -> Result<ParsedFile, ParseFailure> {
         return Err(ParseFailure {
             line: Some(line),
             column: None,
-            message: format!("brackets nest {depth} levels deep, beyond the {MAX_BRACKET_DEPTH} privflow parses"),
+            message: format!(
+                "brackets nest {depth} levels deep, beyond the {MAX_BRACKET_DEPTH} privflow parses"
+            ),
         });
     }
     let ast = syn::parse_file(text).map_err(|e| {
@@ -71,7 +73,10 @@ pub fn parse_text(id: FileId, text: &str) -> Result<ParsedFile, ParseFailure> {
     let lowered = lower_file(id, &ast);
     // Dropping a deep syn tree recurses too; it happens here, on the big-stack thread.
     drop(ast);
-    Ok(ParsedFile { lowered, allow_comments: allow_comments(text) })
+    Ok(ParsedFile {
+        lowered,
+        allow_comments: allow_comments(text),
+    })
 }
 
 /// The first place where `(`/`[`/`{` nest beyond [`MAX_BRACKET_DEPTH`] (strings and comments are
@@ -108,7 +113,11 @@ pub fn allow_comments(text: &str) -> Vec<AllowComment> {
                 Some((r, why)) => (r.trim(), why.trim()),
                 None => (rest, ""),
             };
-            out.push(AllowComment { line: i as u32 + 1, rule: rule.to_string(), reason: reason.to_string() });
+            out.push(AllowComment {
+                line: i as u32 + 1,
+                rule: rule.to_string(),
+                reason: reason.to_string(),
+            });
         }
     }
     out
@@ -116,7 +125,9 @@ pub fn allow_comments(text: &str) -> Vec<AllowComment> {
 
 /// Message for a function whose body nests beyond the lowering limit.
 pub fn too_deep_message(fn_name: &str) -> String {
-    format!("expression nests more than {MAX_DEPTH} levels deep; function `{fn_name}` was not analysed")
+    format!(
+        "expression nests more than {MAX_DEPTH} levels deep; function `{fn_name}` was not analysed"
+    )
 }
 
 #[cfg(test)]
@@ -126,13 +137,22 @@ mod tests {
     #[test]
     fn allow_comments_are_read_with_reason() {
         let c = allow_comments("let x = 1; // privflow-allow: baseline/phi-to-log -- audited\n// privflow-allow: a/b\n");
-        assert_eq!(c[0], AllowComment { line: 1, rule: "baseline/phi-to-log".into(), reason: "audited".into() });
+        assert_eq!(
+            c[0],
+            AllowComment {
+                line: 1,
+                rule: "baseline/phi-to-log".into(),
+                reason: "audited".into()
+            }
+        );
         assert_eq!(c[1].reason, "");
     }
 
     #[test]
     fn non_utf8_names_the_line() {
-        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe").err().expect("must fail");
+        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe")
+            .err()
+            .expect("must fail");
         assert_eq!(e.line, Some(2));
     }
 }

@@ -251,7 +251,11 @@ fn targets_of(package: &Package, pkg_raw: &RawConfig, ws_raw: &RawConfig) -> Vec
         .iter()
         .map(|d| {
             let krate = d.name.replace('-', "_");
-            let alias = d.rename.as_deref().map(|r| r.replace('-', "_")).unwrap_or_else(|| krate.clone());
+            let alias = d
+                .rename
+                .as_deref()
+                .map(|r| r.replace('-', "_"))
+                .unwrap_or_else(|| krate.clone());
             (alias, krate)
         })
         .collect();
