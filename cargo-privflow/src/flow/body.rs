@@ -1606,7 +1606,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                         continue;
                     };
                     let sub = self.project(a, path, span);
-                    if path == Paths::ROOT && t.san == 0 {
+                    if t.san == 0 {
                         let mut s2 = sub.clone();
                         s2.tags = s2.tags.with_step(span, &note);
                         s2.guard = None;
