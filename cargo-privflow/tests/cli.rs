@@ -81,13 +81,17 @@ fn version() {
 fn rules_lists_the_packs() {
     let out = privflow(&["rules"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
-    // NEEDS CATALOG: once `rules::catalog` returns the built-in packs, tighten to:
-    // let listing = text(&out.stdout);
-    // for id in ["baseline/phi-to-log", "visus/no-non-eu-transfer", "zaurus/tls-in-transit",
-    //            "cgm-videosprechstunde/no-cookies", "cloudvisit/retention-limit",
-    //            "visual-systems/erasure-supported"] {
-    //     assert!(listing.contains(id), "{listing}");
-    // }
+    let listing = text(&out.stdout);
+    for id in [
+        "baseline/phi-to-log",
+        "visus/no-non-eu-transfer",
+        "zaurus/tls-in-transit",
+        "cgm-videosprechstunde/no-cookies",
+        "cloudvisit/retention-limit",
+        "visual-systems/erasure-supported",
+    ] {
+        assert!(listing.contains(id), "{listing}");
+    }
 }
 
 #[test]
@@ -102,8 +106,14 @@ fn rules_as_json_lines() {
             assert!(v[k].is_string(), "{k} missing in {line}");
         }
     }
-    // NEEDS CATALOG: assert!(stdout.lines().count() >= 35);
-    // and a line starting with {"reason":"rule","id":"baseline/phi-to-log","severity":"error",
+    assert!(stdout.lines().count() >= 35, "{stdout}");
+    assert!(
+        stdout
+            .lines()
+            .any(|l| l
+                .starts_with(r#"{"reason":"rule","id":"baseline/phi-to-log","severity":"error","#)),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -112,8 +122,29 @@ fn explain_an_unknown_rule_exits_2() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(err.contains("no rule `no/such-rule`"), "{err}");
-    // NEEDS CATALOG: `explain baseline/phi-to-logs` suggests `baseline/phi-to-log`; and
-    // `explain baseline/phi-to-log` exits 0 showing the quote, the section and an example.
+    let out = privflow(&["explain", "baseline/phi-to-logs"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("did you mean: `baseline/phi-to-log`"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn explain_shows_quote_section_and_example() {
+    let out = privflow(&["explain", "cgm-videosprechstunde/no-cookies"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let s = text(&out.stdout);
+    assert!(
+        s.contains("In der CGM Videosprechstunde werden keinerlei Cookies verwendet."),
+        "{s}"
+    );
+    assert!(
+        s.contains("4 Einsatz von Cookies innerhalb der Software"),
+        "{s}"
+    );
+    assert!(s.contains("#[privflow::sink(kind = \"cookie\")]"), "{s}");
 }
 
 #[test]

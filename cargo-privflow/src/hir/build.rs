@@ -266,7 +266,9 @@ impl<'a> Builder<'a> {
                     _ => continue,
                 };
                 match read_data_tag(a, class) {
-                    Ok(t) => {
+                    Ok(mut t) => {
+                        // Point at the field, not at its marker.
+                        t.span = f.span;
                         // `#[phi]` wins over `#[pii]` on the same field.
                         if tag
                             .as_ref()
