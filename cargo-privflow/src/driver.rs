@@ -27,6 +27,33 @@ pub struct CheckOptions {
 
 /// Runs the analysis. Never panics; every problem is in the report's `problems`.
 pub fn check(opts: &CheckOptions) -> Report {
+    // The analysis recurses over module trees, types and expressions (each guarded by a depth
+    // limit); run it on a thread whose stack is far beyond what those limits can use.
+    let owned = opts.clone();
+    let worker = std::thread::Builder::new()
+        .name("privflow-analysis".into())
+        .stack_size(ANALYSIS_STACK_BYTES)
+        .spawn(move || check_on_this_thread(&owned));
+    match worker.map(|h| h.join()) {
+        Ok(Ok(report)) => report,
+        // No thread could be started, or the analysis panicked (a bug): report, never crash.
+        Ok(Err(_)) | Err(_) => Report {
+            problems: vec![Problem {
+                kind: ProblemKind::Parse,
+                severity: Severity::Error,
+                file: None,
+                line: None,
+                column: None,
+                message: "internal error: the analysis stopped unexpectedly; results are incomplete (please report this)".into(),
+            }],
+            ..Report::default()
+        },
+    }
+}
+
+const ANALYSIS_STACK_BYTES: usize = 512 * 1024 * 1024;
+
+fn check_on_this_thread(opts: &CheckOptions) -> Report {
     // Workspace loading (manifest, `cargo metadata`, `[*.metadata.privflow]`): a problem that
     // leaves nothing to analyse ends the run here, as an incomplete report (exit 2).
     let ws = match crate::workspace::load(opts) {
