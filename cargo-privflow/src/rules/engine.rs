@@ -381,6 +381,7 @@ fn describe_sink(s: &SinkRef) -> String {
 pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
     let p = inp.p;
     let mut allows = Vec::new();
+    let mut problems = Vec::new();
     for (i, f) in p.fns.iter().enumerate() {
         for a in &f.annots.allows {
             allows.push((a.clone(), AllowScope::Fn(FnId(i as u32))));
@@ -403,6 +404,20 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
     }
     for f in &inp.db.files {
         for c in &f.allow_comments {
+            if c.reason.is_empty() {
+                problems.push(Problem {
+                    kind: ProblemKind::Annotation,
+                    severity: Severity::Warning,
+                    file: Some(f.rel.clone()),
+                    line: Some(c.line),
+                    column: None,
+                    message: format!(
+                        "`privflow-allow: {}` needs a reason after `--`; it suppresses nothing without one",
+                        c.rule
+                    ),
+                });
+                continue;
+            }
             let span = Span {
                 file: f.id,
                 line: c.line,
@@ -426,7 +441,6 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
         used: BTreeSet::new(),
     };
     let mut findings = Vec::new();
-    let mut problems = Vec::new();
 
     // Flows grouped by site, with the consent that holds for each.
     let mut by_site: BTreeMap<SiteId, Vec<(&Flow, Purposes)>> = BTreeMap::new();

@@ -25,11 +25,28 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("zaurus", include_str!("../../../rules/zaurus.toml")),
 ];
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(untagged)]
+/// One selector table or a list of them. Deserialised by hand so that an error inside a table
+/// (an unknown key) is reported as such, not as "did not match any variant".
+#[derive(Debug, Clone)]
 pub enum OneOrMany<T> {
     One(T),
     Many(Vec<T>),
+}
+
+impl<'de, T: serde::de::DeserializeOwned> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        match toml::Value::deserialize(d)? {
+            toml::Value::Array(items) => items
+                .into_iter()
+                .map(|i| T::deserialize(i).map_err(|e| D::Error::custom(e.message())))
+                .collect::<Result<Vec<T>, _>>()
+                .map(OneOrMany::Many),
+            other => T::deserialize(other)
+                .map(OneOrMany::One)
+                .map_err(|e| D::Error::custom(e.message())),
+        }
+    }
 }
 
 impl<T> Default for OneOrMany<T> {

@@ -105,7 +105,13 @@ pub fn allow_comments(text: &str) -> Vec<AllowComment> {
     let mut out = Vec::new();
     for (i, l) in text.lines().enumerate() {
         if let Some(pos) = l.find("privflow-allow:") {
-            if !l[..pos].contains("//") {
+            // Only a plain `// privflow-allow:` comment counts: the line's first `//`, right
+            // before the marker (not a doc comment that mentions it).
+            let before = l[..pos].trim_end();
+            let Some(first) = before.find("//") else {
+                continue;
+            };
+            if first + 2 != before.len() || before.ends_with("///") || before.ends_with("//!") {
                 continue;
             }
             let rest = l[pos + "privflow-allow:".len()..].trim();
@@ -136,7 +142,10 @@ mod tests {
 
     #[test]
     fn allow_comments_are_read_with_reason() {
-        let c = allow_comments("let x = 1; // privflow-allow: baseline/phi-to-log -- audited\n// privflow-allow: a/b\n");
+        let c = allow_comments(
+            "let x = 1; // privflow-allow: baseline/phi-to-log -- audited\n// privflow-allow: a/b\n//! see `// privflow-allow: x/y`\n",
+        );
+        assert_eq!(c.len(), 2);
         assert_eq!(
             c[0],
             AllowComment {
