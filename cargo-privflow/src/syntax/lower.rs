@@ -613,10 +613,7 @@ impl Lowerer {
                     .fields
                     .iter()
                     .map(|f| {
-                        let n = match &f.member {
-                            syn::Member::Named(i) => name(&i.to_string()),
-                            syn::Member::Unnamed(i) => name(&i.index.to_string()),
-                        };
+                        let n = member_name(&f.member);
                         (n, self.pat(&f.pat))
                     })
                     .collect(),
@@ -810,10 +807,7 @@ impl Lowerer {
             }
             syn::Expr::Field(f) => Expr::Field {
                 base: self.boxed(&f.base),
-                field: match &f.member {
-                    syn::Member::Named(i) => name(&i.to_string()),
-                    syn::Member::Unnamed(i) => name(&i.index.to_string()),
-                },
+                field: member_name(&f.member),
                 span,
             },
             syn::Expr::Index(i) => Expr::Index {
@@ -827,10 +821,7 @@ impl Lowerer {
                     .fields
                     .iter()
                     .map(|f| {
-                        let n = match &f.member {
-                            syn::Member::Named(i) => name(&i.to_string()),
-                            syn::Member::Unnamed(i) => name(&i.index.to_string()),
-                        };
+                        let n = member_name(&f.member);
                         (n, self.expr(&f.expr))
                     })
                     .collect(),
@@ -1181,6 +1172,14 @@ impl Lowerer {
             out.push(self.expr(&e));
         }
         self.depth -= 1;
+    }
+}
+
+/// `x.name` / `x.0`: the field's name as the IR spells it.
+fn member_name(m: &syn::Member) -> Name {
+    match m {
+        syn::Member::Named(i) => name(&i.to_string()),
+        syn::Member::Unnamed(i) => name(&i.index.to_string()),
     }
 }
 

@@ -20,20 +20,8 @@ const SINK_KEYS: &[&str] = &[
     "args",
 ];
 
-/// The sink kinds of SPEC §1.
-pub const SINK_KINDS: &[&str] = &[
-    "storage",
-    "network",
-    "log",
-    "email",
-    "sms",
-    "analytics",
-    "advertising",
-    "social",
-    "cookie",
-    "device",
-    "display",
-];
+/// The sink kinds of SPEC §1 (one list, kept with the annotations).
+pub use crate::hir::SINK_KINDS;
 
 /// The settings one table sets; `None` = the key is absent (so the other table's value holds).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
