@@ -282,3 +282,18 @@ pub struct PackInfo {
     pub law: String,
     pub rules: Vec<RuleInfo>,
 }
+
+/// The sink kinds of SPEC §1.
+pub const SINK_KINDS: &[&str] = &[
+    "storage",
+    "network",
+    "log",
+    "email",
+    "sms",
+    "analytics",
+    "advertising",
+    "social",
+    "cookie",
+    "device",
+    "display",
+];

@@ -32,19 +32,7 @@ pub struct DataTag {
     pub span: Span,
 }
 
-pub const SINK_KINDS: &[&str] = &[
-    "storage",
-    "network",
-    "log",
-    "email",
-    "sms",
-    "analytics",
-    "advertising",
-    "social",
-    "cookie",
-    "device",
-    "display",
-];
+pub use crate::model::SINK_KINDS;
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SinkSpec {

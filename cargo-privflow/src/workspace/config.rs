@@ -20,8 +20,7 @@ const SINK_KEYS: &[&str] = &[
     "args",
 ];
 
-/// The sink kinds of SPEC §1 (one list, kept with the annotations).
-pub use crate::hir::SINK_KINDS;
+pub use crate::model::SINK_KINDS;
 
 /// The settings one table sets; `None` = the key is absent (so the other table's value holds).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
