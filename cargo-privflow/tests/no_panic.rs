@@ -238,24 +238,24 @@ fn nesting_beyond_the_bracket_limit() {
 fn deep_chains_without_brackets() {
     // Long binary, method, field and else-if chains nest deeply in the syntax tree without
     // nesting brackets (the cheap bracket guard does not see them).
-    let binary = format!("pub fn b() -> u32 {{ 1{} }}\n", " + 1".repeat(50_000));
+    let binary = format!("pub fn b() -> u32 {{ 1{} }}\n", " + 1".repeat(10_000));
     let methods = format!(
         "pub fn m(s: String) -> String {{ s{} }}\n",
-        ".clone()".repeat(20_000)
+        ".clone()".repeat(5_000)
     );
     let fields = format!(
         "pub fn fl(s: &S) -> u32 {{ s{}.n }}\npub struct S {{ pub s: Box<S>, pub n: u32 }}\n",
-        ".s".repeat(20_000)
+        ".s".repeat(5_000)
     );
     let mut else_if = String::from("pub fn e(x: u32) -> u32 { if x == 0 { 0 }");
-    for i in 1..5_000 {
+    for i in 1..2_000 {
         else_if.push_str(&format!(" else if x == {i} {{ {i} }}"));
     }
     else_if.push_str(" else { 1 } }\n");
-    let unary = format!("pub fn u(x: bool) -> bool {{ {}x }}\n", "!".repeat(50_000));
+    let unary = format!("pub fn u(x: bool) -> bool {{ {}x }}\n", "!".repeat(10_000));
     let refs = format!(
         "pub fn r(x: u32) -> u32 {{ let y = {}x; 0 }}\n",
-        "&".repeat(50_000)
+        "&".repeat(10_000)
     );
     survives(&with_ok(&format!(
         "{binary}{methods}{fields}{else_if}{unary}{refs}"
@@ -286,11 +286,11 @@ fn deep_types_and_modules() {
 #[test]
 fn deep_nested_items() {
     // Items inside function bodies inside items: the IR keeps them, the HIR registers them.
-    let fns = format!("{}{}\n", "pub fn f() { ".repeat(3_000), " }".repeat(3_000));
+    let fns = format!("{}{}\n", "pub fn f() { ".repeat(1_500), " }".repeat(1_500));
     let blocks = format!(
         "pub fn b() -> u32 {{ {}1{} }}\n",
-        "{ struct S; impl S { fn g() -> u32 { ".repeat(1_000),
-        " } } S::g() }".repeat(1_000)
+        "{ struct S; impl S { fn g() -> u32 { ".repeat(500),
+        " } } S::g() }".repeat(500)
     );
     survives(&with_ok(&format!("{fns}{blocks}")));
 }
@@ -334,4 +334,24 @@ pub fn labels() -> u32 { 'outer: loop { 'inner: loop { break 'outer 1; } } }
 pub fn lets(x: Option<u32>) -> u32 { let Some(y) = x else { return 0 }; if let Some(z) = x && z > 1 { z } else { y } }
 "#,
     ));
+}
+
+/// `mod r#loop;` lives in `src/loop.rs` (rustc strips the `r#`). Not a crash, but a false
+/// "missing module" that makes the run incomplete.
+#[test]
+#[ignore = "known bug: the lowering keeps `r#` in identifiers, so `mod r#loop;` looks for src/r#loop.rs"]
+fn a_raw_identifier_module_finds_its_file() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    std::fs::write(
+        root.join("Cargo.toml"),
+        "[package]\nname = \"raw-mod\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    )
+    .expect("write Cargo.toml");
+    std::fs::create_dir(root.join("src")).expect("mkdir src");
+    std::fs::write(root.join("src/lib.rs"), "mod r#loop;\npub mod ok;\n").expect("write lib.rs");
+    std::fs::write(root.join("src/loop.rs"), "pub fn spin() {}\n").expect("write loop.rs");
+    std::fs::write(root.join("src/ok.rs"), OK_RS).expect("write ok.rs");
+    // ok.rs has a PHI-to-log flow: 1, not 2.
+    assert_eq!(run(root, &["--message-format", "json"]), 1);
 }
