@@ -1,0 +1,100 @@
+//! What reviewers see: the rendered diagnostics of real runs (snapshots, no colour, no wrapping),
+//! and the exit status of clean, warning-only, error and incomplete runs.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+fn repo(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(rel)
+}
+
+fn run(fixture: &str, extra: &[&str]) -> Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
+        .arg("check")
+        .arg("--manifest-path")
+        .arg(repo(fixture).join("Cargo.toml"))
+        .args(extra)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run privflow")
+}
+
+/// The human output, with the run time (the one varying part) masked.
+fn human(fixture: &str) -> String {
+    let out = run(fixture, &["--color", "never"]);
+    let text = String::from_utf8_lossy(&out.stderr).to_string();
+    let mut masked = String::new();
+    for line in text.lines() {
+        let line = match (line.rfind(" ["), line.ends_with("s]")) {
+            (Some(i), true) if line.starts_with("privflow:") => format!("{} [TIME]", &line[..i]),
+            _ => line.to_string(),
+        };
+        masked.push_str(line.trim_end());
+        masked.push('\n');
+    }
+    masked
+}
+
+#[test]
+fn cross_file_path() {
+    insta::assert_snapshot!(human("tests/suite/flow/resolve/bad-mod-file"));
+}
+
+#[test]
+fn consent_miss() {
+    insta::assert_snapshot!(human(
+        "tests/suite/flow/consent/bad-helper-unconsented-caller"
+    ));
+}
+
+#[test]
+fn region_miss() {
+    insta::assert_snapshot!(human(
+        "tests/suite/rules/visus/no-non-eu-transfer/bad-us-region"
+    ));
+}
+
+#[test]
+fn presence_rule() {
+    insta::assert_snapshot!(human(
+        "tests/suite/rules/cgm-videosprechstunde/no-cookies/bad-session-cookie"
+    ));
+}
+
+#[test]
+fn parse_error() {
+    insta::assert_snapshot!(human("tests/bad-input/syntax-error"));
+}
+
+#[test]
+fn exit_status_of_clean_warning_error_and_incomplete_runs() {
+    let code = |fixture: &str, extra: &[&str]| run(fixture, extra).status.code();
+    assert_eq!(
+        code("tests/suite/flow/fields/ok-overwrite-variable", &[]),
+        Some(0),
+        "clean"
+    );
+    assert_eq!(
+        code("tests/suite/flow/types/bad-type-alias-pii", &[]),
+        Some(0),
+        "warning only"
+    );
+    assert_eq!(
+        code(
+            "tests/suite/flow/types/bad-type-alias-pii",
+            &["--deny-warnings"]
+        ),
+        Some(1),
+        "warning, denied"
+    );
+    assert_eq!(
+        code("tests/suite/flow/interproc/bad-helper-sink", &[]),
+        Some(1),
+        "error"
+    );
+    assert_eq!(
+        code("tests/bad-input/syntax-error", &[]),
+        Some(2),
+        "incomplete"
+    );
+}
