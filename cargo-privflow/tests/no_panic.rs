@@ -339,7 +339,6 @@ pub fn lets(x: Option<u32>) -> u32 { let Some(y) = x else { return 0 }; if let S
 /// `mod r#loop;` lives in `src/loop.rs` (rustc strips the `r#`). Not a crash, but a false
 /// "missing module" that makes the run incomplete.
 #[test]
-#[ignore = "known bug: the lowering keeps `r#` in identifiers, so `mod r#loop;` looks for src/r#loop.rs"]
 fn a_raw_identifier_module_finds_its_file() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let root = dir.path();

@@ -231,8 +231,20 @@ impl<'a> Builder<'a> {
             };
             self.module(krate, None, &local, cfg_test, Some(m))
         };
-        let mut ir = f.clone();
-        let local_items = std::mem::take(&mut ir.local_items);
+        // The function without its local items (those are registered below, by reference:
+        // cloning them at every nesting level would make nested fns quadratic).
+        let ir = FnIr {
+            name: f.name.clone(),
+            self_param: f.self_param,
+            params: f.params.clone(),
+            ret: f.ret.clone(),
+            generics: f.generics.clone(),
+            is_async: f.is_async,
+            body: f.body.clone(),
+            attrs: f.attrs.clone(),
+            local_items: Vec::new(),
+            span: f.span,
+        };
         self.p.fns.push(FnData {
             name: f.name.clone(),
             scope,
@@ -243,7 +255,7 @@ impl<'a> Builder<'a> {
             cfg_test,
         });
         if scope != m {
-            self.items(scope, &local_items, cfg_test);
+            self.items(scope, &f.local_items, cfg_test);
         }
         self.pending_attrs
             .push((m, f.attrs.privflow.clone(), AttrTarget::Fn(id)));

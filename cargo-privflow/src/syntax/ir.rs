@@ -10,8 +10,10 @@ use std::sync::Arc;
 /// An identifier or path segment. Cheap to clone, ordered by content.
 pub type Name = Arc<str>;
 
+/// An identifier as the IR spells it: raw identifiers lose their `r#` (`r#loop` names the module
+/// file `loop.rs`, and is the same name as `loop` in paths).
 pub fn name(s: &str) -> Name {
-    Arc::from(s)
+    Arc::from(s.strip_prefix("r#").unwrap_or(s))
 }
 
 /// Index of a source file in the [`crate::syntax::SourceDb`].
