@@ -70,7 +70,6 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
         root: Some(ws.root.clone()),
         ..Report::default()
     };
-    let started = std::time::Instant::now();
     let mut selection: Vec<String> = opts.rules.clone();
     if selection.is_empty() {
         for r in ws
@@ -124,7 +123,6 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     report.files = loaded.db.files.len();
     report.problems.sort();
     report.problems.dedup();
-    let _ = started;
     report
 }
 

@@ -416,7 +416,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         let mut srcs = Vec::new();
         self.sh.ty_sources(&v.ty, serialize, &mut srcs, 0);
-        for (src, strukt) in srcs {
+        for (src, _) in srcs {
             let info = self.sh.sources.get(src);
             let note = format!("`{}` is part of the value", info.label);
             out.insert(
@@ -426,7 +426,6 @@ impl<'a, 'p> Eval<'a, 'p> {
                 },
                 trace_push(&None, Self::step(span, note)),
             );
-            let _ = strukt;
         }
         if let Some(s) = v.ty.adt() {
             for ((ws, wf), tags) in self.sh.field_taint.iter() {
@@ -536,7 +535,7 @@ impl<'a, 'p> Eval<'a, 'p> {
     fn block(&mut self, b: &'p Block) -> Value {
         self.push_scope();
         let mut last = Value::default();
-        for (i, s) in b.stmts.iter().enumerate() {
+        for s in &b.stmts {
             if self.st.dead {
                 break;
             }
@@ -582,11 +581,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
                 Stmt::Expr { expr, semi } => {
                     let v = self.expr(expr);
-                    last = if *semi && i + 1 < b.stmts.len() + 1 && *semi {
-                        Value::default()
-                    } else {
-                        v
-                    };
+                    last = if *semi { Value::default() } else { v };
                 }
             }
         }
@@ -1047,9 +1042,8 @@ impl<'a, 'p> Eval<'a, 'p> {
         for _round in 0..2 {
             self.loops.push(Vec::new());
             self.push_scope();
-            let mut g = Guard::default();
             if let Some(c) = cond {
-                g = self.cond(c);
+                let g = self.cond(c);
                 self.st.consent.extend(g.if_true.iter().cloned());
             }
             if let Some((pat, el)) = &for_pat {
@@ -1072,7 +1066,6 @@ impl<'a, 'p> Eval<'a, 'p> {
             next.dead = false;
             next.consent = before.consent.clone();
             self.st = next;
-            let _ = &g;
         }
         let mut out = before;
         for e in exits {
@@ -1204,15 +1197,8 @@ impl<'a, 'p> Eval<'a, 'p> {
         if self.st.dead {
             return;
         }
+        // Interning records the call even when no data reaches it (presence rules read the sites).
         let site = self.sites.intern(SinkSite { span, sink }, self.f);
-        // The site is known even when no data reaches it (presence rules).
-        self.out.flows.push(Flow {
-            site,
-            tag: PRESENCE,
-            trace: None,
-            consent: self.st.consent.clone(),
-            in_fn: self.f,
-        });
         for v in data {
             let tags = self.flatten(v, false, span);
             for (t, tr) in tags.iter() {
@@ -1888,7 +1874,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             return v;
         }
-        if m == "to_string" || m == "to_owned" && !r.ty.is_known() || m == "format" {
+        if m == "to_string" || m == "format" || (m == "to_owned" && !r.ty.is_known()) {
             let t = self.flatten(&r, false, span);
             return Value {
                 tags: t,
@@ -2207,12 +2193,6 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
     }
 }
-
-/// A flow entry that only records that a sink call exists (no data).
-pub const PRESENCE: Tag = Tag {
-    origin: Origin::Param(u16::MAX, Paths::ROOT),
-    san: 0,
-};
 
 fn past_tense(s: crate::hir::Sanitizer) -> &'static str {
     use crate::hir::Sanitizer::*;

@@ -93,7 +93,6 @@ pub fn lib_fn_sink(path: &[&str]) -> Option<u32> {
         | ["async_std", "fs", "write"] => FS_WRITE,
         ["reqwest", "get"] | ["reqwest", "blocking", "get"] => HTTP_URL,
         ["ureq", "get" | "post" | "put" | "patch" | "delete" | "request"] => HTTP_URL,
-        ["diesel", "insert_into" | "update" | "replace_into"] => return None,
         _ => return None,
     })
 }

@@ -4,7 +4,7 @@
 //! reach, and through which calls" and renders the data map and each finding's path.
 
 use super::tags::{trace_steps, Origin, SourceId};
-use super::{Flow, SiteId, Sites, Sources};
+use super::{Flow, SiteId, Sites};
 use crate::syntax::ir::Span;
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::{BTreeSet, HashMap};
@@ -36,7 +36,7 @@ impl FlowGraph {
         i
     }
 
-    pub fn build(_sources: &Sources, sites: &Sites, flows: &[Flow]) -> FlowGraph {
+    pub fn build(sites: &Sites, flows: &[Flow]) -> FlowGraph {
         let mut g = FlowGraph::default();
         for f in flows {
             let Origin::Source(src) = f.tag.origin else {

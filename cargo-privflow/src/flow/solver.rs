@@ -4,7 +4,7 @@
 //! changes. Summaries only grow (tags, fields) or lose consent (intersection), so this ends; a
 //! budget guards against a bug turning that into a hang, and is reported if ever exhausted.
 
-use super::body::{analyze_fn, FnResult, PRESENCE};
+use super::body::{analyze_fn, FnResult};
 use super::tags::{trace_len, Paths, SourceId, Tag};
 use super::value::Purposes;
 use super::*;
@@ -218,7 +218,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
     let consent_in = consent_in(p, &calls);
     let flows: Vec<Flow> = merged.into_values().collect();
     let sinks = describe_sinks(p, &sh, &sites);
-    let graph = graph::FlowGraph::build(&sh.sources, &sites, &flows);
+    let graph = graph::FlowGraph::build(&sites, &flows);
     let facts = FlowFacts {
         sources: sh.sources,
         sites,
@@ -229,12 +229,6 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         graph,
     };
     Solved { facts, diverged }
-}
-
-impl Flow {
-    pub fn is_presence(&self) -> bool {
-        self.tag == PRESENCE
-    }
 }
 
 /// Consent that holds on entry to each function: the intersection, over its call sites, of the

@@ -113,10 +113,6 @@ impl<'a> Builder<'a> {
                         allows: Vec::new(),
                     });
                     self.define(m, &s.name, Def::Struct(id));
-                    for (vi, v) in s.variants.iter().enumerate() {
-                        // Variants are reachable as `Enum::V`; glob-imported enums expose them too.
-                        let _ = (vi, v);
-                    }
                     self.pending_attrs
                         .push((m, s.attrs.privflow.clone(), AttrTarget::Struct(id)));
                 }
@@ -386,12 +382,12 @@ impl<'a> Builder<'a> {
                 if !self.is_ours(m, &a) {
                     continue;
                 }
-                self.apply_attr(m, &a, target);
+                self.apply_attr(&a, target);
             }
         }
     }
 
-    fn apply_attr(&mut self, m: ModId, a: &RawAttr, target: AttrTarget) {
+    fn apply_attr(&mut self, a: &RawAttr, target: AttrTarget) {
         let name = a.last().to_string();
         let res: Result<(), String> = match (name.as_str(), target) {
             ("allow", _) => read_allow(a).map(|al| match target {
@@ -468,7 +464,6 @@ impl<'a> Builder<'a> {
                 "`#[privflow::{other}]` does not go on this kind of item"
             )),
         };
-        let _ = m;
         if let Err(msg) = res {
             self.problem(a.span, msg);
         }

@@ -444,12 +444,11 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
 
     // Flows grouped by site, with the consent that holds for each.
     let mut by_site: BTreeMap<SiteId, Vec<(&Flow, Purposes)>> = BTreeMap::new();
-    let mut present: BTreeSet<SiteId> = BTreeSet::new();
+    // Every interned site is a sink call in analysed code, whatever reaches it.
+    let present: Vec<SiteId> = (0..inp.facts.sites.list.len())
+        .map(|i| SiteId(i as u32))
+        .collect();
     for f in &inp.facts.flows {
-        present.insert(f.site);
-        if f.is_presence() {
-            continue;
-        }
         let mut consent = f.consent.clone();
         consent.extend(inp.facts.consent_in[f.in_fn.idx()].iter().cloned());
         by_site.entry(f.site).or_default().push((f, consent));
@@ -478,7 +477,6 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             rule.summary
                         );
                         findings.push(make_finding(
-                            pack,
                             rule,
                             &rule_id,
                             message,
@@ -592,9 +590,7 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             describe_sink(&sink),
                             rule.summary
                         );
-                        findings.push(make_finding(
-                            pack, rule, &rule_id, message, sink, sources, path,
-                        ));
+                        findings.push(make_finding(rule, &rule_id, message, sink, sources, path));
                     }
                 }
                 Check::Erasure => {
@@ -642,7 +638,6 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             sd.name, sd.name, rule.summary
                         );
                         findings.push(make_finding(
-                            pack,
                             rule,
                             &rule_id,
                             message,
@@ -689,7 +684,6 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
 }
 
 fn make_finding(
-    pack: &Pack,
     rule: &RuleDef,
     rule_id: &str,
     message: String,
@@ -699,7 +693,6 @@ fn make_finding(
 ) -> Finding {
     let src_label = sources.first().map(|s| s.data.clone()).unwrap_or_default();
     let fingerprint = fingerprint(&[rule_id, &sink.location.file, &sink.name, &src_label]);
-    let _ = pack;
     Finding {
         rule: rule_id.to_string(),
         severity: rule.severity,
