@@ -199,6 +199,7 @@ fn main() {
             root_file: dir.join("src/lib.rs"),
             skip: Vec::new(),
             extern_crates: Vec::new(),
+            features: None,
         }];
         let t0 = Instant::now();
         let loaded = load(&roots, &dir);

@@ -86,6 +86,16 @@ pub struct GlobalArgs {
     /// Exit with 1 on warning findings too
     #[arg(long, global = true)]
     pub deny_warnings: bool,
+    /// Cargo features to analyse the code with (comma- or space-separated; repeatable;
+    /// `package/feature` for one package). Decides `#[cfg(feature = "..")]` code, as cargo does
+    #[arg(short = 'F', long, value_name = "FEATURES", global = true)]
+    pub features: Vec<String>,
+    /// Analyse with every feature of the selected packages enabled
+    #[arg(long, global = true)]
+    pub all_features: bool,
+    /// Do not enable the `default` feature
+    #[arg(long, global = true)]
+    pub no_default_features: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -177,6 +187,9 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         workspace: g.workspace,
         exclude: g.exclude.clone(),
         rules: g.rules.clone(),
+        features: g.features.clone(),
+        all_features: g.all_features,
+        no_default_features: g.no_default_features,
     };
     let started = Instant::now();
     let report = check(&opts);

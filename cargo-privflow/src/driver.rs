@@ -23,6 +23,12 @@ pub struct CheckOptions {
     pub exclude: Vec<String>,
     /// `--rules` (repeatable): pack ids or paths to pack files; overrides the config's `rules`.
     pub rules: Vec<String>,
+    /// `--features` (repeatable, comma- or space-separated; `package/feature` names one package's).
+    pub features: Vec<String>,
+    /// `--all-features`.
+    pub all_features: bool,
+    /// `--no-default-features`.
+    pub no_default_features: bool,
 }
 
 /// Runs the analysis. Never panics; every problem is in the report's `problems`.
@@ -104,6 +110,7 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
                 .map(|s| t.package_root.join(s))
                 .collect(),
             extern_crates: t.extern_crates.clone(),
+            features: Some(std::sync::Arc::new(t.features.clone())),
         })
         .collect();
     let configs: Vec<FlowConfig> = ws

@@ -37,6 +37,7 @@ pub fn close(p: &Patient) {
         root_file: src.join("lib.rs"),
         skip: vec![],
         extern_crates: vec![],
+        features: None,
     }];
     let loaded = load(&roots, dir.path());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);

@@ -10,6 +10,9 @@ use std::sync::Arc;
 /// An identifier or path segment. Cheap to clone, ordered by content.
 pub type Name = Arc<str>;
 
+/// A crate's enabled cargo features (shared by all its files).
+pub type Features = Arc<std::collections::BTreeSet<String>>;
+
 /// An identifier as the IR spells it: raw identifiers lose their `r#` (`r#loop` names the module
 /// file `loop.rs`, and is the same name as `loop` in paths).
 pub fn name(s: &str) -> Name {
@@ -405,6 +408,9 @@ pub struct Attrs {
     pub privflow: Vec<RawAttr>,
     /// `#[cfg(test)]` or `#[test]`: not analysed.
     pub cfg_test: bool,
+    /// A `#[cfg(..)]` that is false for the enabled cargo features (`feature = ".."` under
+    /// `not`/`all`/`any`): the item or statement is not compiled, so it is dropped.
+    pub cfg_off: bool,
     /// `#[serde(skip)]` / `skip_serializing` on a field.
     pub serde_skip: bool,
     /// `#[path = "..."]` on a `mod`.

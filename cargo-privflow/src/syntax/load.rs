@@ -2,7 +2,7 @@
 //! `foo/mod.rs`, `#[path]`, inline modules), parsing level by level in parallel on threads with a
 //! large stack. Every file that cannot be read or parsed becomes a [`Problem`]; the rest is kept.
 
-use super::ir::{FileId, ItemIr, ModIr, Name, Span};
+use super::ir::{Features, FileId, ItemIr, ModIr, Name, Span};
 use super::parse::{parse_bytes, too_deep_message, ParsedFile};
 use super::{SourceDb, SourceFile};
 use crate::model::{Problem, ProblemKind, Severity};
@@ -22,6 +22,8 @@ pub struct CrateRoot {
     pub skip: Vec<PathBuf>,
     /// Dependency names used in this crate's code → crate names.
     pub extern_crates: Vec<(String, String)>,
+    /// Enabled cargo features; `None`: unknown (every `#[cfg(feature)]` branch is analysed).
+    pub features: Option<Features>,
 }
 
 /// A crate's module tree: the root module's items, with every `mod foo;` filled in.
@@ -44,6 +46,8 @@ pub struct Loaded {
 /// A file waiting to be parsed, and what to call it in messages.
 struct Pending {
     path: PathBuf,
+    /// The features of the crate that reached the file first.
+    features: Option<Features>,
 }
 
 /// Where `mod` declarations inside a file look for their files.
@@ -138,6 +142,7 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                 id,
                 Pending {
                     path: c.root_file.clone(),
+                    features: c.features.clone(),
                 },
                 true,
             ));
@@ -145,23 +150,25 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     }
     let mut is_root: HashMap<FileId, bool> = HashMap::new();
     while !frontier.is_empty() {
-        let work: Vec<(FileId, PathBuf)> = frontier
+        let work: Vec<(FileId, PathBuf, Option<Features>)> = frontier
             .iter()
-            .map(|(id, p, _)| (*id, p.path.clone()))
+            .map(|(id, p, _)| (*id, p.path.clone(), p.features.clone()))
             .collect();
+        let features_of: HashMap<FileId, Option<Features>> =
+            work.iter().map(|(id, _, f)| (*id, f.clone())).collect();
         for (id, _, root) in &frontier {
             is_root.insert(*id, *root);
         }
         let results: Vec<(FileId, Result<ParsedFile, Problem>)> = match &pool {
             Ok(pool) => pool.install(|| {
                 work.par_iter()
-                    .map(|(id, path)| (*id, read_and_parse(*id, path, &db)))
+                    .map(|(id, path, f)| (*id, read_and_parse(*id, path, f.clone(), &db)))
                     .collect()
             }),
             // No threads: parse on this thread (deep nesting is then guarded by the limits only).
             Err(_) => work
                 .iter()
-                .map(|(id, path)| (*id, read_and_parse(*id, path, &db)))
+                .map(|(id, path, f)| (*id, read_and_parse(*id, path, f.clone(), &db)))
                 .collect(),
         };
         let mut next = Vec::new();
@@ -201,6 +208,10 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                                         fid,
                                         Pending {
                                             path: found.clone(),
+                                            features: features_of
+                                                .get(&id)
+                                                .cloned()
+                                                .unwrap_or_default(),
                                         },
                                         false,
                                     ));
@@ -320,7 +331,12 @@ fn fill_modules(
     }
 }
 
-fn read_and_parse(id: FileId, path: &Path, db: &SourceDb) -> Result<ParsedFile, Problem> {
+fn read_and_parse(
+    id: FileId,
+    path: &Path,
+    features: Option<Features>,
+    db: &SourceDb,
+) -> Result<ParsedFile, Problem> {
     let rel = db.rel(id).to_string();
     // `canonicalize` resolves symlinks and fails on loops (ELOOP) before we try to read.
     if let Err(e) = std::fs::canonicalize(path) {
@@ -341,7 +357,7 @@ fn read_and_parse(id: FileId, path: &Path, db: &SourceDb) -> Result<ParsedFile, 
         column: None,
         message: format!("cannot read file: {}", io_reason(&e)),
     })?;
-    parse_bytes(id, &bytes).map_err(|f| Problem {
+    parse_bytes(id, &bytes, features).map_err(|f| Problem {
         kind: if f.message.contains("UTF-8") {
             ProblemKind::Read
         } else {

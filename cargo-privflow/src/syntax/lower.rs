@@ -30,6 +30,8 @@ pub const PRIVFLOW_ATTRS: &[&str] = &[
 
 pub struct Lowerer {
     file: FileId,
+    /// The crate's enabled cargo features; `None`: unknown, so `feature = ".."` decides nothing.
+    features: Option<Features>,
     depth: u32,
     /// Where the nesting limit was hit, if it was.
     pub too_deep: Option<Span>,
@@ -45,9 +47,10 @@ pub struct LoweredFile {
     pub too_deep: Vec<(Name, Span)>,
 }
 
-pub fn lower_file(file: FileId, ast: &syn::File) -> LoweredFile {
+pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> LoweredFile {
     let mut l = Lowerer {
         file,
+        features,
         depth: 0,
         too_deep: None,
         local_items: Vec::new(),
@@ -75,9 +78,19 @@ impl Lowerer {
         }
     }
 
+    /// Whether `#[cfg]` attributes among `attrs` remove the code for the enabled features.
+    fn compiled_out(&mut self, attrs: &[syn::Attribute]) -> bool {
+        self.features.is_some()
+            && attrs.iter().any(|a| a.path().is_ident("cfg"))
+            && self.attrs(attrs).cfg_off
+    }
+
     fn items(&mut self, items: &[syn::Item], too_deep: &mut Vec<(Name, Span)>) -> Vec<ItemIr> {
         let mut out = Vec::new();
         for it in items {
+            if self.compiled_out(item_attrs(it)) {
+                continue;
+            }
             if let Some(i) = self.item(it, too_deep) {
                 out.push(i);
             }
@@ -157,6 +170,7 @@ impl Lowerer {
                 let mut fns = Vec::new();
                 for ii in &i.items {
                     match ii {
+                        syn::ImplItem::Fn(m) if self.compiled_out(&m.attrs) => {}
                         syn::ImplItem::Fn(m) => {
                             let lowered = self.function(&m.attrs, &m.sig, Some(&m.block));
                             if let Some(sp) = self.too_deep.take() {
@@ -183,6 +197,9 @@ impl Lowerer {
                 let mut fns = Vec::new();
                 for ti in &t.items {
                     if let syn::TraitItem::Fn(m) = ti {
+                        if self.compiled_out(&m.attrs) {
+                            continue;
+                        }
                         let lowered = self.function(&m.attrs, &m.sig, m.default.as_ref());
                         if let Some(sp) = self.too_deep.take() {
                             too_deep.push((lowered.name.clone(), sp));
@@ -438,6 +455,12 @@ impl Lowerer {
                         if cfg_is_test(&l.tokens) {
                             out.cfg_test = true;
                         }
+                        if let Some(features) = &self.features {
+                            let tts: Vec<TokenTree> = l.tokens.clone().into_iter().collect();
+                            if cfg_value(&tts, features) == Some(false) {
+                                out.cfg_off = true;
+                            }
+                        }
                     }
                 }
                 ["serde"] => {
@@ -645,7 +668,7 @@ impl Lowerer {
         for s in &b.stmts {
             match s {
                 syn::Stmt::Local(l) => {
-                    if self.attrs(&l.attrs).cfg_test {
+                    if self.attrs(&l.attrs).cfg_test || self.compiled_out(&l.attrs) {
                         continue;
                     }
                     let (pat, ty) = match &l.pat {
@@ -667,6 +690,7 @@ impl Lowerer {
                         span: self.span(l.span()),
                     });
                 }
+                syn::Stmt::Item(it) if self.compiled_out(item_attrs(it)) => {}
                 syn::Stmt::Item(it) => {
                     let mut nested_too_deep = Vec::new();
                     // Local items are lowered with their own depth budget.
@@ -682,7 +706,7 @@ impl Lowerer {
                 }
                 syn::Stmt::Expr(e, semi) => {
                     if expr_attrs(e)
-                        .map(|a| self.attrs(a).cfg_test)
+                        .map(|a| self.attrs(a).cfg_test || self.compiled_out(a))
                         .unwrap_or(false)
                     {
                         continue;
@@ -693,7 +717,7 @@ impl Lowerer {
                     })
                 }
                 syn::Stmt::Macro(m) => {
-                    if self.attrs(&m.attrs).cfg_test {
+                    if self.attrs(&m.attrs).cfg_test || self.compiled_out(&m.attrs) {
                         continue;
                     }
                     stmts.push(Stmt::Expr {
@@ -1195,6 +1219,64 @@ fn expr_attrs(e: &syn::Expr) -> Option<&Vec<syn::Attribute>> {
 
 /// `cfg(test)`, `cfg(all(test, ..))`: code that only exists in test builds. `cfg(not(test))` and
 /// `any(test, ..)` are kept.
+/// The value of a `cfg` predicate given the enabled features: `Some(true/false)` when the features
+/// decide it, `None` when it depends on anything else (target, `test`, `debug_assertions`, ...).
+/// Unknown predicates keep code in: privflow would rather analyse code that is not compiled than
+/// miss code that is.
+fn cfg_value(tts: &[TokenTree], features: &Features) -> Option<bool> {
+    match tts {
+        [TokenTree::Ident(i), TokenTree::Punct(eq), TokenTree::Literal(lit)]
+            if i == "feature" && eq.as_char() == '=' =>
+        {
+            let text = lit.to_string();
+            let name = text.strip_prefix('"')?.strip_suffix('"')?;
+            Some(features.contains(name))
+        }
+        [TokenTree::Ident(i), TokenTree::Group(g)] if i == "not" => {
+            let inner: Vec<TokenTree> = g.stream().into_iter().collect();
+            cfg_value(&inner, features).map(|v| !v)
+        }
+        [TokenTree::Ident(i), TokenTree::Group(g)] if i == "all" || i == "any" => {
+            let parts: Vec<Option<bool>> = split_commas(g.stream())
+                .iter()
+                .map(|p| cfg_value(p, features))
+                .collect();
+            // `all`: false if any part is false; `any`: true if any part is true.
+            let decisive = i == "any";
+            if parts.contains(&Some(decisive)) {
+                Some(decisive)
+            } else if parts.iter().all(|p| p.is_some()) {
+                Some(!decisive)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The attributes of an item, whatever its kind.
+fn item_attrs(it: &syn::Item) -> &[syn::Attribute] {
+    match it {
+        syn::Item::Const(i) => &i.attrs,
+        syn::Item::Enum(i) => &i.attrs,
+        syn::Item::ExternCrate(i) => &i.attrs,
+        syn::Item::Fn(i) => &i.attrs,
+        syn::Item::ForeignMod(i) => &i.attrs,
+        syn::Item::Impl(i) => &i.attrs,
+        syn::Item::Macro(i) => &i.attrs,
+        syn::Item::Mod(i) => &i.attrs,
+        syn::Item::Static(i) => &i.attrs,
+        syn::Item::Struct(i) => &i.attrs,
+        syn::Item::Trait(i) => &i.attrs,
+        syn::Item::TraitAlias(i) => &i.attrs,
+        syn::Item::Type(i) => &i.attrs,
+        syn::Item::Union(i) => &i.attrs,
+        syn::Item::Use(i) => &i.attrs,
+        _ => &[],
+    }
+}
+
 fn cfg_is_test(tokens: &TokenStream) -> bool {
     let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
     match tts.as_slice() {

@@ -1,6 +1,6 @@
 //! Text → IR for one file. Pure: no I/O, no panics on any input.
 
-use super::ir::FileId;
+use super::ir::{Features, FileId};
 use super::lower::{lower_file, LoweredFile, MAX_DEPTH};
 use super::AllowComment;
 
@@ -25,7 +25,13 @@ pub struct ParsedFile {
 }
 
 /// Decodes and parses one file. Must run on a thread with a large stack (see `load`).
-pub fn parse_bytes(id: FileId, bytes: &[u8]) -> Result<ParsedFile, ParseFailure> {
+/// `features`: the crate's enabled cargo features, which decide `#[cfg(feature = "..")]`; `None`
+/// keeps all such code.
+pub fn parse_bytes(
+    id: FileId,
+    bytes: &[u8],
+    features: Option<Features>,
+) -> Result<ParsedFile, ParseFailure> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ParseFailure {
             line: None,
@@ -49,10 +55,14 @@ pub fn parse_bytes(id: FileId, bytes: &[u8]) -> Result<ParsedFile, ParseFailure>
             });
         }
     };
-    parse_text(id, text)
+    parse_text(id, text, features)
 }
 
-pub fn parse_text(id: FileId, text: &str) -> Result<ParsedFile, ParseFailure> {
+pub fn parse_text(
+    id: FileId,
+    text: &str,
+    features: Option<Features>,
+) -> Result<ParsedFile, ParseFailure> {
     if let Some((depth, line)) = too_deep_brackets(text) {
         return Err(ParseFailure {
             line: Some(line),
@@ -70,7 +80,7 @@ pub fn parse_text(id: FileId, text: &str) -> Result<ParsedFile, ParseFailure> {
             message: format!("syntax error: {e}"),
         }
     })?;
-    let lowered = lower_file(id, &ast);
+    let lowered = lower_file(id, &ast, features);
     // Dropping a deep syn tree recurses too; it happens here, on the big-stack thread.
     drop(ast);
     Ok(ParsedFile {
@@ -159,7 +169,7 @@ mod tests {
 
     #[test]
     fn non_utf8_names_the_line() {
-        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe")
+        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe", None)
             .err()
             .expect("must fail");
         assert_eq!(e.line, Some(2));

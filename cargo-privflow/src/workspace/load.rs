@@ -17,7 +17,9 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
     let root = metadata.workspace_root.clone().into_std_path_buf();
 
     let members = members(&metadata);
-    let (selected, mut problems) = select(&members, &metadata, opts)?;
+    let invoked = manifest.clone().or_else(nearest_manifest);
+    let (selected, mut problems) = select(&members, &metadata, opts, invoked.as_deref())?;
+    problems.extend(super::features::unknown(&selected, opts));
 
     let root_manifest = root.join("Cargo.toml");
     let root_text = std::fs::read_to_string(&root_manifest).ok();
@@ -49,7 +51,8 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
             },
             &mut problems,
         );
-        targets.extend(targets_of(package, &pkg_raw, &ws_raw));
+        let features = super::features::enabled(package, opts);
+        targets.extend(targets_of(package, &pkg_raw, &ws_raw, &features));
     }
 
     Ok(Workspace {
@@ -154,12 +157,42 @@ fn members(metadata: &Metadata) -> Vec<&Package> {
     members
 }
 
-/// The packages `-p`, `--workspace` and `--exclude` select (default: the default members).
+/// The `Cargo.toml` cargo would use from the current directory: the nearest one upwards.
+fn nearest_manifest() -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok()?;
+    cwd.ancestors()
+        .map(|d| d.join("Cargo.toml"))
+        .find(|m| m.is_file())
+}
+
+fn same_path(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// The packages `-p`, `--workspace` and `--exclude` select. Without them, as cargo does: the
+/// package of the manifest privflow was pointed at (`--manifest-path`, or the nearest
+/// `Cargo.toml`) when that is a member's, else the workspace's default members.
 fn select<'a>(
     members: &[&'a Package],
     metadata: &Metadata,
     opts: &CheckOptions,
+    invoked: Option<&Path>,
 ) -> Result<(Vec<&'a Package>, Vec<Problem>), Problem> {
+    let root_manifest = metadata
+        .workspace_root
+        .join("Cargo.toml")
+        .into_std_path_buf();
+    let invoked_member: Option<&'a Package> = invoked
+        .filter(|m| !same_path(m, &root_manifest))
+        .and_then(|m| {
+            members
+                .iter()
+                .copied()
+                .find(|p| same_path(p.manifest_path.as_std_path(), m))
+        });
     let mut problems = Vec::new();
     let names: Vec<&str> = members.iter().map(|p| p.name.as_str()).collect();
     let mut selected: Vec<&'a Package> = if !opts.packages.is_empty() {
@@ -176,6 +209,8 @@ fn select<'a>(
             .copied()
             .filter(|p| opts.packages.contains(&p.name))
             .collect()
+    } else if let Some(p) = invoked_member.filter(|_| !opts.workspace) {
+        vec![p]
     } else if opts.workspace || !metadata.workspace_default_members.is_available() {
         members.to_vec()
     } else {
@@ -239,7 +274,12 @@ fn unknown_packages(unknown: &[&String], names: &[&str]) -> Problem {
 }
 
 /// A package's analysed crates: its library (or proc-macro) first, then its binaries by name.
-fn targets_of(package: &Package, pkg_raw: &RawConfig, ws_raw: &RawConfig) -> Vec<Target> {
+fn targets_of(
+    package: &Package,
+    pkg_raw: &RawConfig,
+    ws_raw: &RawConfig,
+    features: &std::collections::BTreeSet<String>,
+) -> Vec<Target> {
     let package_root = package
         .manifest_path
         .parent()
@@ -272,6 +312,7 @@ fn targets_of(package: &Package, pkg_raw: &RawConfig, ws_raw: &RawConfig) -> Vec
                 root_file: t.src_path.clone().into_std_path_buf(),
                 config: config.clone(),
                 extern_crates: extern_crates.clone(),
+                features: features.clone(),
             })
         })
         .collect();

@@ -5,6 +5,7 @@
 //! `[package.metadata.privflow]` over the workspace's `[workspace.metadata.privflow]`.
 
 mod config;
+mod features;
 mod load;
 pub mod suggest;
 
@@ -46,6 +47,9 @@ pub struct Target {
     /// Names the crate's code uses for its dependencies, and the crate each stands for
     /// (`shared` → `my_shared` for `shared = { package = "my-shared" }`).
     pub extern_crates: Vec<(String, String)>,
+    /// The package's enabled cargo features (defaults, `--features`, `--all-features`, and the
+    /// features they enable in turn), which decide `#[cfg(feature = "..")]`.
+    pub features: std::collections::BTreeSet<String>,
 }
 
 /// The kinds of crates that are analysed (tests, benches, examples and build scripts are not).

@@ -1,0 +1,1 @@
+pub fn dump(v: &crate::Visit) { println!("{}", v.diagnosis); }

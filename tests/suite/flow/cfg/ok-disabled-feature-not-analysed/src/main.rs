@@ -1,0 +1,33 @@
+//! `debug-dump` is off by default: the module it gates is not compiled, so not analysed (its file
+//! is not even read), and neither are gated statements and impl methods.
+#[privflow::data]
+pub struct Visit {
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[cfg(feature = "debug-dump")]
+mod dump;
+
+impl Visit {
+    #[cfg(any(feature = "debug-dump", all()))]
+    pub fn id(&self) -> u32 {
+        7
+    }
+
+    #[cfg(all(feature = "debug-dump", unix))]
+    pub fn dump(&self) {
+        eprintln!("{}", self.diagnosis);
+    }
+}
+
+fn main() {
+    let v = Visit { diagnosis: String::new() };
+    #[cfg(feature = "debug-dump")]
+    println!("{}", v.diagnosis);
+    #[cfg(feature = "debug-dump")]
+    let shown = v.diagnosis.clone();
+    #[cfg(feature = "debug-dump")]
+    println!("{shown}");
+    println!("{}", v.id());
+}
