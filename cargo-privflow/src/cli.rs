@@ -3,6 +3,7 @@
 //! drive it; `main` only passes it the process's arguments and streams.
 
 use crate::driver::{check, CheckOptions};
+use crate::map::render::{render as render_map, MapFormat};
 use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
 use crate::report::{catalog as show_rules, human, json, sarif};
 use crate::rules::catalog;
@@ -24,6 +25,8 @@ Examples:
                                                       write a SARIF log for GitHub code scanning
   cargo privflow rules                                list the packs and their rules
   cargo privflow explain baseline/phi-to-log          show one rule with its quote and an example
+  cargo privflow map --format html -o data-map.html   draw the data map: what personal data goes where
+  cargo privflow --features compliant                 analyse the code as `cargo build --features compliant` compiles it
 
 Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
   (keys: rules, region, sinks, skip).
@@ -109,6 +112,60 @@ pub enum Command {
         /// Rule id, `pack/rule` (e.g. baseline/phi-to-log)
         rule: String,
     },
+    /// Generate the data map: every tagged data item, every sink it reaches (kind, region,
+    /// recipient, purpose, encryption, retention, consent), the recipients, and the drift
+    /// against the packs' statements
+    #[command(after_help = MAP_AFTER_HELP)]
+    Map {
+        /// Output format
+        #[arg(long, value_enum, value_name = "FMT", default_value_t = MapFormatArg::Markdown)]
+        format: MapFormatArg,
+        /// Write the map to FILE instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+const MAP_AFTER_HELP: &str = "\
+Examples:
+  cargo privflow map                                 Markdown report on stdout
+  cargo privflow map --format html -o map.html       one self-contained page: graph and filterable tables
+  cargo privflow map --format dot | dot -Tsvg > map.svg
+  cargo privflow map --format mermaid                a flowchart GitHub renders in Markdown
+  cargo privflow map --format fides -o privflow.yml  a fideslang system manifest for Fides
+  cargo privflow map --format json                   the map as data
+
+Exit status: 0 when the map is complete; 2 when the analysis is incomplete (the map is still
+written, and the problems are printed on stderr).";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MapFormatArg {
+    /// A Markdown report: inventory per data category, recipients, sinks, drift
+    #[value(alias = "md")]
+    Markdown,
+    /// The map as one JSON document
+    Json,
+    /// A Graphviz graph: data → functions → sinks, clustered by recipient and country
+    Dot,
+    /// A Mermaid flowchart
+    Mermaid,
+    /// One self-contained HTML page with the graph and filterable tables
+    Html,
+    /// A fideslang `system` manifest (YAML)
+    Fides,
+}
+
+impl From<MapFormatArg> for MapFormat {
+    fn from(f: MapFormatArg) -> MapFormat {
+        match f {
+            MapFormatArg::Markdown => MapFormat::Markdown,
+            MapFormatArg::Json => MapFormat::Json,
+            MapFormatArg::Dot => MapFormat::Dot,
+            MapFormatArg::Mermaid => MapFormat::Mermaid,
+            MapFormatArg::Html => MapFormat::Html,
+            MapFormatArg::Fides => MapFormat::Fides,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -161,6 +218,13 @@ pub fn run(
         None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
         Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
         Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
+        Some(Command::Map { format, output }) => run_map(
+            &cli.global,
+            (*format).into(),
+            output.as_deref(),
+            stdout,
+            stderr,
+        ),
     };
     // Flushing fails only when the reader went away; the exit code still stands.
     let _ = stdout.flush();
@@ -314,6 +378,66 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
         }
     };
     finish(written, 0, stderr)
+}
+
+/// The analysis options the command line sets.
+fn check_options(g: &GlobalArgs) -> CheckOptions {
+    CheckOptions {
+        manifest_path: g.manifest_path.clone(),
+        packages: g.package.clone(),
+        workspace: g.workspace,
+        exclude: g.exclude.clone(),
+        rules: g.rules.clone(),
+        features: g.features.clone(),
+        all_features: g.all_features,
+        no_default_features: g.no_default_features,
+    }
+}
+
+fn run_map(
+    g: &GlobalArgs,
+    format: MapFormat,
+    output: Option<&std::path::Path>,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> i32 {
+    let report = check(&check_options(g));
+    let incomplete = report.is_incomplete();
+    if !report.problems.is_empty() {
+        print_problems(&report.problems, g, stderr);
+    }
+    if report.root.is_none() {
+        // Nothing was analysed: there is no map to write.
+        return 2;
+    }
+    let text = render_map(&report.map, format, &report.system);
+    let code = if incomplete { 2 } else { 0 };
+    match output {
+        None => finish(stdout.write_all(text.as_bytes()), code, stderr),
+        Some(path) => match std::fs::write(path, text) {
+            Ok(()) => {
+                if !g.quiet {
+                    let m = &report.map;
+                    let _ = writeln!(
+                        stderr,
+                        "privflow: wrote the data map of {} to {} ({} data, {} sink calls, {} flows, {} recipients){}",
+                        report.system,
+                        path.display(),
+                        m.data.len(),
+                        m.sinks.len(),
+                        m.flows.len(),
+                        m.recipients.len(),
+                        if incomplete { "; the analysis is incomplete, see the problems above" } else { "" }
+                    );
+                }
+                code
+            }
+            Err(e) => {
+                let _ = writeln!(stderr, "error: could not write {}: {e}", path.display());
+                2
+            }
+        },
+    }
 }
 
 fn finish(written: std::io::Result<()>, code: i32, stderr: &mut dyn Write) -> i32 {

@@ -2,12 +2,11 @@
 
 use crate::flow::FlowConfig;
 use crate::hir::Program;
-use crate::model::{Finding, Problem, ProblemKind, Report, Severity, SinkRef};
+use crate::model::{Finding, Problem, ProblemKind, Report, Severity};
 use crate::rules::engine::{evaluate, RuleInput};
 use crate::rules::pack::{load_packs, Pack};
 use crate::rules::regions::Regions;
 use crate::syntax::load::{CrateRoot, Loaded};
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// What to analyse and with which rules (the `check` command's options).
@@ -71,9 +70,20 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
             }
         }
     };
+    let mut packages: Vec<&str> = ws.targets.iter().map(|t| t.package.as_str()).collect();
+    packages.dedup();
+    let system = match packages.as_slice() {
+        [one] => one.to_string(),
+        _ => ws
+            .root
+            .file_name()
+            .map(|n| n.to_string_lossy().to_string())
+            .unwrap_or_else(|| "workspace".to_string()),
+    };
     let mut report = Report {
         problems: ws.problems.clone(),
         root: Some(ws.root.clone()),
+        system,
         ..Report::default()
     };
     let mut selection: Vec<String> = opts.rules.clone();
@@ -126,7 +136,7 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     report.problems.extend(loaded.problems.iter().cloned());
     report.problems.extend(out.problems);
     report.findings = out.findings;
-    report.reach = out.reach;
+    report.map = out.map;
     report.files = loaded.db.files.len();
     report.problems.sort();
     report.problems.dedup();
@@ -137,7 +147,7 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
 pub struct Analysis {
     pub findings: Vec<Finding>,
     pub problems: Vec<Problem>,
-    pub reach: BTreeMap<String, Vec<SinkRef>>,
+    pub map: crate::map::DataMap,
 }
 
 /// The pure core: parsed crates, their settings and the packs in; findings and problems out.
@@ -209,10 +219,10 @@ pub fn analyze(
     };
     let (findings, rule_problems) = evaluate(&inp);
     problems.extend(rule_problems);
-    let reach = crate::rules::engine::reach(&inp);
+    let map = crate::map::build(&inp);
     Analysis {
         findings,
         problems,
-        reach,
+        map,
     }
 }

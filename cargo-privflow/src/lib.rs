@@ -11,6 +11,7 @@ pub mod cli;
 pub mod driver;
 pub mod flow;
 pub mod hir;
+pub mod map;
 pub mod model;
 pub mod report;
 pub mod rules;

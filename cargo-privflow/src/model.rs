@@ -5,7 +5,6 @@
 //! the report layer and tests can build and read it without running an analysis.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// A position in a source file of the analysed workspace.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -208,8 +207,12 @@ pub struct Report {
     pub files: usize,
     /// Packs that ran, by id.
     pub packs: Vec<String>,
-    /// Per-source reach, for the data map: data label → sinks it reaches.
-    pub reach: BTreeMap<String, Vec<SinkRef>>,
+    /// What personal data goes where: `cargo privflow map`.
+    #[serde(default)]
+    pub map: crate::map::DataMap,
+    /// The analysed system's name: the package's, or the workspace directory's.
+    #[serde(default)]
+    pub system: String,
     /// The workspace root every `file` is relative to; `None` when the workspace could not be
     /// loaded. The human renderer reads source snippets from it.
     #[serde(default)]

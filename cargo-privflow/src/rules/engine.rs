@@ -342,20 +342,25 @@ impl<'a> Ctx<'a> {
     }
 
     fn sink_ref(&self, site: SiteId) -> SinkRef {
-        let s = self.sink_ctx(site);
-        let spec = &s.desc.spec;
-        SinkRef {
-            location: location(self.inp.db, self.inp.facts.sites.get(site).span),
-            name: s.desc.name.clone(),
-            kind: spec.kind.clone(),
-            country: s.country.clone(),
-            region: spec.region.clone(),
-            recipient: spec.recipient.clone(),
-            purpose: spec.purpose.clone(),
-            encrypted: spec.encrypted,
-            persistent: spec.persistent,
-            retention_days: spec.retention_days,
-        }
+        sink_ref(self.inp, site)
+    }
+}
+
+/// The sink called at `site`, as findings and the data map show it.
+pub fn sink_ref(inp: &RuleInput<'_>, site: SiteId) -> SinkRef {
+    let desc = &inp.facts.sinks[site.0 as usize];
+    let spec = &desc.spec;
+    SinkRef {
+        location: location(inp.db, inp.facts.sites.get(site).span),
+        name: desc.name.clone(),
+        kind: spec.kind.clone(),
+        country: spec.region.as_deref().and_then(|r| inp.regions.country(r)),
+        region: spec.region.clone(),
+        recipient: spec.recipient.clone(),
+        purpose: spec.purpose.clone(),
+        encrypted: spec.encrypted,
+        persistent: spec.persistent,
+        retention_days: spec.retention_days,
     }
 }
 
@@ -706,25 +711,4 @@ fn make_finding(
         path,
         fingerprint,
     }
-}
-
-/// For the data map: every tagged data label and the sinks its data reaches.
-pub fn reach(inp: &RuleInput<'_>) -> BTreeMap<String, Vec<SinkRef>> {
-    let cx = Ctx {
-        inp,
-        allows: Vec::new(),
-        used: BTreeSet::new(),
-    };
-    let mut out: BTreeMap<String, Vec<SinkRef>> = BTreeMap::new();
-    let mut seen: BTreeSet<(String, SiteId)> = BTreeSet::new();
-    for f in &inp.facts.flows {
-        let Origin::Source(src) = f.tag.origin else {
-            continue;
-        };
-        let label = inp.facts.sources.get(src).label.clone();
-        if seen.insert((label.clone(), f.site)) {
-            out.entry(label).or_default().push(cx.sink_ref(f.site));
-        }
-    }
-    out
 }

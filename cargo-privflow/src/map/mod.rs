@@ -1,0 +1,316 @@
+//! The data map: what personal data the code holds, and where each piece goes.
+//!
+//! Built from the same flow facts the rules read ([`build`]), so the map and the findings never
+//! disagree. It is a plain, serialisable model; [`drift`] compares it with the packs' statements
+//! and `render` turns it into Markdown, JSON, Graphviz DOT, Mermaid, HTML and a fideslang
+//! `system` manifest. Pure: no I/O.
+
+pub mod drift;
+pub mod render;
+
+use crate::flow::tags::{trace_steps, Origin};
+use crate::flow::SiteId;
+use crate::hir::{FnId, Sanitizer};
+use crate::model::Location;
+use crate::rules::engine::{location, sink_ref, RuleInput};
+use crate::syntax::ir::Span;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Everything `cargo privflow map` shows. Ids (`d1`, `s1`) are stable for the same input:
+/// data are numbered in (file, line, label) order, sinks in (file, line, column) order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataMap {
+    /// The packs whose statements the drift section compares with.
+    pub packs: Vec<String>,
+    /// Every tagged field, type and source function.
+    pub data: Vec<MapData>,
+    /// Every sink call in analysed code, reached by tagged data or not.
+    pub sinks: Vec<MapSink>,
+    /// Which data reaches which sink, through which functions, with which safeguards.
+    pub flows: Vec<MapFlow>,
+    /// Per organisation that receives data (a sink's `recipient`): what it receives.
+    pub recipients: Vec<MapRecipient>,
+    /// Per pack: what the code does that its statement does not disclose, and the reverse.
+    pub drift: Vec<drift::PackDrift>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapData {
+    pub id: String,
+    /// `Patient.diagnosis`, `LabResult`, `read_glucose()`.
+    pub label: String,
+    /// `phi` or `pii`.
+    pub class: String,
+    /// Fideslang data category (`user.` prefixed).
+    pub category: String,
+    pub subject: Option<String>,
+    /// Purposes the data was collected for (`purposes = [..]`).
+    pub purposes: Vec<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapSink {
+    pub id: String,
+    /// The sink function (`upload_to_s3`, `println!`).
+    pub name: String,
+    /// The function whose code makes the call.
+    pub function: String,
+    pub kind: String,
+    pub region: Option<String>,
+    pub country: Option<String>,
+    pub recipient: Option<String>,
+    pub purpose: Option<String>,
+    pub encrypted: bool,
+    pub persistent: bool,
+    pub retention_days: Option<u64>,
+    /// The call.
+    pub location: Location,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapFlow {
+    pub data: String,
+    pub sink: String,
+    /// Functions the data passes through on the way, in order (the sink's caller last).
+    pub via: Vec<String>,
+    /// Consent purposes checked on every path to the sink.
+    pub consented: Vec<String>,
+    /// Sanitizers applied on every path (`encrypt`, `anonymize`, ...).
+    pub sanitized: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapRecipient {
+    pub name: String,
+    pub countries: Vec<String>,
+    pub purposes: Vec<String>,
+    pub categories: Vec<String>,
+    /// Data labels it receives.
+    pub data: Vec<String>,
+    pub sinks: Vec<String>,
+}
+
+/// Builds the map from the analysis. `packs` are the ones that ran (for the drift section).
+pub fn build(inp: &RuleInput<'_>) -> DataMap {
+    let facts = inp.facts;
+    let p = inp.p;
+
+    // Data: every source, numbered in location order.
+    let mut sources: Vec<(Location, String, usize)> = facts
+        .sources
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (location(inp.db, s.tag.span), s.label.clone(), i))
+        .collect();
+    sources.sort();
+    let mut data_id: BTreeMap<usize, String> = BTreeMap::new();
+    let mut data = Vec::new();
+    for (n, (loc, label, i)) in sources.into_iter().enumerate() {
+        let s = &facts.sources.list[i];
+        let id = format!("d{}", n + 1);
+        data_id.insert(i, id.clone());
+        data.push(MapData {
+            id,
+            label,
+            class: s.tag.class.as_str().to_string(),
+            category: s.tag.category.clone(),
+            subject: s.tag.subject.clone(),
+            purposes: s.tag.purposes.clone(),
+            location: loc,
+        });
+    }
+
+    // Sinks: every call site, numbered in location order.
+    let mut sites: Vec<(Location, usize)> = (0..facts.sites.list.len())
+        .map(|i| (location(inp.db, facts.sites.list[i].0.span), i))
+        .collect();
+    sites.sort();
+    let mut sink_id: BTreeMap<usize, String> = BTreeMap::new();
+    let mut sinks = Vec::new();
+    for (n, (_, i)) in sites.into_iter().enumerate() {
+        let r = sink_ref(inp, SiteId(i as u32));
+        let id = format!("s{}", n + 1);
+        sink_id.insert(i, id.clone());
+        sinks.push(MapSink {
+            id,
+            name: r.name,
+            function: p.fn_label(facts.sites.list[i].1),
+            kind: r.kind,
+            region: r.region,
+            country: r.country,
+            recipient: r.recipient,
+            purpose: r.purpose,
+            encrypted: r.encrypted,
+            persistent: r.persistent,
+            retention_days: r.retention_days,
+            location: r.location,
+        });
+    }
+
+    // Flows, merged per (data, sink): safeguards are what holds on every path.
+    let bodies = BodyIndex::new(inp);
+    let mut merged: BTreeMap<(String, String), MapFlow> = BTreeMap::new();
+    for f in &facts.flows {
+        let Origin::Source(src) = f.tag.origin else {
+            continue;
+        };
+        let (Some(d), Some(s)) = (
+            data_id.get(&(src.0 as usize)),
+            sink_id.get(&(f.site.0 as usize)),
+        ) else {
+            continue;
+        };
+        let mut consent: BTreeSet<String> = f.consent.iter().map(|c| c.to_string()).collect();
+        consent.extend(
+            facts
+                .consent_in
+                .get(f.in_fn.idx())
+                .into_iter()
+                .flatten()
+                .map(|c| c.to_string()),
+        );
+        let sanitized: BTreeSet<String> = Sanitizer::ALL
+            .iter()
+            .filter(|z| f.tag.san & z.bit() != 0)
+            .map(|z| z.as_str().to_string())
+            .collect();
+        let mut via: Vec<String> = Vec::new();
+        for step in trace_steps(&f.trace) {
+            if let Some(func) = bodies.enclosing(step.span) {
+                let label = p.fn_label(func);
+                if via.last() != Some(&label) {
+                    via.push(label);
+                }
+            }
+        }
+        let caller = p.fn_label(f.in_fn);
+        if via.last() != Some(&caller) {
+            via.push(caller);
+        }
+        match merged.get_mut(&(d.clone(), s.clone())) {
+            Some(m) => {
+                m.consented.retain(|c| consent.contains(c));
+                m.sanitized.retain(|z| sanitized.contains(z));
+                // Keep the shortest way as the one shown.
+                if via.len() < m.via.len() {
+                    m.via = via;
+                }
+            }
+            None => {
+                merged.insert(
+                    (d.clone(), s.clone()),
+                    MapFlow {
+                        data: d.clone(),
+                        sink: s.clone(),
+                        via,
+                        consented: consent.into_iter().collect(),
+                        sanitized: sanitized.into_iter().collect(),
+                    },
+                );
+            }
+        }
+    }
+    let mut flows: Vec<MapFlow> = merged.into_values().collect();
+    let order = |id: &str| id[1..].parse::<usize>().unwrap_or(usize::MAX);
+    flows.sort_by_key(|f| (order(&f.data), order(&f.sink)));
+
+    let recipients = recipients(&data, &sinks, &flows);
+    let mut map = DataMap {
+        packs: inp.packs.iter().map(|p| p.pack.id.clone()).collect(),
+        data,
+        sinks,
+        flows,
+        recipients,
+        drift: Vec::new(),
+    };
+    map.drift = inp
+        .packs
+        .iter()
+        .filter(|p| p.pack.statement.is_some())
+        .map(|pack| drift::compare(&map, pack, inp.regions))
+        .collect();
+    map
+}
+
+fn recipients(data: &[MapData], sinks: &[MapSink], flows: &[MapFlow]) -> Vec<MapRecipient> {
+    let mut out: BTreeMap<String, MapRecipient> = BTreeMap::new();
+    for s in sinks {
+        let Some(name) = &s.recipient else { continue };
+        let r = out.entry(name.clone()).or_insert_with(|| MapRecipient {
+            name: name.clone(),
+            countries: Vec::new(),
+            purposes: Vec::new(),
+            categories: Vec::new(),
+            data: Vec::new(),
+            sinks: Vec::new(),
+        });
+        push_unique(&mut r.sinks, &s.id);
+        if let Some(c) = &s.country {
+            push_unique(&mut r.countries, c);
+        }
+        if let Some(pu) = &s.purpose {
+            push_unique(&mut r.purposes, pu);
+        }
+        for f in flows.iter().filter(|f| f.sink == s.id) {
+            if let Some(d) = data.iter().find(|d| d.id == f.data) {
+                push_unique(&mut r.categories, &d.category);
+                push_unique(&mut r.data, &d.label);
+            }
+        }
+    }
+    let mut list: Vec<MapRecipient> = out.into_values().collect();
+    for r in &mut list {
+        r.countries.sort();
+        r.purposes.sort();
+        r.categories.sort();
+        r.data.sort();
+    }
+    list
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// Finds the function whose body holds a span (the innermost, for nested functions).
+struct BodyIndex {
+    /// Per file: (body span, fn), sorted by start.
+    bodies: BTreeMap<u32, Vec<(Span, FnId)>>,
+}
+
+impl BodyIndex {
+    fn new(inp: &RuleInput<'_>) -> BodyIndex {
+        let mut bodies: BTreeMap<u32, Vec<(Span, FnId)>> = BTreeMap::new();
+        for (i, f) in inp.p.fns.iter().enumerate() {
+            if let Some(b) = &f.ir.body {
+                bodies
+                    .entry(b.span.file.0)
+                    .or_default()
+                    .push((b.span, FnId(i as u32)));
+            }
+        }
+        for v in bodies.values_mut() {
+            v.sort_by_key(|(s, _)| (s.line, s.col));
+        }
+        BodyIndex { bodies }
+    }
+
+    fn enclosing(&self, sp: Span) -> Option<FnId> {
+        let within = |b: &Span| {
+            (b.line, b.col) <= (sp.line, sp.col)
+                && (sp.end_line, sp.end_col) <= (b.end_line, b.end_col)
+        };
+        // The innermost body is the one that starts last among those containing the span.
+        self.bodies
+            .get(&sp.file.0)?
+            .iter()
+            .filter(|(b, _)| within(b))
+            .last()
+            .map(|(_, f)| *f)
+    }
+}
