@@ -12,49 +12,14 @@
 //!    that expects a finding of the rule (`//~ pack/rule`) and one that expects none.
 
 use std::collections::{BTreeMap, BTreeSet};
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use toml::Value;
 
-/// The rule ids fixed by SPEC §2 (35 rows in its table). This list IS the contract.
-const SPEC_RULE_IDS: [&str; 35] = [
-    "baseline/phi-to-log",
-    "baseline/pii-to-log",
-    "baseline/phi-unencrypted-at-rest",
-    "baseline/marketing-without-consent",
-    "baseline/phi-to-third-party-tracking",
-    "visus/no-non-eu-transfer",
-    "visus/analytics-ip-anonymized",
-    "visus/third-party-only-for-orders-or-consent",
-    "visus/purpose-limitation",
-    "cloudvisit/phi-stays-in-us",
-    "cloudvisit/phi-not-on-device",
-    "cloudvisit/encrypt-at-rest",
-    "cloudvisit/name-and-email-encrypted",
-    "cloudvisit/encrypt-in-transit",
-    "cloudvisit/no-sale-to-brokers-or-ads",
-    "cloudvisit/no-social-sharing",
-    "cloudvisit/no-third-party-direct-marketing",
-    "cloudvisit/retention-limit",
-    "cgm-videosprechstunde/no-third-country-transfer",
-    "cgm-videosprechstunde/undisclosed-recipient",
-    "cgm-videosprechstunde/marketing-requires-consent",
-    "cgm-videosprechstunde/no-cookies",
-    "cgm-videosprechstunde/ip-not-persisted",
-    "cgm-videosprechstunde/patient-email-not-persisted",
-    "cgm-videosprechstunde/no-session-recording",
-    "cgm-videosprechstunde/lab-order-minimization",
-    "cgm-videosprechstunde/private-fields-hidden",
-    "visual-systems/purpose-limitation",
-    "visual-systems/erasure-supported",
-    "zaurus/eu-data-centers",
-    "zaurus/tls-in-transit",
-    "zaurus/aes256-at-rest",
-    "zaurus/newsletter-requires-consent",
-    "zaurus/analytics-ip-anonymized",
-    "zaurus/contact-details-purpose",
-];
+use common::spec::SPEC_RULE_IDS;
 
 /// The packs SPEC §2 names.
 const SPEC_PACKS: [&str; 6] = [

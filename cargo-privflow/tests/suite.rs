@@ -7,7 +7,9 @@ use privflow::{check, CheckOptions, Severity};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-type Key = (String, u32, String);
+mod common;
+
+use common::markers::Key;
 
 struct Case {
     dir: PathBuf,
@@ -44,54 +46,8 @@ fn find_cases(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-fn rs_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(rd) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for e in rd.flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            if p.file_name().map(|n| n != "target").unwrap_or(true) {
-                rs_files(&p, out);
-            }
-        } else if p.extension().map(|x| x == "rs").unwrap_or(false) {
-            out.push(p);
-        }
-    }
-}
-
 fn load_case(dir: &Path) -> Case {
-    let mut files = Vec::new();
-    rs_files(dir, &mut files);
-    files.sort();
-    let mut expected = BTreeSet::new();
-    let mut todo = None;
-    for f in files {
-        let Ok(text) = std::fs::read_to_string(&f) else {
-            continue;
-        };
-        let rel = f
-            .strip_prefix(dir)
-            .unwrap_or(&f)
-            .to_string_lossy()
-            .replace('\\', "/");
-        for (i, line) in text.lines().enumerate() {
-            if let Some(pos) = line.find("privflow-suite: todo") {
-                let why = line[pos..]
-                    .split_once("--")
-                    .map(|(_, w)| w.trim().to_string())
-                    .unwrap_or_default();
-                todo = Some(why);
-            }
-            if let Some(pos) = line.find("//~") {
-                for rule in line[pos + 3..].split_whitespace() {
-                    if rule.contains('/') {
-                        expected.insert((rel.clone(), i as u32 + 1, rule.to_string()));
-                    }
-                }
-            }
-        }
-    }
+    let (expected, todo) = common::markers::read(dir, dir);
     Case {
         dir: dir.to_path_buf(),
         todo,
