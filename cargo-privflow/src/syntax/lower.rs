@@ -1207,18 +1207,34 @@ fn member_name(m: &syn::Member) -> Name {
     }
 }
 
+/// The outer attributes of an expression statement. syn attaches `#[attr] a.b()?;`'s attributes
+/// to the leftmost operand (`a`), so walk down the left edge to the first expression that has any.
 fn expr_attrs(e: &syn::Expr) -> Option<&Vec<syn::Attribute>> {
-    match e {
-        syn::Expr::Block(b) => Some(&b.attrs),
-        syn::Expr::Call(c) => Some(&c.attrs),
-        syn::Expr::MethodCall(c) => Some(&c.attrs),
-        syn::Expr::Macro(m) => Some(&m.attrs),
-        _ => None,
+    let mut e = e;
+    for _ in 0..MAX_DEPTH {
+        let (attrs, left): (&Vec<syn::Attribute>, Option<&syn::Expr>) = match e {
+            syn::Expr::Block(x) => (&x.attrs, None),
+            syn::Expr::Macro(x) => (&x.attrs, None),
+            syn::Expr::Path(x) => (&x.attrs, None),
+            syn::Expr::Lit(x) => (&x.attrs, None),
+            syn::Expr::Call(x) => (&x.attrs, Some(&x.func)),
+            syn::Expr::MethodCall(x) => (&x.attrs, Some(&x.receiver)),
+            syn::Expr::Try(x) => (&x.attrs, Some(&x.expr)),
+            syn::Expr::Await(x) => (&x.attrs, Some(&x.base)),
+            syn::Expr::Field(x) => (&x.attrs, Some(&x.base)),
+            syn::Expr::Index(x) => (&x.attrs, Some(&x.expr)),
+            syn::Expr::Cast(x) => (&x.attrs, Some(&x.expr)),
+            syn::Expr::Assign(x) => (&x.attrs, Some(&x.left)),
+            syn::Expr::Binary(x) => (&x.attrs, Some(&x.left)),
+            _ => return None,
+        };
+        if !attrs.is_empty() {
+            return Some(attrs);
+        }
+        e = left?;
     }
+    None
 }
-
-/// `cfg(test)`, `cfg(all(test, ..))`: code that only exists in test builds. `cfg(not(test))` and
-/// `any(test, ..)` are kept.
 /// The value of a `cfg` predicate given the enabled features: `Some(true/false)` when the features
 /// decide it, `None` when it depends on anything else (target, `test`, `debug_assertions`, ...).
 /// Unknown predicates keep code in: privflow would rather analyse code that is not compiled than
@@ -1277,6 +1293,8 @@ fn item_attrs(it: &syn::Item) -> &[syn::Attribute] {
     }
 }
 
+/// `cfg(test)`, `cfg(all(test, ..))`: code that only exists in test builds. `cfg(not(test))` and
+/// `any(test, ..)` are kept.
 fn cfg_is_test(tokens: &TokenStream) -> bool {
     let tts: Vec<TokenTree> = tokens.clone().into_iter().collect();
     match tts.as_slice() {
