@@ -1751,6 +1751,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let data = Self::sink_data(&spec, true, actuals);
                 let config = self.config_index();
                 self.sink_hit(SinkRef::Lib { entry, config }, &data, span);
+                if cat::result_is_database_output(ty_name, method) {
+                    return Value::default();
+                }
                 let mut v = r.clone();
                 for a in args {
                     v.join(a);
@@ -1954,6 +1957,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
             }
             return v;
+        }
+        if let Ty::Lib(n, _) = &r.ty {
+            if cat::result_is_database_output(n, m) {
+                return Value::default();
+            }
         }
         // Default: the receiver and the arguments flow into the result.
         let mut v = r.clone();

@@ -133,6 +133,27 @@ pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
     })
 }
 
+/// Database calls whose result is what the database returns (rows read, rows affected, a
+/// generated key), not the values bound into the query: the query's tags do not flow into it.
+/// Rows read are as personal as the table they come from, which the code tags by type
+/// (`Patient::from_row`), not through the parameters of the lookup.
+pub fn result_is_database_output(ty_name: &str, method: &str) -> bool {
+    matches!(
+        (lib_crate(ty_name), method),
+        (
+            "sqlx",
+            "execute"
+                | "execute_many"
+                | "fetch"
+                | "fetch_one"
+                | "fetch_all"
+                | "fetch_optional"
+                | "fetch_many"
+        ) | ("rusqlite", "execute" | "insert" | "execute_batch")
+            | ("diesel", "execute")
+    )
+}
+
 /// Methods of library types whose arguments do not flow into the result (lookups, tests).
 pub fn args_do_not_flow(method: &str) -> bool {
     matches!(
