@@ -1214,6 +1214,13 @@ fn expr_attrs(e: &syn::Expr) -> Option<&Vec<syn::Attribute>> {
     for _ in 0..MAX_DEPTH {
         let (attrs, left): (&Vec<syn::Attribute>, Option<&syn::Expr>) = match e {
             syn::Expr::Block(x) => (&x.attrs, None),
+            syn::Expr::If(x) => (&x.attrs, None),
+            syn::Expr::Match(x) => (&x.attrs, None),
+            syn::Expr::ForLoop(x) => (&x.attrs, None),
+            syn::Expr::While(x) => (&x.attrs, None),
+            syn::Expr::Loop(x) => (&x.attrs, None),
+            syn::Expr::Unsafe(x) => (&x.attrs, None),
+            syn::Expr::Async(x) => (&x.attrs, None),
             syn::Expr::Macro(x) => (&x.attrs, None),
             syn::Expr::Path(x) => (&x.attrs, None),
             syn::Expr::Lit(x) => (&x.attrs, None),
