@@ -25,7 +25,7 @@ Examples:
                                                       write a SARIF log for GitHub code scanning
   cargo privflow rules                                list the packs and their rules
   cargo privflow explain baseline/phi-to-log          show one rule with its quote and an example
-  cargo privflow map --format html -o data-map.html   draw the data map: what personal data goes where
+  cargo privflow map --format dot | dot -Tsvg > map.svg   draw the data map: what personal data goes where
   cargo privflow --features compliant                 analyse the code as `cargo build --features compliant` compiles it
 
 Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
@@ -129,7 +129,6 @@ pub enum Command {
 const MAP_AFTER_HELP: &str = "\
 Examples:
   cargo privflow map                                 Markdown report on stdout
-  cargo privflow map --format html -o map.html       one self-contained page: graph and filterable tables
   cargo privflow map --format dot | dot -Tsvg > map.svg
   cargo privflow map --format mermaid                a flowchart GitHub renders in Markdown
   cargo privflow map --format fides -o privflow.yml  a fideslang system manifest for Fides
@@ -149,8 +148,6 @@ pub enum MapFormatArg {
     Dot,
     /// A Mermaid flowchart
     Mermaid,
-    /// One self-contained HTML page with the graph and filterable tables
-    Html,
     /// A fideslang `system` manifest (YAML)
     Fides,
 }
@@ -162,7 +159,6 @@ impl From<MapFormatArg> for MapFormat {
             MapFormatArg::Json => MapFormat::Json,
             MapFormatArg::Dot => MapFormat::Dot,
             MapFormatArg::Mermaid => MapFormat::Mermaid,
-            MapFormatArg::Html => MapFormat::Html,
             MapFormatArg::Fides => MapFormat::Fides,
         }
     }

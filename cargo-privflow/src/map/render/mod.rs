@@ -1,9 +1,8 @@
-//! The data map's output formats. Each renderer is a pure function of the [`DataMap`] and returns
+//! The data map's output formats (Markdown, JSON, DOT, Mermaid, fideslang). Each renderer is a pure function of the [`DataMap`] and returns
 //! the whole document, so the same map always gives the same bytes.
 
 mod dot;
 mod fides;
-mod html;
 mod markdown;
 mod mermaid;
 
@@ -12,7 +11,6 @@ use std::collections::BTreeMap;
 
 pub use dot::dot;
 pub use fides::fides;
-pub use html::html;
 pub use markdown::markdown;
 pub use mermaid::mermaid;
 
@@ -23,7 +21,6 @@ pub enum MapFormat {
     Json,
     Dot,
     Mermaid,
-    Html,
     Fides,
 }
 
@@ -38,7 +35,6 @@ pub fn render(map: &DataMap, format: MapFormat, name: &str) -> String {
         }
         MapFormat::Dot => dot(map, name),
         MapFormat::Mermaid => mermaid(map),
-        MapFormat::Html => html(map, name),
         MapFormat::Fides => fides(map, name),
     }
 }
