@@ -2,7 +2,8 @@
 //! the exit code. [`run`] does it all in-process, writing to the given streams, so tests can
 //! drive it; `main` only passes it the process's arguments and streams.
 
-use crate::driver::{check, CheckOptions};
+use crate::baseline::{self, Baseline};
+use crate::driver::{check, BaselineChoice, CheckOptions};
 use crate::map::render::{render as render_map, MapFormat};
 use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
 use crate::report::{catalog as show_rules, human, json, sarif};
@@ -25,11 +26,14 @@ Examples:
                                                       write a SARIF log for GitHub code scanning
   cargo privflow rules                                list the packs and their rules
   cargo privflow explain baseline/phi-to-log          show one rule with its quote and an example
+  cargo privflow baseline                             accept today's findings (privflow-baseline.json):
+                                                      later runs report only new ones
   cargo privflow map --format dot | dot -Tsvg > map.svg   draw the data map: what personal data goes where
   cargo privflow --features compliant                 analyse the code as `cargo build --features compliant` compiles it
 
 Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
-  (keys: rules, region, sinks, skip).
+  (keys: rules, region, sinks, skip). A privflow-baseline.json at the workspace root is read
+  when present (--baseline PATH, --no-baseline).
 
 Exit status:
   0  no error-severity finding
@@ -99,6 +103,13 @@ pub struct GlobalArgs {
     /// Do not enable the `default` feature
     #[arg(long, global = true)]
     pub no_default_features: bool,
+    /// Baseline file: its findings are not reported [default: privflow-baseline.json at the
+    /// workspace root, when it exists]. With `baseline`: the file to write
+    #[arg(long, value_name = "PATH", global = true)]
+    pub baseline: Option<PathBuf>,
+    /// Report every finding, ignoring the baseline file
+    #[arg(long, global = true, conflicts_with = "baseline")]
+    pub no_baseline: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -112,6 +123,10 @@ pub enum Command {
         /// Rule id, `pack/rule` (e.g. baseline/phi-to-log)
         rule: String,
     },
+    /// Accept the current findings: write them to the baseline file (privflow-baseline.json at
+    /// the workspace root, or --baseline PATH), so later runs report only new ones
+    #[command(after_help = BASELINE_AFTER_HELP)]
+    Baseline,
     /// Generate the data map: every tagged data item, every sink it reaches (kind, region,
     /// recipient, purpose, encryption, retention, consent), the recipients, and the drift
     /// against the packs' statements
@@ -125,6 +140,19 @@ pub enum Command {
         output: Option<PathBuf>,
     },
 }
+
+const BASELINE_AFTER_HELP: &str = "\
+To adopt privflow on a codebase that already has findings:
+  cargo privflow baseline          write privflow-baseline.json (commit it)
+  cargo privflow                   now fails only on findings that are not in the baseline
+  cargo privflow --no-baseline     every finding, the baselined ones too
+
+A finding matches an entry by rule and fingerprint (rule, file, sink and data; not the line), so
+editing around a baselined finding keeps it baselined. Each run says how many baseline entries
+match nothing any more; run `cargo privflow baseline` again to drop them.
+
+Exit status: 0 when the file was written; 2 when the analysis is incomplete (nothing is written:
+fix the problems first, so that the baseline records a complete run).";
 
 const MAP_AFTER_HELP: &str = "\
 Examples:
@@ -214,6 +242,7 @@ pub fn run(
         None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
         Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
         Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
+        Some(Command::Baseline) => run_baseline(&cli.global, stdout, stderr),
         Some(Command::Map { format, output }) => run_map(
             &cli.global,
             (*format).into(),
@@ -241,18 +270,8 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 }
 
 fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
-    let opts = CheckOptions {
-        manifest_path: g.manifest_path.clone(),
-        packages: g.package.clone(),
-        workspace: g.workspace,
-        exclude: g.exclude.clone(),
-        rules: g.rules.clone(),
-        features: g.features.clone(),
-        all_features: g.all_features,
-        no_default_features: g.no_default_features,
-    };
     let started = Instant::now();
-    let report = check(&opts);
+    let report = check(&check_options(g));
     let written = match g.message_format {
         MessageFormat::Json => json::render(&report, stdout),
         MessageFormat::Sarif => {
@@ -387,7 +406,99 @@ fn check_options(g: &GlobalArgs) -> CheckOptions {
         features: g.features.clone(),
         all_features: g.all_features,
         no_default_features: g.no_default_features,
+        baseline: match (&g.baseline, g.no_baseline) {
+            (_, true) => BaselineChoice::Off,
+            (Some(path), false) => BaselineChoice::File(path.clone()),
+            (None, false) => BaselineChoice::Auto,
+        },
     }
+}
+
+/// `cargo privflow baseline`: writes every finding of a complete run to the baseline file, with
+/// the previous baseline's entries for files this run did not analyse.
+fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    let mut opts = check_options(g);
+    if matches!(&opts.baseline, BaselineChoice::File(p) if !p.exists()) {
+        // A first baseline at a path of the user's choosing.
+        opts.baseline = BaselineChoice::Off;
+    }
+    let mut report = check(&opts);
+    // A previous baseline that cannot be read is what this command replaces: say so, go on.
+    let (unreadable, problems): (Vec<Problem>, Vec<Problem>) = std::mem::take(&mut report.problems)
+        .into_iter()
+        .partition(|p| p.kind == ProblemKind::Baseline);
+    report.problems = problems;
+    report.problems.extend(unreadable.into_iter().map(|mut p| {
+        p.severity = Severity::Warning;
+        p.message = format!("{}; it is replaced", p.message);
+        p
+    }));
+    if !report.problems.is_empty() {
+        print_problems(&report.problems, g, stderr);
+    }
+    let Some(root) = report.root.as_deref() else {
+        return 2;
+    };
+    if report.is_incomplete() {
+        let _ = writeln!(
+            stderr,
+            "privflow: the baseline was not written: the analysis is incomplete (see the problems above)"
+        );
+        return 2;
+    }
+    let path = g
+        .baseline
+        .clone()
+        .unwrap_or_else(|| root.join(baseline::DEFAULT_FILE));
+    let shown = crate::workspace::relative_path(root, &path);
+    let previous = report.baseline.take();
+    let (accepted, kept) = match &previous {
+        Some(b) => (&b.baselined[..], &b.kept[..]),
+        None => (&[][..], &[][..]),
+    };
+    let written = Baseline::from_findings(report.findings.iter().chain(accepted), kept);
+    if let Err(e) = std::fs::write(&path, written.to_json()) {
+        let _ = writeln!(stderr, "error: could not write {}: {e}", path.display());
+        return 2;
+    }
+    // How the file changed: findings it did not hold, and entries that matched nothing.
+    let change = previous
+        .as_ref()
+        .map(|b| (report.findings.len(), b.gone.len()));
+    let mut counts = report.summary();
+    for f in accepted {
+        match f.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
+        }
+    }
+    let out = match g.message_format {
+        MessageFormat::Json => json::baseline_written(&shown, &counts, change, stdout),
+        MessageFormat::Human | MessageFormat::Sarif if g.quiet => Ok(()),
+        MessageFormat::Human | MessageFormat::Sarif => {
+            let changed = match change {
+                Some((added, removed)) => {
+                    format!("; {added} added, {removed} removed since the previous baseline")
+                }
+                None => String::new(),
+            };
+            let others = if kept.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; kept {} of files this run did not analyse",
+                    human::count(kept.len(), "entry", "entries")
+                )
+            };
+            writeln!(
+                stderr,
+                "privflow: wrote {shown} ({}, {}){changed}{others}; `cargo privflow` now reports only findings not in it",
+                human::count(counts.errors, "error", "errors"),
+                human::count(counts.warnings, "warning", "warnings"),
+            )
+        }
+    };
+    finish(out, 0, stderr)
 }
 
 fn run_map(

@@ -1,5 +1,6 @@
 //! The I/O shell: load the workspace, read and parse its files, run the pure analysis.
 
+use crate::baseline;
 use crate::flow::FlowConfig;
 use crate::hir::Program;
 use crate::model::{Finding, Problem, ProblemKind, Report, Severity};
@@ -28,6 +29,20 @@ pub struct CheckOptions {
     pub all_features: bool,
     /// `--no-default-features`.
     pub no_default_features: bool,
+    /// Which baseline file takes out accepted findings.
+    pub baseline: BaselineChoice,
+}
+
+/// Which baseline file a run uses (see [`crate::baseline`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BaselineChoice {
+    /// `privflow-baseline.json` at the workspace root, when it exists.
+    #[default]
+    Auto,
+    /// `--baseline PATH`: this file, which must exist.
+    File(PathBuf),
+    /// `--no-baseline`, and `cargo privflow baseline` itself: report every finding.
+    Off,
 }
 
 /// Runs the analysis. Never panics; every problem is in the report's `problems`.
@@ -137,10 +152,52 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     report.problems.extend(out.problems);
     report.findings = out.findings;
     report.map = out.map;
-    report.files = loaded.db.files.len();
+    report.files = loaded.db.files.iter().map(|f| f.rel.clone()).collect();
+    apply_baseline(&mut report, &opts.baseline, &ws.root);
     report.problems.sort();
     report.problems.dedup();
     report
+}
+
+/// Takes the findings the baseline file lists out of the report. A baseline that cannot be read
+/// or parsed is an error problem (the run is incomplete, exit 2) and takes nothing out.
+fn apply_baseline(report: &mut Report, choice: &BaselineChoice, root: &std::path::Path) {
+    let path = match choice {
+        BaselineChoice::Off => return,
+        BaselineChoice::Auto => {
+            let path = root.join(baseline::DEFAULT_FILE);
+            if !path.is_file() {
+                return;
+            }
+            path
+        }
+        BaselineChoice::File(path) => path.clone(),
+    };
+    let shown = crate::workspace::relative_path(root, &path);
+    let parsed = std::fs::read_to_string(&path)
+        .map_err(|e| Problem {
+            kind: ProblemKind::Baseline,
+            severity: Severity::Error,
+            file: Some(shown.clone()),
+            line: None,
+            column: None,
+            message: format!("cannot read the baseline file {shown}: {e}"),
+        })
+        .and_then(|text| baseline::Baseline::parse(&text, &shown));
+    // An entry is judged by this run when its file was analysed, or is no more (its findings
+    // are then gone); entries of files outside the selected packages (or skipped) are kept.
+    let analysed: std::collections::BTreeSet<&str> =
+        report.files.iter().map(String::as_str).collect();
+    let in_scope = |file: &str| analysed.contains(file) || !root.join(file).exists();
+    match parsed {
+        Ok(b) => {
+            let findings = std::mem::take(&mut report.findings);
+            let (new, outcome) = baseline::apply(findings, &b, &shown, in_scope);
+            report.findings = new;
+            report.baseline = Some(outcome);
+        }
+        Err(problem) => report.problems.push(problem),
+    }
 }
 
 /// What the pure analysis returns.

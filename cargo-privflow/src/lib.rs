@@ -7,6 +7,7 @@
 //! (human, JSON, SARIF). [`check`] is the I/O shell that runs them in order; the binary is a
 //! thin layer over it.
 
+pub mod baseline;
 pub mod cli;
 pub mod driver;
 pub mod flow;

@@ -1,5 +1,6 @@
 //! The types that cross layer boundaries: what the analysis is given ([`Config`]) and what it
 //! returns ([`Report`]: findings plus the problems that kept it from being complete).
+//! `findings` are the ones to report: those a baseline file lists are in `baseline`.
 //!
 //! Everything here is plain data (no spans of `syn`, no lifetimes), `Send`, and serialisable, so
 //! the report layer and tests can build and read it without running an analysis.
@@ -125,6 +126,8 @@ pub enum ProblemKind {
     Annotation,
     /// A `#[privflow::allow]` that suppressed nothing (a warning).
     UnusedAllow,
+    /// The baseline file cannot be read or is malformed.
+    Baseline,
 }
 
 impl ProblemKind {
@@ -138,6 +141,7 @@ impl ProblemKind {
             ProblemKind::Rules => "rules",
             ProblemKind::Annotation => "annotation",
             ProblemKind::UnusedAllow => "unused-allow",
+            ProblemKind::Baseline => "baseline",
         }
     }
 }
@@ -197,6 +201,10 @@ pub struct Summary {
     pub warnings: usize,
     pub files: usize,
     pub incomplete: bool,
+    /// Findings the baseline file lists (not in `errors`/`warnings`).
+    pub baselined: usize,
+    /// Baseline entries that matched no finding (fixed, or moved to another file).
+    pub baseline_gone: usize,
 }
 
 /// Everything one run produced. Findings are sorted and deduplicated.
@@ -204,7 +212,8 @@ pub struct Summary {
 pub struct Report {
     pub findings: Vec<Finding>,
     pub problems: Vec<Problem>,
-    pub files: usize,
+    /// The files analysed, relative to `root`, in the order they were read.
+    pub files: Vec<String>,
     /// Packs that ran, by id.
     pub packs: Vec<String>,
     /// What personal data goes where: `cargo privflow map`.
@@ -217,12 +226,15 @@ pub struct Report {
     /// loaded. The human renderer reads source snippets from it.
     #[serde(default)]
     pub root: Option<std::path::PathBuf>,
+    /// What the baseline file took out of `findings`; `None` when no baseline was used.
+    #[serde(default)]
+    pub baseline: Option<crate::baseline::BaselineOutcome>,
 }
 
 impl Report {
     pub fn summary(&self) -> Summary {
         let mut s = Summary {
-            files: self.files,
+            files: self.files.len(),
             ..Summary::default()
         };
         for f in &self.findings {
@@ -232,6 +244,10 @@ impl Report {
             }
         }
         s.incomplete = self.is_incomplete();
+        if let Some(b) = &self.baseline {
+            s.baselined = b.baselined.len();
+            s.baseline_gone = b.gone.len();
+        }
         s
     }
 

@@ -47,6 +47,8 @@ fn help_teaches_examples_and_exit_codes() {
         "cargo privflow --rules cgm-videosprechstunde",
         "cargo privflow --message-format sarif > privflow.sarif",
         "cargo privflow explain baseline/phi-to-log",
+        "cargo privflow baseline",
+        "--no-baseline",
         "Exit status:",
         "0  no error-severity finding",
         "1  error-severity findings",

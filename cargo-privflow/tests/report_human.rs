@@ -84,7 +84,7 @@ fn summary_line_variants() {
     let mut opts = options();
     opts.elapsed = Some(Duration::from_millis(420));
     let clean = privflow::Report {
-        files: 1,
+        files: vec!["src/lib.rs".into()],
         ..privflow::Report::default()
     };
     assert_eq!(

@@ -60,6 +60,22 @@ fn validates_against_the_sarif_schema() {
     assert_valid(&sarif::to_value(&common::report(), &common::packs()));
     // And with nothing at all.
     assert_valid(&sarif::to_value(&privflow::Report::default(), &[]));
+    // With a baseline: results are `new`, the counts are invocation properties.
+    let mut baselined = report();
+    let accepted = baselined.findings.remove(1);
+    baselined.baseline = Some(privflow::baseline::BaselineOutcome {
+        file: "privflow-baseline.json".into(),
+        baselined: vec![accepted],
+        ..Default::default()
+    });
+    let log = sarif::to_value(&baselined, &common::packs());
+    assert_valid(&log);
+    assert_eq!(log["runs"][0]["results"].as_array().map(Vec::len), Some(1));
+    assert_eq!(log["runs"][0]["results"][0]["baselineState"], "new");
+    assert_eq!(
+        log["runs"][0]["invocations"][0]["properties"]["baselined"],
+        1
+    );
 }
 
 #[test]

@@ -46,6 +46,28 @@ pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::
     if opts.verbose > 0 && !report.packs.is_empty() {
         writeln!(out, "privflow: packs: {}", report.packs.join(", "))?;
     }
+    if let Some(b) = report.baseline.as_ref().filter(|_| opts.verbose > 0) {
+        for f in &b.baselined {
+            let at = &f.sink.location;
+            writeln!(
+                out,
+                "privflow: baselined: {} at {}:{}:{}",
+                f.rule, at.file, at.line, at.column
+            )?;
+        }
+        for e in &b.gone {
+            let data = e
+                .data
+                .as_deref()
+                .map(|d| format!("{d} → "))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "privflow: gone from the baseline: {} ({data}`{}` in {})",
+                e.rule, e.sink, e.file
+            )?;
+        }
+    }
     if !opts.quiet {
         writeln!(out, "{}", summary_line(report, opts))?;
     }
@@ -132,13 +154,28 @@ pub fn summary_line(report: &Report, opts: &HumanOptions) -> String {
             paint(format!("incomplete: {}", what.join(", ")), "1;31", true)
         ));
     }
+    if let Some(b) = &report.baseline {
+        line.push_str(&format!(
+            "; {} in the baseline {}",
+            count(s.baselined, "finding", "findings"),
+            b.file
+        ));
+        if s.baseline_gone > 0 {
+            line.push_str(&format!(
+                " ({} nothing now: `cargo privflow baseline` drops {})",
+                count(s.baseline_gone, "entry matches", "entries match"),
+                if s.baseline_gone == 1 { "it" } else { "them" }
+            ));
+        }
+    }
     if let Some(e) = opts.elapsed {
         line.push_str(&format!(" [{:.2}s]", e.as_secs_f64()));
     }
     line
 }
 
-fn count(n: usize, one: &str, many: &str) -> String {
+/// `1 error`, `2 errors`.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

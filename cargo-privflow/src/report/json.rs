@@ -2,7 +2,7 @@
 //! summary line. Each line is a struct, so keys keep a fixed order: the SPEC's keys first, then
 //! the added ones.
 
-use crate::model::{Finding, Location, Problem, Report, Severity};
+use crate::model::{Finding, Location, Problem, Report, Severity, Summary};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -79,6 +79,44 @@ struct SummaryLine {
     warnings: usize,
     files: usize,
     incomplete: bool,
+    // Added keys (present when a baseline file was used).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baselined: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_gone: Option<usize>,
+}
+
+/// `cargo privflow baseline --message-format json`: what was written.
+#[derive(Serialize)]
+struct BaselineLine<'a> {
+    reason: &'static str,
+    file: &'a str,
+    errors: usize,
+    warnings: usize,
+    /// Findings not in the previous baseline, and its entries that matched nothing; absent when
+    /// there was no previous baseline.
+    added: Option<usize>,
+    removed: Option<usize>,
+}
+
+/// The line `cargo privflow baseline` writes with `--message-format json`.
+pub fn baseline_written(
+    file: &str,
+    summary: &Summary,
+    change: Option<(usize, usize)>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    line(
+        out,
+        &BaselineLine {
+            reason: "baseline",
+            file,
+            errors: summary.errors,
+            warnings: summary.warnings,
+            added: change.map(|c| c.0),
+            removed: change.map(|c| c.1),
+        },
+    )
 }
 
 fn violation(f: &Finding) -> Violation<'_> {
@@ -166,6 +204,8 @@ pub fn render(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             warnings: s.warnings,
             files: s.files,
             incomplete: s.incomplete,
+            baselined: report.baseline.as_ref().map(|_| s.baselined),
+            baseline_gone: report.baseline.as_ref().map(|_| s.baseline_gone),
         },
     )
 }

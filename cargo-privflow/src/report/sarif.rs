@@ -34,7 +34,13 @@ pub fn to_value(report: &Report, packs: &[PackInfo]) -> Value {
         .iter()
         .map(|f| {
             let index = rules.iter().position(|r| r.id == f.rule);
-            result(f, index)
+            let mut r = result(f, index);
+            if report.baseline.is_some() {
+                // What a baseline leaves is new by definition; baselined findings are not in
+                // the log (GitHub code scanning shows suppressed results as open alerts).
+                r["baselineState"] = json!("new");
+            }
+            r
         })
         .collect();
     let notifications: Vec<Value> = super::sorted_problems(report)
@@ -54,13 +60,18 @@ pub fn to_value(report: &Report, packs: &[PackInfo]) -> Value {
             "rules": rules.iter().map(descriptor).collect::<Vec<_>>(),
         }}),
     );
-    run.insert(
-        "invocations".into(),
-        json!([{
-            "executionSuccessful": !report.is_incomplete(),
-            "toolExecutionNotifications": notifications,
-        }]),
-    );
+    let mut invocation = json!({
+        "executionSuccessful": !report.is_incomplete(),
+        "toolExecutionNotifications": notifications,
+    });
+    if let Some(b) = &report.baseline {
+        invocation["properties"] = json!({
+            "baseline": b.file,
+            "baselined": b.baselined.len(),
+            "baselineGone": b.gone.len(),
+        });
+    }
+    run.insert("invocations".into(), json!([invocation]));
     if let Some(base) = report.root.as_deref().and_then(root_uri) {
         run.insert(
             "originalUriBaseIds".into(),
