@@ -84,6 +84,9 @@ pub struct GlobalArgs {
     /// Colours (auto: when writing to a terminal and NO_COLOR is not set)
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
+    /// How human diagnostics are laid out (auto: graphical on a terminal, narrated otherwise)
+    #[arg(long, value_enum, value_name = "STYLE", default_value_t = Style::Auto, global = true)]
+    pub style: Style,
     /// Print only findings and problems (no summary line)
     #[arg(short, long, global = true)]
     pub quiet: bool,
@@ -203,6 +206,16 @@ pub enum MessageFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Style {
+    /// Graphical on a terminal (or with --color always), narrated otherwise
+    Auto,
+    /// Source snippets with the path drawn under the code
+    Graphical,
+    /// Plain sentences, one fact per line: for CI logs, screen readers and grep
+    Narrated,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,
     Always,
@@ -269,6 +282,15 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
+/// Whether diagnostics on a stream that is (or is not) a terminal are narrated.
+fn narrated(g: &GlobalArgs, is_terminal: bool) -> bool {
+    match g.style {
+        Style::Graphical => false,
+        Style::Narrated => true,
+        Style::Auto => !is_terminal && g.color != ColorChoice::Always,
+    }
+}
+
 fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
     let started = Instant::now();
     let report = check(&check_options(g));
@@ -287,6 +309,7 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
                 quiet: g.quiet,
                 verbose: g.verbose,
                 elapsed: Some(started.elapsed()),
+                narrated: narrated(g, terminal),
             };
             human::render(&report, &options, stderr)
         }
@@ -341,6 +364,7 @@ fn print_problems(problems: &[Problem], g: &GlobalArgs, stderr: &mut dyn Write) 
         color: use_color(g.color, terminal),
         no_wrap: !terminal,
         quiet: true,
+        narrated: narrated(g, terminal),
         ..human::HumanOptions::default()
     };
     let _ = human::render(&report, &options, stderr);

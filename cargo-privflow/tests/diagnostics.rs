@@ -19,9 +19,9 @@ fn run(fixture: &str, extra: &[&str]) -> Output {
         .expect("run privflow")
 }
 
-/// The human output, with the run time (the one varying part) masked.
-fn human(fixture: &str) -> String {
-    let out = run(fixture, &["--color", "never"]);
+/// The human output in `style`, with the run time (the one varying part) masked.
+fn human_in(fixture: &str, style: &str) -> String {
+    let out = run(fixture, &["--color", "never", "--style", style]);
     let text = String::from_utf8_lossy(&out.stderr).to_string();
     let mut masked = String::new();
     for line in text.lines() {
@@ -33,6 +33,24 @@ fn human(fixture: &str) -> String {
         masked.push('\n');
     }
     masked
+}
+
+/// The graphical output (what a terminal shows).
+fn human(fixture: &str) -> String {
+    human_in(fixture, "graphical")
+}
+
+/// Off a terminal the default is the narrated style: plain lines, `file:line:column` on each.
+#[test]
+fn narrated_cross_file_path_and_parse_error() {
+    let narrated = human_in("tests/suite/flow/resolve/bad-mod-file", "narrated");
+    let default = human_in("tests/suite/flow/resolve/bad-mod-file", "auto");
+    assert_eq!(narrated, default, "stderr is a pipe here: auto narrates");
+    insta::assert_snapshot!("narrated_cross_file_path", narrated);
+    insta::assert_snapshot!(
+        "narrated_parse_error",
+        human_in("tests/bad-input/syntax-error", "narrated")
+    );
 }
 
 #[test]

@@ -14,6 +14,7 @@ fn options() -> HumanOptions {
         quiet: false,
         verbose: 0,
         elapsed: None,
+        narrated: false,
     }
 }
 

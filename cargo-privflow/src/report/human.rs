@@ -29,19 +29,31 @@ pub struct HumanOptions {
     pub verbose: u8,
     /// Shown at the end of the summary line.
     pub elapsed: Option<Duration>,
+    /// Plain lines instead of drawn snippets ([`super::narrated`]): one fact per line with its
+    /// `file:line:column`, for CI logs, screen readers and grep.
+    pub narrated: bool,
 }
 
 /// Writes every finding and problem, then the summary line.
 pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::Result<()> {
-    let handler = handler(opts);
-    let mut sources = Sources::new(report.root.clone());
-    for f in &report.findings {
-        let diag = finding(f, &mut sources);
-        out.write_all(show(&handler, &diag).as_bytes())?;
-    }
-    for p in super::sorted_problems(report) {
-        let diag = problem(p, &mut sources);
-        out.write_all(show(&handler, &diag).as_bytes())?;
+    if opts.narrated {
+        for f in &report.findings {
+            out.write_all(super::narrated::finding(f).as_bytes())?;
+        }
+        for p in super::sorted_problems(report) {
+            out.write_all(super::narrated::problem(p).as_bytes())?;
+        }
+    } else {
+        let handler = handler(opts);
+        let mut sources = Sources::new(report.root.clone());
+        for f in &report.findings {
+            let diag = finding(f, &mut sources);
+            out.write_all(show(&handler, &diag).as_bytes())?;
+        }
+        for p in super::sorted_problems(report) {
+            let diag = problem(p, &mut sources);
+            out.write_all(show(&handler, &diag).as_bytes())?;
+        }
     }
     if opts.verbose > 0 && !report.packs.is_empty() {
         writeln!(out, "privflow: packs: {}", report.packs.join(", "))?;
@@ -372,7 +384,8 @@ fn sink_place(f: &Finding) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
-fn at(loc: &Location) -> String {
+/// `file:line:column`.
+pub(super) fn at(loc: &Location) -> String {
     format!("{}:{}:{}", loc.file, loc.line, loc.column)
 }
 

@@ -1,4 +1,5 @@
-//! Output: the report as the terminal shows it ([`human`]), as JSON lines ([`json`], SPEC §4) and
+//! Output: the report as the terminal shows it ([`human`]; [`narrated`] for logs and screen
+//! readers), as JSON lines ([`json`], SPEC §4) and
 //! as a SARIF 2.1.0 log ([`sarif`]); and the rule catalogue ([`catalog`]) for `rules` / `explain`.
 //!
 //! Every renderer is a pure function of its input that writes to a `&mut dyn Write`: the same
@@ -7,6 +8,7 @@
 pub mod catalog;
 pub mod human;
 pub mod json;
+pub mod narrated;
 pub mod sarif;
 
 use crate::model::{Problem, Report};
