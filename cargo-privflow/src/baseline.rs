@@ -238,6 +238,7 @@ mod tests {
             sources: vec![source],
             path: vec![],
             // As the engine does: not the line.
+            consent_steps: vec![],
             fingerprint: format!("{rule}|{file}|{sink}|{data}"),
         }
     }

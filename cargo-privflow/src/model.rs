@@ -102,6 +102,11 @@ pub struct Finding {
     pub sources: Vec<SourceRef>,
     /// Steps from the source to the sink.
     pub path: Vec<PathStep>,
+    /// For a missing consent: the calls from an entry point on which the consent the sink's
+    /// purpose needs is not checked, each followed by a call of the same function where it is
+    /// (a check that exists but does not dominate the sink).
+    #[serde(default)]
+    pub consent_steps: Vec<PathStep>,
     /// Stable id: a hash of rule, file, sink name and source, independent of line numbers.
     pub fingerprint: String,
 }

@@ -254,7 +254,8 @@ pub struct FlowFacts {
     pub flows: Vec<Flow>,
     /// Consent that holds on entry to each function (on every call chain from an entry point).
     pub consent_in: Vec<Purposes>,
-    /// Call edges among analysed functions: (caller, callee, call span).
-    pub calls: Vec<(FnId, FnId, Span)>,
+    /// Call edges among analysed functions: (caller, callee, consent held at the call, call
+    /// span), in caller order.
+    pub calls: Vec<(FnId, FnId, Purposes, Span)>,
     pub graph: graph::FlowGraph,
 }

@@ -225,7 +225,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         sinks,
         flows,
         consent_in,
-        calls: calls.into_iter().map(|(a, b, _, s)| (a, b, s)).collect(),
+        calls,
         graph,
     };
     Solved { facts, diverged }

@@ -16,9 +16,12 @@ pub type Purposes = BTreeSet<Name>;
 
 /// Does consent for one of `held` cover `purpose` (equal, or a dotted prefix of it)?
 pub fn consented(held: &Purposes, purpose: &str) -> bool {
-    held.iter().any(|h| {
-        purpose == &**h || (purpose.starts_with(&**h) && purpose[h.len()..].starts_with('.'))
-    })
+    held.iter().any(|h| covers(h, purpose))
+}
+
+/// Does consent for `held` cover `purpose` (the same purpose, or a prefix of it)?
+pub fn covers(held: &str, purpose: &str) -> bool {
+    purpose == held || (purpose.starts_with(held) && purpose[held.len()..].starts_with('.'))
 }
 
 /// What a condition tells about consent: purposes that hold when it is true / when it is false.

@@ -293,7 +293,7 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
             primary: false,
         });
     }
-    for step in &f.path {
+    for step in f.path.iter().chain(&f.consent_steps) {
         marks.push(Mark {
             loc: &step.location,
             text: step.note.clone(),

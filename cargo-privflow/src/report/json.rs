@@ -20,6 +20,9 @@ struct Violation<'a> {
     section: &'a str,
     help: &'a str,
     fingerprint: &'a str,
+    /// Calls on which the consent the sink's purpose needs is (not) checked (consent rules).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    consent_steps: Vec<Step<'a>>,
 }
 
 #[derive(Serialize)]
@@ -156,6 +159,11 @@ fn violation(f: &Finding) -> Violation<'_> {
         section: &f.section,
         help: &f.help,
         fingerprint: &f.fingerprint,
+        consent_steps: f
+            .consent_steps
+            .iter()
+            .map(|p| step(&p.location, &p.note))
+            .collect(),
     }
 }
 

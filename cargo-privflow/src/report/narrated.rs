@@ -24,6 +24,12 @@ pub fn finding(f: &Finding) -> String {
     for (i, (loc, note)) in steps.iter().enumerate() {
         out.push_str(&format!("  {}. {}: {note}\n", i + 1, at(loc)));
     }
+    if !f.consent_steps.is_empty() {
+        out.push_str("  consent for the sink's purpose:\n");
+        for step in &f.consent_steps {
+            out.push_str(&format!("    {}: {}\n", at(&step.location), step.note));
+        }
+    }
     if f.sources.len() > 1 {
         let others: Vec<String> = f.sources[1..]
             .iter()

@@ -329,15 +329,21 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
         "codeFlows".into(),
         json!([{"threadFlows": [{"locations": thread}]}]),
     );
+    let mut related: Vec<Value> = Vec::new();
     if let Some(src) = &f.source {
-        r.insert(
-            "relatedLocations".into(),
-            json!([{
-                "id": 1,
-                "physicalLocation": physical(&src.location),
-                "message": {"text": format!("source: {} ({})", src.data, src.category)},
-            }]),
-        );
+        related.push(json!({
+            "physicalLocation": physical(&src.location),
+            "message": {"text": format!("source: {} ({})", src.data, src.category)},
+        }));
+    }
+    for step in &f.consent_steps {
+        related.push(location_with_message(&step.location, &step.note));
+    }
+    if !related.is_empty() {
+        for (i, loc) in related.iter_mut().enumerate() {
+            loc["id"] = json!(i + 1);
+        }
+        r.insert("relatedLocations".into(), Value::Array(related));
     }
     r.insert(
         "properties".into(),

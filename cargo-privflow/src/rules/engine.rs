@@ -3,6 +3,7 @@
 
 use super::pack::{Check, DataClassSel, DataSel, Except, Pack, RecipientSel, RuleDef, SinkSel};
 use super::regions::Regions;
+use super::remedy;
 use crate::flow::tags::{trace_steps, Origin, SourceId};
 use crate::flow::value::{consented, Purposes};
 use crate::flow::{Flow, FlowFacts, SinkDesc, SiteId, SourceInfo, SourceKind};
@@ -595,7 +596,22 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             describe_sink(&sink),
                             rule.summary
                         );
-                        findings.push(make_finding(rule, &rule_id, message, sink, sources, path));
+                        let mut finding =
+                            make_finding(rule, &rule_id, message, sink, sources, path);
+                        if let Some(purpose) = s
+                            .desc
+                            .spec
+                            .purpose
+                            .as_deref()
+                            .filter(|_| rule.lifted_by.consent)
+                        {
+                            finding.consent_steps = remedy::consent_steps(inp, first, purpose);
+                        }
+                        if let Some(hint) = remedy::workspace_hint(inp, rule, s.desc) {
+                            finding.help =
+                                format!("{}. {hint}", finding.help.trim_end_matches('.'));
+                        }
+                        findings.push(finding);
                     }
                 }
                 Check::Erasure => {
@@ -709,6 +725,7 @@ fn make_finding(
         source: sources.first().cloned(),
         sources,
         path,
+        consent_steps: Vec::new(),
         fingerprint,
     }
 }

@@ -5,5 +5,6 @@ pub mod catalog;
 pub mod engine;
 pub mod pack;
 pub mod regions;
+mod remedy;
 
 pub use catalog::catalog;
