@@ -238,6 +238,7 @@ mod tests {
             sources: vec![source],
             path: vec![],
             // As the engine does: not the line.
+            more_paths: vec![],
             consent_steps: vec![],
             fingerprint: format!("{rule}|{file}|{sink}|{data}"),
         }

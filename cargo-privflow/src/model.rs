@@ -102,6 +102,9 @@ pub struct Finding {
     pub sources: Vec<SourceRef>,
     /// Steps from the source to the sink.
     pub path: Vec<PathStep>,
+    /// The steps of every other source's way to the sink, in `sources` order (`sources[1..]`).
+    #[serde(default)]
+    pub more_paths: Vec<Vec<PathStep>>,
     /// For a missing consent: the calls from an entry point on which the consent the sink's
     /// purpose needs is not checked, each followed by a call of the same function where it is
     /// (a check that exists but does not dominate the sink).

@@ -20,6 +20,9 @@ struct Violation<'a> {
     section: &'a str,
     help: &'a str,
     fingerprint: &'a str,
+    /// The ways of the other sources (`sources[1..]`) to the sink.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    more_paths: Vec<Vec<Step<'a>>>,
     /// Calls on which the consent the sink's purpose needs is (not) checked (consent rules).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     consent_steps: Vec<Step<'a>>,
@@ -159,6 +162,11 @@ fn violation(f: &Finding) -> Violation<'_> {
         section: &f.section,
         help: &f.help,
         fingerprint: &f.fingerprint,
+        more_paths: f
+            .more_paths
+            .iter()
+            .map(|path| path.iter().map(|p| step(&p.location, &p.note)).collect())
+            .collect(),
         consent_steps: f
             .consent_steps
             .iter()

@@ -289,24 +289,29 @@ fn location_with_message(loc: &Location, message: &str) -> Value {
 }
 
 fn result(f: &Finding, rule_index: Option<usize>) -> Value {
-    let sink_note = format!("`{}` ({} sink)", f.sink.name, f.sink.kind);
-    // The flow: source → steps → sink, without repeating a location twice in a row.
-    let mut flow: Vec<(&Location, String)> = Vec::new();
-    if let Some(src) = &f.source {
-        flow.push((
-            &src.location,
-            format!("{} ({}) is tagged here", src.data, src.category),
-        ));
+    // One thread flow per source's way: source → steps → sink, without repeating a location
+    // twice in a row.
+    let sink_note = format!("reaches `{}` ({} sink)", f.sink.name, f.sink.kind);
+    let mut threads: Vec<Value> = Vec::new();
+    for (i, steps) in std::iter::once(&f.path).chain(&f.more_paths).enumerate() {
+        let mut flow: Vec<(&Location, String)> = Vec::new();
+        if let Some(src) = f.source.as_ref().filter(|_| i == 0) {
+            flow.push((
+                &src.location,
+                format!("{} ({}) is tagged here", src.data, src.category),
+            ));
+        }
+        flow.extend(steps.iter().map(|s| (&s.location, s.note.clone())));
+        if flow.last().map(|(loc, _)| *loc) != Some(&f.sink.location) {
+            flow.push((&f.sink.location, sink_note.clone()));
+        }
+        flow.dedup_by(|b, a| a.0 == b.0);
+        let locations: Vec<Value> = flow
+            .iter()
+            .map(|(loc, note)| json!({"location": location_with_message(loc, note)}))
+            .collect();
+        threads.push(json!({"locations": locations}));
     }
-    for step in &f.path {
-        flow.push((&step.location, step.note.clone()));
-    }
-    flow.push((&f.sink.location, format!("reaches {sink_note}")));
-    flow.dedup_by(|b, a| a.0 == b.0);
-    let thread: Vec<Value> = flow
-        .iter()
-        .map(|(loc, note)| json!({"location": location_with_message(loc, note)}))
-        .collect();
 
     let mut r = Map::new();
     r.insert("ruleId".into(), json!(f.rule));
@@ -325,10 +330,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
             json!({"privflow/v1": f.fingerprint}),
         );
     }
-    r.insert(
-        "codeFlows".into(),
-        json!([{"threadFlows": [{"locations": thread}]}]),
-    );
+    r.insert("codeFlows".into(), json!([{"threadFlows": threads}]));
     let mut related: Vec<Value> = Vec::new();
     if let Some(src) = &f.source {
         related.push(json!({

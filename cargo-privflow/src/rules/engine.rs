@@ -539,41 +539,22 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             (crate::flow::tags::trace_len(&f.trace), info.label.clone())
                         });
                         let sink = cx.sink_ref(*site);
+                        // Each source once, with the way of its shortest flow.
                         let mut sources: Vec<SourceRef> = Vec::new();
+                        let mut paths: Vec<Vec<PathStep>> = Vec::new();
                         for (f, _) in &hits {
                             let Origin::Source(src) = f.tag.origin else {
                                 continue;
                             };
                             let r = cx.source_ref(src, f.tag.san);
                             if !sources.iter().any(|x| x.data == r.data) {
+                                paths.push(path_of(inp.db, &r, f, &sink));
                                 sources.push(r);
                             }
                         }
                         let first = hits[0].0;
-                        let mut path: Vec<PathStep> = vec![PathStep {
-                            location: sources[0].location.clone(),
-                            note: format!(
-                                "`{}` is tagged {} ({})",
-                                sources[0].data,
-                                sources[0].class.to_uppercase(),
-                                sources[0].category
-                            ),
-                        }];
-                        for st in trace_steps(&first.trace) {
-                            path.push(PathStep {
-                                location: location(inp.db, st.span),
-                                note: st.note.to_string(),
-                            });
-                        }
-                        path.push(PathStep {
-                            location: sink.location.clone(),
-                            note: format!(
-                                "reaches sink `{}` ({})",
-                                sink.name,
-                                describe_sink(&sink)
-                            ),
-                        });
-                        path.dedup();
+                        let more_paths = paths.split_off(1.min(paths.len()));
+                        let path = paths.pop().unwrap_or_default();
                         let class = if hits.iter().any(|(_, i)| i.tag.class == DataClass::Phi) {
                             "PHI"
                         } else {
@@ -598,6 +579,7 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         );
                         let mut finding =
                             make_finding(rule, &rule_id, message, sink, sources, path);
+                        finding.more_paths = more_paths;
                         if let Some(purpose) = s
                             .desc
                             .spec
@@ -704,6 +686,31 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
     (findings, problems)
 }
 
+/// The way from `src` to `sink` along `flow`'s trace: tagged, each step, the sink.
+fn path_of(db: &SourceDb, src: &SourceRef, flow: &Flow, sink: &SinkRef) -> Vec<PathStep> {
+    let mut path: Vec<PathStep> = vec![PathStep {
+        location: src.location.clone(),
+        note: format!(
+            "`{}` is tagged {} ({})",
+            src.data,
+            src.class.to_uppercase(),
+            src.category
+        ),
+    }];
+    for st in trace_steps(&flow.trace) {
+        path.push(PathStep {
+            location: location(db, st.span),
+            note: st.note.to_string(),
+        });
+    }
+    path.push(PathStep {
+        location: sink.location.clone(),
+        note: format!("reaches sink `{}` ({})", sink.name, describe_sink(sink)),
+    });
+    path.dedup();
+    path
+}
+
 fn make_finding(
     rule: &RuleDef,
     rule_id: &str,
@@ -725,6 +732,7 @@ fn make_finding(
         source: sources.first().cloned(),
         sources,
         path,
+        more_paths: Vec::new(),
         consent_steps: Vec::new(),
         fingerprint,
     }

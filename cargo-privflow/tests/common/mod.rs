@@ -85,6 +85,7 @@ pub fn transfer_finding() -> Finding {
                 note: "serialised into `body`".to_string(),
             },
         ],
+        more_paths: vec![],
         consent_steps: vec![],
         fingerprint: "3f2a9c1e5b7d4a60".to_string(),
     }
@@ -112,6 +113,7 @@ pub fn log_finding() -> Finding {
             location: loc("src/upload.rs", 9, 38, 45),
             note: "`p.email` is formatted".to_string(),
         }],
+        more_paths: vec![],
         consent_steps: vec![],
         fingerprint: "9b0c77d2e4f1a385".to_string(),
     }

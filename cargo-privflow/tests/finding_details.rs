@@ -1,6 +1,7 @@
-//! What a finding tells beyond its rule's help: for a missing consent, the calls on which the
-//! sink's purpose is not consented (and one where it is), and the consent checks or encryption
-//! the workspace already has. Through the real binary's JSON, on small crates written here.
+//! What a finding tells beyond its rule's help: every source's way to the sink; for a missing
+//! consent, the calls on which the sink's purpose is not consented (and one where it is); and
+//! the consent checks or encryption the workspace already has. Through the real binary's JSON
+//! and SARIF, on small crates written here.
 
 use std::path::Path;
 use std::process::Command;
@@ -169,4 +170,78 @@ pub fn close(v: &Visit) {
         help.ends_with("Encryption in this workspace: `seal` (src/lib.rs:15, encrypt)."),
         "{help}"
     );
+}
+
+#[test]
+fn every_source_reaching_a_sink_has_its_way_as_a_sarif_thread_flow() {
+    let lib = r#"#[privflow::data]
+pub struct Visit {
+    #[phi]
+    pub diagnosis: String,
+    #[pii(category = "user.name")]
+    pub name: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+pub fn close(v: &Visit) {
+    let line = format!("{} {}", v.name, v.diagnosis);
+    audit(&line);
+}
+"#;
+    let dir = crate_with(lib);
+    let found = violations(dir.path());
+    let phi = found
+        .iter()
+        .find(|v| v["rule"] == "baseline/phi-to-log")
+        .expect("the diagnosis is logged");
+    assert_eq!(phi["source"]["data"], "Visit.diagnosis");
+    // The log rule for PHI sees only the diagnosis; the PII rule sees the name.
+    assert!(phi.get("more_paths").is_none(), "{phi}");
+
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
+        .args([
+            "--message-format",
+            "sarif",
+            "--rules",
+            "visus",
+            "--manifest-path",
+        ])
+        .arg(dir.path().join("Cargo.toml"))
+        .output()
+        .expect("the binary runs");
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).expect("SARIF");
+    // visus/no-non-eu-transfer: both fields reach the log (region unknown), one finding.
+    let results = log["runs"][0]["results"].as_array().expect("results");
+    let transfer = results
+        .iter()
+        .find(|r| r["ruleId"] == "visus/no-non-eu-transfer")
+        .expect("a transfer finding");
+    let threads = transfer["codeFlows"][0]["threadFlows"]
+        .as_array()
+        .expect("threadFlows");
+    assert_eq!(threads.len(), 2, "{transfer}");
+    let starts: Vec<u64> = threads
+        .iter()
+        .map(|t| {
+            t["locations"][0]["location"]["physicalLocation"]["region"]["startLine"]
+                .as_u64()
+                .unwrap_or(0)
+        })
+        .collect();
+    // Each way starts at its own field and ends at the sink call.
+    let mut sorted = starts.clone();
+    sorted.sort();
+    assert_eq!(sorted, vec![4, 6], "{starts:?}");
+    for t in threads {
+        let last = t["locations"]
+            .as_array()
+            .and_then(|l| l.last())
+            .expect("a step");
+        assert_eq!(
+            last["location"]["physicalLocation"]["region"]["startLine"],
+            14
+        );
+    }
 }
