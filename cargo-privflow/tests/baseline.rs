@@ -142,7 +142,7 @@ fn adopting_then_adding_fixing_and_moving_findings() {
     );
     let out = privflow(root, &["--workspace", "-v"]);
     assert!(
-        stderr(&out).contains("gone from the baseline: baseline/phi-to-log (Patient.diagnosis → `log` in other/src/lib.rs)"),
+        stderr(&out).contains("gone from the baseline: baseline/phi-to-log (Patient.diagnosis → `println!` in other/src/lib.rs)"),
         "{}",
         stderr(&out)
     );

@@ -2114,8 +2114,8 @@ impl<'a, 'p> Eval<'a, 'p> {
                 if cat::log_macro(&segs) {
                     let config = self.config_index();
                     self.sink_hit(
-                        SinkRef::Lib {
-                            entry: cat::LOG,
+                        SinkRef::LogMacro {
+                            name: Name::from(format!("{last}!")),
                             config,
                         },
                         &vals,

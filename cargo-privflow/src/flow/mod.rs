@@ -138,6 +138,8 @@ pub enum SinkRef {
     Fn(FnId),
     /// A catalogue entry, as seen from a crate (its default region applies).
     Lib { entry: u32, config: usize },
+    /// A log macro of the catalogue (`println!`, `tracing::info!`), by the name it was called by.
+    LogMacro { name: Name, config: usize },
     /// A library sink declared in a crate's config: (config index, sink index).
     Configured { config: usize, index: usize },
 }

@@ -303,6 +303,19 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
     cin.into_iter().map(|c| c.unwrap_or_default()).collect()
 }
 
+/// A catalogue entry seen from crate config `config` (whose default region applies), named
+/// `name` (the macro called) or by the entry's own name.
+fn catalogue_desc(sh: &Shared<'_>, entry: u32, config: usize, name: Option<&Name>) -> SinkDesc {
+    let e = &sh.catalogue.entries[entry as usize];
+    let mut spec = e.spec.clone();
+    spec.region = sh.configs.get(config).and_then(|c| c.region.clone());
+    SinkDesc {
+        name: name.map_or_else(|| e.name.clone(), |n| n.to_string()),
+        spec,
+        decl: None,
+    }
+}
+
 /// Each site's sink, with the defaults of the crate that declares it applied.
 fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> {
     sites
@@ -327,15 +340,9 @@ fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> 
                     decl: Some(d.ir.span),
                 }
             }
-            SinkRef::Lib { entry, config } => {
-                let e = &sh.catalogue.entries[*entry as usize];
-                let mut spec = e.spec.clone();
-                spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
-                SinkDesc {
-                    name: e.name.clone(),
-                    spec,
-                    decl: None,
-                }
+            SinkRef::Lib { entry, config } => catalogue_desc(sh, *entry, *config, None),
+            SinkRef::LogMacro { name, config } => {
+                catalogue_desc(sh, catalogue::LOG, *config, Some(name))
             }
             SinkRef::Configured { config, index } => {
                 let s = &sh.configs[*config].sinks[*index];
