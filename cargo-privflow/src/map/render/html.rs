@@ -78,7 +78,7 @@ fn safeguards(f: &MapFlow) -> String {
 // Graph geometry, in pixels.
 const MARGIN: i64 = 16;
 const TOP: i64 = 44;
-const NODE_W: i64 = 220;
+const NODE_W: i64 = 236;
 const COL_PITCH: i64 = 310;
 const BOX_H: i64 = 34;
 const FN_H: i64 = 24;
@@ -87,8 +87,12 @@ const GAP: i64 = 8;
 const PAD: i64 = 8;
 const HEADER: i64 = 20;
 const CLUSTER_GAP: i64 = 14;
-/// Characters that fit in a node at 11px.
-const CHARS: usize = 34;
+/// Characters that fit in a node: its first line (11px, semi-bold), its second (10px), a
+/// function's one line (11px), a box's heading (11px, bold).
+const LABEL_CHARS: usize = 32;
+const DETAIL_CHARS: usize = 38;
+const FN_CHARS: usize = 34;
+const BOX_CHARS: usize = 34;
 
 // Colours (also used by the legend).
 const PHI_FILL: &str = "#f8d7da";
@@ -135,11 +139,16 @@ fn x_of(col: usize) -> i64 {
     MARGIN + col as i64 * COL_PITCH
 }
 
-/// Places items (id, height) top-down in order of their wished-for centre (`None` last, in the
-/// given order), never overlapping: each starts at its wish or just below the one before.
-fn stack(items: Vec<(String, i64, Option<i64>)>, top: i64, gap: i64) -> Vec<(String, i64)> {
-    let mut items: Vec<(usize, (String, i64, Option<i64>))> =
-        items.into_iter().enumerate().collect();
+/// Something to stack in a column: id, height, wished-for centre.
+type Item = (String, i64, Option<i64>);
+
+/// A sink box placed: its cluster name, top, and its sinks with their row in the box.
+type Placed<'a> = (String, i64, Vec<(&'a MapSink, i64)>);
+
+/// Places items top-down in order of their wished-for centre (`None` last, in the given order),
+/// never overlapping: each starts at its wish or just below the one before.
+fn stack(items: Vec<Item>, top: i64, gap: i64) -> Vec<(String, i64)> {
+    let mut items: Vec<(usize, Item)> = items.into_iter().enumerate().collect();
     items.sort_by_key(|(i, (_, _, want))| (want.is_none(), want.unwrap_or(0), *i));
     let mut cursor = top;
     let mut out = Vec::new();
@@ -266,7 +275,7 @@ fn layout(map: &DataMap) -> Layout {
     let mut centre: BTreeMap<String, i64> = BTreeMap::new();
     let mut data_order: Vec<&MapData> = map.data.iter().collect();
     let mut fn_y: BTreeMap<String, i64> = BTreeMap::new();
-    let mut cluster_y: Vec<(String, i64, Vec<(&MapSink, i64)>)> = Vec::new();
+    let mut cluster_y: Vec<Placed> = Vec::new();
     let groups = clusters(map);
     for pass in 0..2 {
         if pass == 1 {
@@ -303,7 +312,7 @@ fn layout(map: &DataMap) -> Layout {
         };
         fn_y.clear();
         for c in 1..=fn_cols {
-            let items: Vec<(String, i64, Option<i64>)> = depth
+            let items: Vec<Item> = depth
                 .iter()
                 .filter(|(_, d)| **d == c)
                 .map(|(id, _)| (id.clone(), FN_H, want(id, &centre)))
@@ -314,7 +323,7 @@ fn layout(map: &DataMap) -> Layout {
             }
         }
         // Sinks: ordered inside their box, the boxes stacked by the mean wish of their sinks.
-        let mut boxes: Vec<(String, i64, Option<i64>)> = Vec::new();
+        let mut boxes: Vec<Item> = Vec::new();
         let mut inside: BTreeMap<String, Vec<(&MapSink, i64)>> = BTreeMap::new();
         for (name, sinks) in &groups {
             let mut keyed: Vec<(usize, &MapSink, Option<i64>)> = sinks
@@ -365,8 +374,8 @@ fn layout(map: &DataMap) -> Layout {
             h: BOX_H,
             kind: if d.class == "phi" { "phi" } else { "pii" },
             lines: vec![
-                trunc(&d.label, CHARS),
-                trunc(&format!("{} · {}", class_name(d), d.category), CHARS + 4),
+                trunc(&d.label, LABEL_CHARS),
+                trunc(&format!("{} · {}", class_name(d), d.category), DETAIL_CHARS),
             ],
             title,
         });
@@ -379,7 +388,7 @@ fn layout(map: &DataMap) -> Layout {
             y: fn_y.get(id).copied().unwrap_or(TOP),
             h: FN_H,
             kind: "function",
-            lines: vec![trunc(name, CHARS)],
+            lines: vec![trunc(name, FN_CHARS)],
             title: format!("{name} ({id})\nfunction, step {c} from the data"),
         });
     }
@@ -409,8 +418,8 @@ fn layout(map: &DataMap) -> Layout {
                 h: BOX_H,
                 kind: "sink",
                 lines: vec![
-                    trunc(&s.name, CHARS),
-                    trunc(&format!("{} · {}", s.kind, place(s)), CHARS + 4),
+                    trunc(&s.name, LABEL_CHARS),
+                    trunc(&format!("{} · {}", s.kind, place(s)), DETAIL_CHARS),
                 ],
                 title,
             });
@@ -492,7 +501,7 @@ fn svg(o: &mut String, map: &DataMap, name: &str) {
             c.h + PAD / 2,
             sx - PAD / 2,
             c.y + 10,
-            esc(&trunc(&c.label, CHARS - 2))
+            esc(&trunc(&c.label, BOX_CHARS))
         );
     }
 
@@ -1019,6 +1028,7 @@ h2 { margin: 1.6rem 0 .5rem; font-size: 1.25rem; }
 h3 { margin: 1.2rem 0 .4rem; font-size: 1.05rem; }
 code { font: 12px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 small { color: #6c757d; }
+td small { display: block; }
 .counts { display: flex; flex-wrap: wrap; gap: .4rem 1.4rem; list-style: none; padding: 0; margin: .5rem 0; }
 .legend h2 { font-size: 1rem; margin: .6rem 0 .2rem; }
 .legend ul { display: flex; flex-wrap: wrap; gap: .3rem 1.2rem; list-style: none; padding: 0; margin: 0; }
@@ -1252,8 +1262,8 @@ mod tests {
         m.data[0].label = long.to_string();
         let page = html(&m, "x");
         assert!(page.contains(&format!("<title>{long} (d1)")));
-        assert!(page.contains(&trunc(long, CHARS)));
-        assert!(trunc(long, CHARS).chars().count() == CHARS);
+        assert!(page.contains(&trunc(long, LABEL_CHARS)));
+        assert_eq!(trunc(long, LABEL_CHARS).chars().count(), LABEL_CHARS);
     }
 
     #[test]
