@@ -164,6 +164,7 @@ Examples:
   cargo privflow map --format mermaid                a flowchart GitHub renders in Markdown
   cargo privflow map --format fides -o privflow.yml  a fideslang system manifest for Fides
   cargo privflow map --format json                   the map as data
+  cargo privflow map --format html -o map.html   one self-contained page: the graph and filterable tables
 
 Exit status: 0 when the map is complete; 2 when the analysis is incomplete (the map is still
 written, and the problems are printed on stderr).";
@@ -181,6 +182,8 @@ pub enum MapFormatArg {
     Mermaid,
     /// A fideslang `system` manifest (YAML)
     Fides,
+    /// One self-contained HTML page: the graph drawn as SVG, the tables filterable
+    Html,
 }
 
 impl From<MapFormatArg> for MapFormat {
@@ -191,6 +194,7 @@ impl From<MapFormatArg> for MapFormat {
             MapFormatArg::Dot => MapFormat::Dot,
             MapFormatArg::Mermaid => MapFormat::Mermaid,
             MapFormatArg::Fides => MapFormat::Fides,
+            MapFormatArg::Html => MapFormat::Html,
         }
     }
 }

@@ -1,5 +1,6 @@
 //! `cargo privflow map` on an example app, through the real binary: every format is snapshotted,
-//! deterministic, consistent with the JSON model, and the DOT renders with Graphviz.
+//! deterministic, consistent with the JSON model, the DOT renders with Graphviz, and the HTML page
+//! runs in headless Chromium (no console message, every node drawn, the `#q=` filter applied).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -30,7 +31,7 @@ fn model() -> serde_json::Value {
 
 #[test]
 fn every_format_is_deterministic_and_snapshotted() {
-    for format in ["markdown", "json", "dot", "mermaid", "fides"] {
+    for format in ["markdown", "json", "dot", "mermaid", "fides", "html"] {
         let first = map(format);
         assert_eq!(first, map(format), "{format}: two runs differ");
         insta::assert_snapshot!(format!("cgm_{format}"), first);
@@ -159,7 +160,15 @@ fn the_dot_graph_renders_with_graphviz() {
         String::from_utf8_lossy(&out.stderr)
     );
     let svg = String::from_utf8_lossy(&out.stdout);
-    let m = model();
+    assert_eq!(
+        svg.matches("class=\"node\"").count(),
+        node_count(&model()),
+        "node count"
+    );
+}
+
+/// The graph's node count, from the model: data, sinks, and the distinct functions on the way.
+fn node_count(m: &serde_json::Value) -> usize {
     let fns: std::collections::BTreeSet<&str> = m["flows"]
         .as_array()
         .expect("flows")
@@ -167,12 +176,288 @@ fn the_dot_graph_renders_with_graphviz() {
         .flat_map(|f| f["via"].as_array().into_iter().flatten())
         .filter_map(|v| v.as_str())
         .collect();
-    let expected = m["data"].as_array().map_or(0, Vec::len)
-        + m["sinks"].as_array().map_or(0, Vec::len)
-        + fns.len();
+    m["data"].as_array().map_or(0, Vec::len) + m["sinks"].as_array().map_or(0, Vec::len) + fns.len()
+}
+
+const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:\">";
+
+#[test]
+fn the_html_page_is_self_contained() {
+    let page = map("html");
+    let head = &page[..page.find("</head>").expect("a head")];
+    assert!(head.contains(CSP_META), "the CSP meta tag in <head>");
+    // Nothing a browser would fetch from elsewhere.
+    for attr in ["src=", "href="] {
+        for (i, _) in page.match_indices(attr) {
+            let value = page[i + attr.len()..].trim_start_matches(['"', '\'']);
+            assert!(
+                !["http://", "https://", "//"]
+                    .iter()
+                    .any(|p| value.starts_with(p)),
+                "an external URL: {}",
+                &page[i..(i + 80).min(page.len())]
+            );
+        }
+    }
+    assert!(!page.contains("http://") && !page.contains("https://"));
+    assert!(!page.contains("<link rel=\"stylesheet\"") && !page.contains("<script src"));
+    assert_eq!(page.matches("class=\"node\"").count(), node_count(&model()));
+}
+
+/// Runs headless Chromium on `page` (written to a fresh temp dir) at `fragment` and returns the
+/// DOM after the scripts ran (stdout) and the log (stderr, where every console message is a line
+/// with `:CONSOLE`). `None` when Chromium cannot run, said as SKIPPED; with
+/// `PRIVFLOW_REQUIRE_CHROMIUM` set (`.ci/run` sets it) that fails instead. Killed after 60 s.
+fn chromium(page: &str, fragment: &str) -> Option<(String, String)> {
+    use std::time::{Duration, Instant};
+    let skip = |why: String| {
+        assert!(
+            std::env::var_os("PRIVFLOW_REQUIRE_CHROMIUM").is_none(),
+            "Chromium is required but {why} (install Debian's chromium, or set PRIVFLOW_CHROMIUM)"
+        );
+        eprintln!("SKIPPED: Chromium {why}");
+        None
+    };
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("map.html");
+    std::fs::write(&file, page).expect("write the page");
+    let out = dir.path().join("stdout");
+    let err = dir.path().join("stderr");
+    let bin = std::env::var_os("PRIVFLOW_CHROMIUM").unwrap_or_else(|| "chromium".into());
+    let mut cmd = Command::new(&bin);
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!(
+        "--user-data-dir={}",
+        dir.path().join("profile").display()
+    ))
+    .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
+    .arg(format!("file://{}{fragment}", file.display()))
+    .stdin(std::process::Stdio::null())
+    .stdout(std::fs::File::create(&out).expect("stdout file"))
+    .stderr(std::fs::File::create(&err).expect("stderr file"));
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) => return skip(format!("cannot run {bin:?}: {e}")),
+    };
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if start.elapsed() < Duration::from_secs(60) => {
+                std::thread::sleep(Duration::from_millis(50))
+            }
+            Ok(None) => {
+                // The browser and its helpers, by their process group.
+                #[cfg(unix)]
+                let _ = Command::new("kill")
+                    .args(["-KILL", "--", &format!("-{}", child.id())])
+                    .status();
+                let _ = child.kill();
+                let _ = child.wait();
+                return skip("timed out after 60 s".to_string());
+            }
+            Err(e) => return skip(format!("could not be waited for: {e}")),
+        }
+    };
+    let dom = std::fs::read_to_string(&out).unwrap_or_default();
+    let log = std::fs::read_to_string(&err).unwrap_or_default();
+    if !status.success() || dom.trim().is_empty() {
+        let tail: Vec<&str> = log.lines().rev().take(8).collect();
+        return skip(format!("exited with {status} and no DOM: {tail:?}"));
+    }
+    Some((dom, log))
+}
+
+fn console_lines(log: &str) -> Vec<&str> {
+    log.lines().filter(|l| l.contains(":CONSOLE")).collect()
+}
+
+/// Text of serialised HTML: tags dropped, the entities Chromium writes decoded.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&")
+}
+
+struct Row {
+    hidden: bool,
+    ids: Vec<String>,
+    /// The cells' text, one line per cell, lower-cased (as the page's filter reads it).
+    text: String,
+}
+
+/// The rows of every table body in a dumped DOM.
+fn rows(dom: &str) -> Vec<Row> {
+    let mut out = Vec::new();
+    for body in dom.split("<tbody>").skip(1) {
+        let body = &body[..body.find("</tbody>").expect("tbody closed")];
+        for tr in body.split("<tr").skip(1) {
+            let (attrs, rest) = tr.split_once('>').expect("tr tag");
+            let ids = attrs
+                .split("data-ids=\"")
+                .nth(1)
+                .and_then(|v| v.split('"').next())
+                .unwrap_or_default()
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
+            let cells: Vec<String> = rest
+                .split("<td")
+                .skip(1)
+                .map(|td| {
+                    let inner = td.split_once('>').map_or("", |(_, r)| r);
+                    text(inner.split("</td>").next().unwrap_or_default())
+                })
+                .collect();
+            out.push(Row {
+                hidden: attrs.split_whitespace().any(|a| a.starts_with("hidden")),
+                ids,
+                text: cells.join("\n").to_lowercase(),
+            });
+        }
+    }
+    out
+}
+
+/// The page in Chromium, opened at a `#q=` link: no console message (no error, no blocked
+/// fetch), every graph node drawn, and exactly the rows holding the term left visible, as many
+/// as the model says.
+#[test]
+fn the_html_page_runs_in_headless_chromium() {
+    let page = map("html");
+    let m = model();
+    let arr = |k: &str| m[k].as_array().cloned().unwrap_or_default();
+    let (data, sinks, flows) = (arr("data"), arr("sinks"), arr("flows"));
+    let recipients = arr("recipients");
+    let s = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+
+    // A recipient named in a link (URL-encoded, other case): its flows in the inventory, its
+    // sinks, its recipients row, and any drift item naming it.
+    let lab = "Cloudflare, Inc.";
+    let lab_sinks: Vec<String> = sinks
+        .iter()
+        .filter(|x| x["recipient"] == lab)
+        .map(|x| s(&x["id"]))
+        .collect();
+    let by_recipient = flows
+        .iter()
+        .filter(|f| lab_sinks.contains(&s(&f["sink"])))
+        .count()
+        + lab_sinks.len()
+        + 1
+        + m["drift"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|d| d["undisclosed_recipients"].as_array().into_iter().flatten())
+            .filter(|i| i["value"] == lab)
+            .count();
+    // A data category: its data's inventory rows (one per flow, or one when it reaches no sink)
+    // and the recipients that receive it.
+    let cat = "ip_address";
+    let by_category = data
+        .iter()
+        .filter(|d| s(&d["category"]).contains(cat))
+        .map(|d| flows.iter().filter(|f| f["data"] == d["id"]).count().max(1))
+        .sum::<usize>()
+        + recipients
+            .iter()
+            .filter(|r| {
+                r["categories"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|c| s(c).contains(cat))
+            })
+            .count();
+
+    for (fragment, term, expected) in [
+        ("#q=cloudflare%2C%20INC.", "cloudflare, inc.", by_recipient),
+        ("#q=ip_address", cat, by_category),
+    ] {
+        let Some((dom, log)) = chromium(&page, fragment) else {
+            return;
+        };
+        let console = console_lines(&log);
+        assert!(console.is_empty(), "console messages: {console:#?}");
+        assert_eq!(
+            dom.matches("class=\"node\"").count(),
+            node_count(&m),
+            "node count"
+        );
+        let rows = rows(&dom);
+        for r in &rows {
+            assert_eq!(!r.hidden, r.text.contains(term), "{fragment}: {}", r.text);
+        }
+        let shown = rows.iter().filter(|r| !r.hidden).count();
+        assert!(0 < shown && shown < rows.len(), "{fragment}: {shown}");
+        assert_eq!(shown, expected, "{fragment}: rows shown");
+        let said = format!("{shown} of {} rows shown", rows.len());
+        assert!(dom.contains(&said), "{fragment}: no \"{said}\"");
+        assert!(dom.contains("data-dim"), "{fragment}: no graph node dimmed");
+    }
+
+    // A node picked (as a click does): the rows that involve it, the node marked, its edges lit.
+    let Some((dom, log)) = chromium(&page, "#q=%40s20") else {
+        return;
+    };
+    assert!(console_lines(&log).is_empty(), "{:#?}", console_lines(&log));
+    let rows = rows(&dom);
+    for r in &rows {
+        assert_eq!(!r.hidden, r.ids.iter().any(|i| i == "s20"), "{}", r.text);
+    }
     assert_eq!(
-        svg.matches("class=\"node\"").count(),
-        expected,
-        "node count"
+        rows.iter().filter(|r| !r.hidden).count(),
+        flows.iter().filter(|f| f["sink"] == "s20").count() + 3,
+        "s20: its flows, its sink row, its recipient, its drift item"
+    );
+    assert!(dom.contains("data-sel=\"\""), "the picked node is marked");
+    assert!(dom.contains("data-hl=\"\""), "its edges are lit");
+}
+
+/// The console detector above detects: an uncaught error and a fetch the CSP blocks both show
+/// as `:CONSOLE` lines, so a page that logged anything would fail the test.
+#[test]
+fn the_console_detector_sees_errors_and_blocked_fetches() {
+    let page = format!(
+        "<!DOCTYPE html><html><head>{CSP_META}<title>t</title></head><body><img src=\"https://example.invalid/x.png\" alt=\"\"><script>throw new Error(\"privflow-detector\")</script></body></html>"
+    );
+    let Some((_, log)) = chromium(&page, "") else {
+        return;
+    };
+    let console = console_lines(&log);
+    assert!(
+        console.iter().any(|l| l.contains("privflow-detector")),
+        "the uncaught error is not seen: {log}"
+    );
+    assert!(
+        console
+            .iter()
+            .any(|l| l.contains("Content Security Policy")),
+        "the blocked fetch is not seen: {log}"
     );
 }

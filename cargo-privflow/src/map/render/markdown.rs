@@ -213,7 +213,7 @@ pub fn markdown(map: &DataMap, name: &str) -> String {
     o
 }
 
-fn retention(s: &MapSink) -> String {
+pub(super) fn retention(s: &MapSink) -> String {
     match s.retention_days {
         Some(d) => format!("{d} days"),
         None if s.persistent => "unlimited".to_string(),

@@ -1,8 +1,11 @@
-//! The data map's output formats (Markdown, JSON, DOT, Mermaid, fideslang). Each renderer is a pure function of the [`DataMap`] and returns
-//! the whole document, so the same map always gives the same bytes.
+//! The data map's output formats (Markdown, JSON, DOT, Mermaid, fideslang, and a self-contained
+//! HTML page: the graph drawn as inline SVG, the tables filterable). Each renderer is a pure
+//! function of the [`DataMap`] and returns the whole document, so the same map always gives the
+//! same bytes.
 
 mod dot;
 mod fides;
+mod html;
 mod markdown;
 mod mermaid;
 
@@ -11,6 +14,7 @@ use std::collections::BTreeMap;
 
 pub use dot::dot;
 pub use fides::fides;
+pub use html::html;
 pub use markdown::markdown;
 pub use mermaid::mermaid;
 
@@ -22,6 +26,7 @@ pub enum MapFormat {
     Dot,
     Mermaid,
     Fides,
+    Html,
 }
 
 /// Renders `map` in `format`. `name` names the system (the workspace's or package's name).
@@ -36,6 +41,7 @@ pub fn render(map: &DataMap, format: MapFormat, name: &str) -> String {
         MapFormat::Dot => dot(map, name),
         MapFormat::Mermaid => mermaid(map),
         MapFormat::Fides => fides(map, name),
+        MapFormat::Html => html(map, name),
     }
 }
 
