@@ -318,13 +318,25 @@ fn sarif_marks_results_new_and_counts_the_baselined() {
 fn baseline_with_json_says_what_it_wrote_in_one_line() {
     let ws = workspace();
     let root = ws.path();
-    let first = privflow(root, &["baseline", "--workspace", "--message-format", "json"]);
+    let first = privflow(
+        root,
+        &["baseline", "--workspace", "--message-format", "json"],
+    );
     let line: serde_json::Value = serde_json::from_slice(&first.stdout).expect("one JSON line");
     assert_eq!(line["reason"], "baseline");
     assert_eq!(line["file"], "privflow-baseline.json");
-    assert_eq!((line["errors"].clone(), line["warnings"].clone()), (2.into(), 0.into()));
+    assert_eq!(
+        (line["errors"].clone(), line["warnings"].clone()),
+        (2.into(), 0.into())
+    );
     assert!(line["added"].is_null(), "no previous baseline: {line}");
-    let again = privflow(root, &["baseline", "--workspace", "--message-format", "json"]);
+    let again = privflow(
+        root,
+        &["baseline", "--workspace", "--message-format", "json"],
+    );
     let line: serde_json::Value = serde_json::from_slice(&again.stdout).expect("one JSON line");
-    assert_eq!((line["added"].clone(), line["removed"].clone()), (0.into(), 0.into()));
+    assert_eq!(
+        (line["added"].clone(), line["removed"].clone()),
+        (0.into(), 0.into())
+    );
 }

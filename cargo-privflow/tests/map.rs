@@ -209,6 +209,11 @@ fn the_html_page_is_self_contained() {
 /// with `:CONSOLE`). `None` when Chromium cannot run, said as SKIPPED; with
 /// `PRIVFLOW_REQUIRE_CHROMIUM` set (`.ci/run` sets it) that fails instead. Killed after 60 s.
 fn chromium(page: &str, fragment: &str) -> Option<(String, String)> {
+    chromium_with(page, fragment, &[])
+}
+
+/// [`chromium`] with more command-line flags.
+fn chromium_with(page: &str, fragment: &str, flags: &[&str]) -> Option<(String, String)> {
     use std::time::{Duration, Instant};
     let skip = |why: String| {
         assert!(
@@ -239,7 +244,9 @@ fn chromium(page: &str, fragment: &str) -> Option<(String, String)> {
         "--user-data-dir={}",
         dir.path().join("profile").display()
     ))
-    .args(["--enable-logging=stderr", "--v=0", "--dump-dom"])
+    .args(["--enable-logging=stderr", "--v=0"])
+    .args(flags)
+    .arg("--dump-dom")
     .arg(format!("file://{}{fragment}", file.display()))
     .stdin(std::process::Stdio::null())
     .stdout(std::fs::File::create(&out).expect("stdout file"))
@@ -460,4 +467,77 @@ fn the_console_detector_sees_errors_and_blocked_fetches() {
             .any(|l| l.contains("Content Security Policy")),
         "the blocked fetch is not seen: {log}"
     );
+}
+
+/// The Mermaid flowchart parses and renders with Mermaid itself (its browser bundle, in headless
+/// Chromium): every node is drawn. `.ci/run` installs the bundle from npm and points
+/// `PRIVFLOW_MERMAID_JS` at it, with `PRIVFLOW_REQUIRE_MERMAID` set; elsewhere the test says it
+/// skipped when the bundle is not there.
+#[test]
+fn the_mermaid_flowchart_renders_with_mermaid() {
+    let bundle = std::env::var_os("PRIVFLOW_MERMAID_JS")
+        .map(PathBuf::from)
+        .and_then(|p| std::fs::read_to_string(&p).ok());
+    let Some(bundle) = bundle else {
+        assert!(
+            std::env::var_os("PRIVFLOW_REQUIRE_MERMAID").is_none(),
+            "Mermaid is required but PRIVFLOW_MERMAID_JS does not name a readable mermaid.min.js"
+        );
+        eprintln!(
+            "SKIPPED: set PRIVFLOW_MERMAID_JS to Mermaid's mermaid.min.js (npm install mermaid)"
+        );
+        return;
+    };
+    // Mermaid renders asynchronously: the virtual time budget lets its promises settle before
+    // Chromium dumps the DOM.
+    let render = |diagram: &str| -> Option<(String, String)> {
+        let page = format!(
+            "<!doctype html><html><body><pre id=\"result\">pending</pre><div id=\"graph\"></div>\
+             <script>{}</script><script>\
+             const text = {};\
+             mermaid.initialize({{startOnLoad: false}});\
+             mermaid.parse(text).then(() => mermaid.render('map', text)).then(r => {{\
+               document.getElementById('graph').innerHTML = r.svg;\
+               document.getElementById('result').textContent = 'rendered';\
+             }}, e => {{ document.getElementById('result').textContent = 'error: ' + e; }});\
+             </script></body></html>",
+            bundle.replace("</script", "<\\/script"),
+            serde_json::to_string(diagram).expect("a JSON string")
+        );
+        chromium_with(&page, "", &["--virtual-time-budget=20000"])
+    };
+    let result = |dom: &str| -> String {
+        let open = "<pre id=\"result\">";
+        let start = dom.find(open).map_or(0, |i| i + open.len());
+        dom[start..]
+            .split('<')
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    };
+
+    let Some((dom, _)) = render(&map("mermaid")) else {
+        return;
+    };
+    assert_eq!(result(&dom), "rendered", "Mermaid rejects the flowchart");
+    // Mermaid gives each flowchart node the id `<svg id>-flowchart-<node id>-<n>`.
+    let mut nodes: Vec<&str> = dom
+        .match_indices("-flowchart-")
+        .map(|(i, _)| {
+            let rest = &dom[i + "-flowchart-".len()..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            &rest[..end]
+        })
+        .collect();
+    nodes.sort();
+    nodes.dedup();
+    assert_eq!(nodes.len(), node_count(&model()), "nodes drawn: {nodes:?}");
+
+    // And a broken flowchart is rejected, so the check above could fail.
+    let Some((dom, _)) = render("flowchart LR\n  a[\"open --> b\n") else {
+        return;
+    };
+    assert!(result(&dom).starts_with("error"), "{}", result(&dom));
 }
