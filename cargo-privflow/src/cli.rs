@@ -164,7 +164,7 @@ Examples:
   cargo privflow map --format mermaid                a flowchart GitHub renders in Markdown
   cargo privflow map --format fides -o privflow.yml  a fideslang system manifest for Fides
   cargo privflow map --format json                   the map as data
-  cargo privflow map --format html -o map.html   one self-contained page: the graph and filterable tables
+  cargo privflow map --format html -o map.html       one page: the graph, filterable tables
 
 Exit status: 0 when the map is complete; 2 when the analysis is incomplete (the map is still
 written, and the problems are printed on stderr).";
