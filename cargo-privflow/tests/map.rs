@@ -541,3 +541,117 @@ fn the_mermaid_flowchart_renders_with_mermaid() {
     };
     assert!(result(&dom).starts_with("error"), "{}", result(&dom));
 }
+
+/// Runs `tests/data/check_fides_manifest.py` on `manifest` with fideslang's Python
+/// (`PRIVFLOW_FIDESLANG_PYTHON`, a venv `.ci/run` makes with `fideslang==3.1.4`, which also sets
+/// `PRIVFLOW_REQUIRE_FIDESLANG`); `None` (said as SKIPPED) when there is none.
+fn fideslang_check(manifest: &str) -> Option<serde_json::Value> {
+    let Some(python) = std::env::var_os("PRIVFLOW_FIDESLANG_PYTHON") else {
+        assert!(
+            std::env::var_os("PRIVFLOW_REQUIRE_FIDESLANG").is_none(),
+            "fideslang is required but PRIVFLOW_FIDESLANG_PYTHON is not set"
+        );
+        eprintln!("SKIPPED: set PRIVFLOW_FIDESLANG_PYTHON to a Python with fideslang installed");
+        return None;
+    };
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("privflow.yml");
+    std::fs::write(&file, manifest).expect("write the manifest");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/check_fides_manifest.py");
+    let out = Command::new(python)
+        .arg(script)
+        .arg(&file)
+        .output()
+        .expect("fideslang's Python runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "fideslang rejects the manifest: {text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Some(serde_json::from_str(&text).expect("the checker prints JSON"))
+}
+
+/// The fideslang manifest loads as Fides loads it: every system validates with fideslang's
+/// models, and every key it references (data uses, categories, subjects, egress systems) is in
+/// the default taxonomy or defined in the manifest.
+#[test]
+fn the_fides_manifest_loads_with_fideslang() {
+    let Some(checked) = fideslang_check(&map("fides")) else {
+        return;
+    };
+    assert_eq!(checked["missing"], serde_json::json!([]), "{checked}");
+    // The system itself and one per recipient it sends data to.
+    let recipients = model()["recipients"].as_array().map_or(0, Vec::len);
+    assert_eq!(
+        checked["systems"].as_array().map(Vec::len),
+        Some(1 + recipients),
+        "{checked}"
+    );
+    assert_eq!(checked["custom"], serde_json::json!([]), "{checked}");
+
+    // Keys outside the default taxonomy are defined, with their parents; without those
+    // definitions Fides would miss them.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"study\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n",
+    )
+    .expect("write Cargo.toml");
+    std::fs::create_dir(dir.path().join("src")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("src/lib.rs"),
+        r#"#[privflow::data]
+pub struct Sample {
+    #[phi(subject = "donor")]
+    pub genome: String,
+}
+
+#[privflow::sink(kind = "network", region = "DE", recipient = "Biobank Greifswald", purpose = "research.clinical", encrypted = true)]
+pub fn share(_s: &str) {}
+
+pub fn donate(s: &Sample) {
+    share(&s.genome);
+}
+"#,
+    )
+    .expect("write lib.rs");
+    let out = Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
+        .args(["map", "--format", "fides", "--manifest-path"])
+        .arg(dir.path().join("Cargo.toml"))
+        .output()
+        .expect("the binary runs");
+    let manifest = String::from_utf8(out.stdout).expect("UTF-8");
+    let Some(checked) = fideslang_check(&manifest) else {
+        return;
+    };
+    assert_eq!(
+        checked["missing"],
+        serde_json::json!([]),
+        "{checked}\n{manifest}"
+    );
+    assert_eq!(
+        checked["custom"],
+        serde_json::json!(["donor", "research", "research.clinical"]),
+        "{checked}"
+    );
+    assert_eq!(
+        checked["systems"],
+        serde_json::json!(["biobank_greifswald", "study"]),
+        "{checked}"
+    );
+    // Without the definitions, the references are missing: the check above could fail.
+    let cut = manifest
+        .find("data_use:")
+        .zip(manifest.find("system:"))
+        .map(|(a, b)| format!("{}{}", &manifest[..a], &manifest[b..]))
+        .expect("the manifest defines data uses before its systems");
+    let Some(checked) = fideslang_check(&cut) else {
+        return;
+    };
+    let missing = checked["missing"].as_array().expect("missing").clone();
+    assert!(
+        missing.contains(&serde_json::json!("research.clinical")),
+        "{checked}"
+    );
+}

@@ -1,7 +1,10 @@
 //! The data map as a fideslang `system` manifest (YAML), for Fides: one privacy declaration per
 //! data use (a sink's purpose), with the data categories and subjects that reach it, and the
-//! recipients as egress.
+//! recipients as egress. Each recipient is declared as a system of its own (with the data as
+//! ingress), and every data use, category or subject the code names that is not in fideslang's
+//! default taxonomy is defined, so the manifest references nothing Fides lacks.
 
+use super::fides_defaults::{DATA_CATEGORIES, DATA_SUBJECTS, DATA_USES};
 use crate::map::DataMap;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -65,6 +68,13 @@ pub fn fides(map: &DataMap, name: &str) -> String {
             egress.entry(key).or_default().insert(d.category.clone());
         }
     }
+    let own_key = fides_key(name);
+    let recipient_names: BTreeMap<String, String> = map
+        .sinks
+        .iter()
+        .filter_map(|s| s.recipient.as_ref())
+        .map(|r| (fides_key(r), r.clone()))
+        .collect();
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -75,8 +85,32 @@ pub fn fides(map: &DataMap, name: &str) -> String {
         "# Load it with `fides push` (or the Fides UI). Data subjects that the code"
     );
     let _ = writeln!(o, "# does not name are declared as `customer`.");
+    let used_uses: BTreeSet<String> = decls.keys().cloned().collect();
+    let used_categories: BTreeSet<String> = decls
+        .values()
+        .flat_map(|d| d.categories.iter().cloned())
+        .collect();
+    let used_subjects: BTreeSet<String> = decls
+        .values()
+        .flat_map(|d| d.subjects.iter().cloned())
+        .collect();
+    custom_keys(&mut o, "data_use", "data use", &used_uses, DATA_USES);
+    custom_keys(
+        &mut o,
+        "data_category",
+        "data category",
+        &used_categories,
+        DATA_CATEGORIES,
+    );
+    custom_keys(
+        &mut o,
+        "data_subject",
+        "data subject",
+        &used_subjects,
+        DATA_SUBJECTS,
+    );
     let _ = writeln!(o, "system:");
-    let _ = writeln!(o, "  - fides_key: {}", q(&fides_key(name)));
+    let _ = writeln!(o, "  - fides_key: {}", q(&own_key));
     let _ = writeln!(o, "    name: {}", q(name));
     let _ = writeln!(
         o,
@@ -106,5 +140,74 @@ pub fn fides(map: &DataMap, name: &str) -> String {
             seq(&mut o, "        ", "egress", &d.egress);
         }
     }
+    // The recipients, each a system that receives the data: what egress points at.
+    for (key, cats) in &egress {
+        let shown = recipient_names
+            .get(key)
+            .map_or(key.as_str(), String::as_str);
+        let _ = writeln!(o, "  - fides_key: {}", q(key));
+        let _ = writeln!(o, "    name: {}", q(shown));
+        let _ = writeln!(
+            o,
+            "    description: {}",
+            q(&format!(
+                "Receives personal data from {name} (found in the code by privflow)"
+            ))
+        );
+        let _ = writeln!(o, "    system_type: \"Service\"");
+        let _ = writeln!(o, "    ingress:");
+        let _ = writeln!(o, "      - fides_key: {}", q(&own_key));
+        let _ = writeln!(o, "        type: \"system\"");
+        seq(&mut o, "        ", "data_categories", cats);
+        let _ = writeln!(o, "    privacy_declarations: []");
+    }
     o
+}
+
+/// Defines, under `section`, every key of `used` (and every dotted prefix of one) that is not in
+/// fideslang's `defaults`, each with its parent: Fides rejects a reference to an unknown key.
+fn custom_keys(
+    o: &mut String,
+    section: &str,
+    what: &str,
+    used: &BTreeSet<String>,
+    defaults: &[&str],
+) {
+    let mut custom: BTreeSet<&str> = BTreeSet::new();
+    for key in used {
+        let mut k = key.as_str();
+        loop {
+            if defaults.binary_search(&k).is_ok() {
+                break;
+            }
+            custom.insert(k);
+            match k.rsplit_once('.') {
+                Some((parent, _)) => k = parent,
+                None => break,
+            }
+        }
+    }
+    if custom.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "{section}:");
+    for key in custom {
+        let _ = writeln!(o, "  - fides_key: {}", q(key));
+        let _ = writeln!(o, "    name: {}", q(key.rsplit('.').next().unwrap_or(key)));
+        let _ = writeln!(
+            o,
+            "    description: {}",
+            q(&format!(
+                "A {what} the code names that fideslang's default taxonomy does not (found by privflow)"
+            ))
+        );
+        match key.rsplit_once('.') {
+            Some((parent, _)) => {
+                let _ = writeln!(o, "    parent_key: {}", q(parent));
+            }
+            None => {
+                let _ = writeln!(o, "    parent_key: null");
+            }
+        }
+    }
 }

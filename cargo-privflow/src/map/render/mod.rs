@@ -5,6 +5,7 @@
 
 mod dot;
 mod fides;
+mod fides_defaults;
 mod html;
 mod markdown;
 mod mermaid;
