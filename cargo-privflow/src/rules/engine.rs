@@ -447,6 +447,7 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
         used: BTreeSet::new(),
     };
     let mut findings = Vec::new();
+    let remedies = remedy::Remedies::new(inp);
 
     // Flows grouped by site, with the consent that holds for each.
     let mut by_site: BTreeMap<SiteId, Vec<(&Flow, Purposes)>> = BTreeMap::new();
@@ -587,9 +588,9 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             .as_deref()
                             .filter(|_| rule.lifted_by.consent)
                         {
-                            finding.consent_steps = remedy::consent_steps(inp, first, purpose);
+                            finding.consent_steps = remedies.consent_steps(first, purpose);
                         }
-                        if let Some(hint) = remedy::workspace_hint(inp, rule, s.desc) {
+                        if let Some(hint) = remedies.hint(rule, s.desc) {
                             finding.help =
                                 format!("{}. {hint}", finding.help.trim_end_matches('.'));
                         }
