@@ -233,6 +233,7 @@ mod tests {
                 encrypted: false,
                 persistent: true,
                 retention_days: None,
+                declared: None,
             },
             source: Some(source.clone()),
             sources: vec![source],

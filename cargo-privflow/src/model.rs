@@ -78,6 +78,10 @@ pub struct SinkRef {
     pub encrypted: bool,
     pub persistent: bool,
     pub retention_days: Option<u64>,
+    /// Where the sink is declared (its annotated function), when that is in the workspace: where
+    /// its kind, region, recipient, purpose and encryption are set.
+    #[serde(default)]
+    pub declared: Option<Location>,
 }
 
 /// A violation of one rule at one primary location.

@@ -156,6 +156,16 @@ pub fn close(v: &Visit) {
     let found = violations(without.path());
     let help = found[0]["help"].as_str().expect("help");
     assert_eq!(found[0]["rule"], "baseline/phi-unencrypted-at-rest");
+    // Where the sink's attributes are set: its annotated function.
+    assert_eq!(
+        (
+            found[0]["sink"]["declared"]["line"].clone(),
+            found[0]["sink"]["declared"]["column"].clone()
+        ),
+        (8.into(), 8.into()),
+        "{}",
+        found[0]
+    );
     assert!(
         help.ends_with("No function in this workspace is a #[privflow::sanitizer(encrypt)] yet."),
         "{help}"

@@ -293,6 +293,13 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
             primary: false,
         });
     }
+    if let Some(decl) = &f.sink.declared {
+        marks.push(Mark {
+            loc: decl,
+            text: declared(&f.sink),
+            primary: false,
+        });
+    }
     for step in f.path.iter().chain(&f.consent_steps) {
         marks.push(Mark {
             loc: &step.location,
@@ -345,8 +352,15 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
                 main.message.push_str(&format!("\n  --> {}", at(sink.loc)));
             }
         } else if named.is_some() {
+            let only_the_declaration = f
+                .sink
+                .declared
+                .as_ref()
+                .is_some_and(|d| here.iter().all(|m| m.loc == d));
             let message = if source_file == Some(*file) {
                 format!("the data comes from {file}")
+            } else if only_the_declaration {
+                format!("the sink is declared in {file}")
             } else {
                 format!("the data passes through {file}")
             };
@@ -363,6 +377,34 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
         }
     }
     main
+}
+
+/// "`upload` is declared a storage sink here (region us-east-1 (US), encrypted)".
+pub(super) fn declared(s: &crate::model::SinkRef) -> String {
+    let mut what = vec![format!("{} sink", s.kind)];
+    match (&s.region, &s.country) {
+        (Some(r), Some(c)) if r != c => what.push(format!("region {r} ({c})")),
+        (Some(r), _) => what.push(format!("region {r}")),
+        (None, _) => what.push("no region (unknown)".to_string()),
+    }
+    if let Some(r) = &s.recipient {
+        what.push(format!("recipient {r}"));
+    }
+    if let Some(p) = &s.purpose {
+        what.push(format!("purpose {p}"));
+    }
+    what.push(
+        if s.encrypted {
+            "encrypted"
+        } else {
+            "not encrypted"
+        }
+        .to_string(),
+    );
+    if let Some(d) = s.retention_days {
+        what.push(format!("retention {d} days"));
+    }
+    format!("`{}` is declared here: {}", s.name, what.join(", "))
 }
 
 /// "region eu-central-1 (DE), recipient X, purpose Y" — what the sink is, as far as known.

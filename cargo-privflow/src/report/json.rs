@@ -45,6 +45,16 @@ struct Sink<'a> {
     encrypted: bool,
     persistent: bool,
     retention_days: Option<u64>,
+    /// Where the sink is declared, when in the workspace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    declared: Option<Place<'a>>,
+}
+
+#[derive(Serialize)]
+struct Place<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
 }
 
 #[derive(Serialize)]
@@ -148,6 +158,11 @@ fn violation(f: &Finding) -> Violation<'_> {
             encrypted: s.encrypted,
             persistent: s.persistent,
             retention_days: s.retention_days,
+            declared: s.declared.as_ref().map(|d| Place {
+                file: &d.file,
+                line: d.line,
+                column: d.column,
+            }),
         },
         source: f.source.as_ref().map(|src| Source {
             file: &src.location.file,

@@ -4,7 +4,7 @@
 //! the statement's sentence and the fix. Nothing is drawn, so logs, screen readers and grep read
 //! it as it is.
 
-use super::human::at;
+use super::human::{at, declared};
 use crate::model::{Finding, Location, Problem};
 
 /// One finding, followed by a blank line.
@@ -23,6 +23,9 @@ pub fn finding(f: &Finding) -> String {
     steps.extend(f.path.iter().map(|p| (&p.location, p.note.clone())));
     for (i, (loc, note)) in steps.iter().enumerate() {
         out.push_str(&format!("  {}. {}: {note}\n", i + 1, at(loc)));
+    }
+    if let Some(decl) = &f.sink.declared {
+        out.push_str(&format!("  {}: {}\n", at(decl), declared(&f.sink)));
     }
     if !f.consent_steps.is_empty() {
         out.push_str("  consent for the sink's purpose:\n");

@@ -338,6 +338,12 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
             "message": {"text": format!("source: {} ({})", src.data, src.category)},
         }));
     }
+    if let Some(decl) = &f.sink.declared {
+        related.push(location_with_message(
+            decl,
+            &super::human::declared(&f.sink),
+        ));
+    }
     for step in &f.consent_steps {
         related.push(location_with_message(&step.location, &step.note));
     }

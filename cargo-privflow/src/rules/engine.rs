@@ -362,6 +362,7 @@ pub fn sink_ref(inp: &RuleInput<'_>, site: SiteId) -> SinkRef {
         encrypted: spec.encrypted,
         persistent: spec.persistent,
         retention_days: spec.retention_days,
+        declared: desc.decl.map(|d| location(inp.db, d)),
     }
 }
 

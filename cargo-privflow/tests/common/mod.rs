@@ -40,6 +40,7 @@ fn sink(location: Location, name: &str, kind: &str) -> SinkRef {
         encrypted: false,
         persistent: kind == "storage" || kind == "log",
         retention_days: None,
+        declared: None,
     }
 }
 
