@@ -264,8 +264,24 @@ fn offset_of(text: &str, line: u32, column: u32) -> Option<usize> {
 struct Mark<'a> {
     loc: &'a Location,
     text: String,
-    primary: bool,
+    role: Role,
 }
+
+/// What a mark shows: it decides the heading of a snippet away from the sink call, and (in this
+/// order) where the snippet stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The sink call: the primary label.
+    Sink,
+    Source,
+    Step,
+    Consent,
+    Declaration,
+}
+
+/// Marks further apart than this (in lines, in one file) are shown in snippets of their own, so
+/// a label far from the sink call does not pull every line between into the snippet.
+const SNIPPET_GAP_LINES: u32 = 8;
 
 fn finding(f: &Finding, sources: &mut Sources) -> Diag {
     let data = f.source.as_ref().map(|s| s.data.as_str());
@@ -279,7 +295,7 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
     let mut marks = vec![Mark {
         loc: &f.sink.location,
         text: sink_text,
-        primary: true,
+        role: Role::Sink,
     }];
     if let Some(src) = &f.source {
         let sanitized = if src.sanitized.is_empty() {
@@ -290,22 +306,24 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
         marks.push(Mark {
             loc: &src.location,
             text: format!("{} ({}{sanitized}) comes from here", src.data, src.category),
-            primary: false,
+            role: Role::Source,
         });
     }
     if let Some(decl) = &f.sink.declared {
         marks.push(Mark {
             loc: decl,
             text: declared(&f.sink),
-            primary: false,
+            role: Role::Declaration,
         });
     }
-    for step in f.path.iter().chain(&f.consent_steps) {
-        marks.push(Mark {
-            loc: &step.location,
-            text: step.note.clone(),
-            primary: false,
-        });
+    for (steps, role) in [(&f.path, Role::Step), (&f.consent_steps, Role::Consent)] {
+        for step in steps {
+            marks.push(Mark {
+                loc: &step.location,
+                text: step.note.clone(),
+                role,
+            });
+        }
     }
     // One label per place: the first mark there (the sink's, then the source's) wins.
     let mut seen: Vec<&Location> = Vec::new();
@@ -315,52 +333,40 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
         fresh
     });
 
-    // Files in the order the flow reaches them, the sink's first.
-    let mut files: Vec<&str> = vec![f.sink.location.file.as_str()];
-    for m in &marks {
-        if !files.contains(&m.loc.file.as_str()) {
-            files.push(&m.loc.file);
-        }
-    }
-    let source_file = f.source.as_ref().map(|s| s.location.file.as_str());
-
     let mut main = Diag::new(f.message.clone(), f.severity);
     main.code = Some(f.rule.clone());
     main.help = Some(format!("\"{}\" — {}\n{}", f.quote, f.section, f.help));
-    for (i, file) in files.iter().enumerate() {
-        let here: Vec<&Mark> = marks.iter().filter(|m| m.loc.file == *file).collect();
+    for group in snippet_groups(&marks) {
+        let file = group[0].loc.file.as_str();
         let text = sources.get(file);
         let mut labels = Vec::new();
         let mut unplaced = Vec::new();
-        for m in &here {
+        for m in &group {
             match text.as_deref().and_then(|t| span_of(t, m.loc)) {
-                Some(span) if m.primary => labels.push(LabeledSpan::new_primary_with_span(
-                    Some(m.text.clone()),
-                    span,
-                )),
+                Some(span) if m.role == Role::Sink => labels.push(
+                    LabeledSpan::new_primary_with_span(Some(m.text.clone()), span),
+                ),
                 Some(span) => labels.push(LabeledSpan::new_with_span(Some(m.text.clone()), span)),
                 None => unplaced.push(*m),
             }
         }
         let named = text
             .filter(|_| !labels.is_empty())
-            .map(|t| NamedSource::new(*file, t).with_language("Rust"));
-        if i == 0 {
+            .map(|t| NamedSource::new(file, t).with_language("Rust"));
+        if group.iter().any(|m| m.role == Role::Sink) {
             main.source = named;
             main.labels = labels;
-            if let Some(sink) = unplaced.iter().find(|m| m.primary) {
+            if let Some(sink) = unplaced.iter().find(|m| m.role == Role::Sink) {
                 main.message.push_str(&format!("\n  --> {}", at(sink.loc)));
             }
         } else if named.is_some() {
-            let only_the_declaration = f
-                .sink
-                .declared
-                .as_ref()
-                .is_some_and(|d| here.iter().all(|m| m.loc == d));
-            let message = if source_file == Some(*file) {
+            let all = |role: Role| group.iter().all(|m| m.role == role);
+            let message = if group.iter().any(|m| m.role == Role::Source) {
                 format!("the data comes from {file}")
-            } else if only_the_declaration {
+            } else if all(Role::Declaration) {
                 format!("the sink is declared in {file}")
+            } else if all(Role::Consent) {
+                format!("consent on the way to the sink, in {file}")
             } else {
                 format!("the data passes through {file}")
             };
@@ -370,13 +376,44 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
             rel.labels = labels;
             main.related.push(rel);
         }
-        for m in unplaced.iter().filter(|m| !m.primary) {
+        for m in unplaced.iter().filter(|m| m.role != Role::Sink) {
             let mut rel = Diag::new(format!("{}: {}", at(m.loc), m.text), Severity::Warning);
             rel.severity = miette::Severity::Advice;
             main.related.push(rel);
         }
     }
     main
+}
+
+/// The marks in snippets: per file, split where two marks are more than [`SNIPPET_GAP_LINES`]
+/// apart; the sink's snippet first, then by the first [`Role`] each shows.
+fn snippet_groups<'m, 'a>(marks: &'m [Mark<'a>]) -> Vec<Vec<&'m Mark<'a>>> {
+    let mut files: Vec<&str> = Vec::new();
+    for m in marks {
+        if !files.contains(&m.loc.file.as_str()) {
+            files.push(&m.loc.file);
+        }
+    }
+    let mut groups: Vec<Vec<&Mark>> = Vec::new();
+    for file in files {
+        let mut here: Vec<&Mark> = marks.iter().filter(|m| m.loc.file == file).collect();
+        here.sort_by_key(|m| (m.loc.line, m.loc.column));
+        let mut current: Vec<&Mark> = Vec::new();
+        for m in here {
+            let far = current.last().is_some_and(|last| {
+                m.loc.line > last.loc.end_line.max(last.loc.line) + SNIPPET_GAP_LINES
+            });
+            if far {
+                groups.push(std::mem::take(&mut current));
+            }
+            current.push(m);
+        }
+        groups.push(current);
+    }
+    // The sink's snippet is the diagnostic's own; the others follow in the order a reader
+    // needs them: where the data comes from, its way, the consent, the sink's declaration.
+    groups.sort_by_key(|g| g.iter().map(|m| m.role as u8).min().unwrap_or(u8::MAX));
+    groups
 }
 
 /// "`upload` is declared a storage sink here (region us-east-1 (US), encrypted)".
