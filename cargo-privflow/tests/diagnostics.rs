@@ -116,3 +116,45 @@ fn exit_status_of_clean_warning_error_and_incomplete_runs() {
         "incomplete"
     );
 }
+
+/// The diagnostic the README walks through is the one privflow prints today.
+#[test]
+fn the_readme_walk_through_shows_the_real_diagnostic() {
+    let out = run(
+        "examples/05-zaurus-messaging",
+        &["--style", "graphical", "--color", "never"],
+    );
+    let text = String::from_utf8_lossy(&out.stderr);
+    let header = "zaurus/newsletter-requires-consent\n";
+    let start = text.find(header).expect("the finding is reported");
+    // Up to the next finding, whose first line is its rule id.
+    let is_rule_id = |l: &str| {
+        l.split_once('/').is_some_and(|(pack, rule)| {
+            [pack, rule]
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+        })
+    };
+    let lines: Vec<&str> = text[start..].lines().map(str::trim_end).collect();
+    let end = lines[1..]
+        .iter()
+        .position(|l| is_rule_id(l))
+        .map_or(lines.len(), |i| i + 1);
+    let mut printed: Vec<&str> = lines[..end].to_vec();
+    while printed.last().is_some_and(|l| l.is_empty()) {
+        printed.pop();
+    }
+
+    let readme = std::fs::read_to_string(repo("README.md")).expect("README.md");
+    let block_start = readme
+        .find(&format!("```text\n{header}"))
+        .expect("the README shows the finding")
+        + "```text\n".len();
+    let block_end = block_start + readme[block_start..].find("```").expect("the block ends");
+    let shown: Vec<&str> = readme[block_start..block_end]
+        .trim_end()
+        .lines()
+        .map(str::trim_end)
+        .collect();
+    assert_eq!(shown, printed);
+}
