@@ -536,7 +536,12 @@ fn run_map(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let report = check(&check_options(g));
+    // The map shows every flow: a baseline (or a broken baseline file) has no say in it.
+    let opts = CheckOptions {
+        baseline: BaselineChoice::Off,
+        ..check_options(g)
+    };
+    let report = check(&opts);
     let incomplete = report.is_incomplete();
     if !report.problems.is_empty() {
         print_problems(&report.problems, g, stderr);

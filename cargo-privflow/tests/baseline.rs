@@ -340,3 +340,14 @@ fn baseline_with_json_says_what_it_wrote_in_one_line() {
         (0.into(), 0.into())
     );
 }
+
+#[test]
+fn the_data_map_ignores_the_baseline() {
+    let ws = workspace();
+    let root = ws.path();
+    std::fs::write(baseline_file(root), "not JSON").expect("write");
+    let out = privflow(root, &["map", "--workspace", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let map: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the map");
+    assert_eq!(map["flows"].as_array().map(Vec::len), Some(2));
+}
