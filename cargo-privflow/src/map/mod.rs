@@ -310,7 +310,7 @@ impl BodyIndex {
             .get(&sp.file.0)?
             .iter()
             .filter(|(b, _)| within(b))
-            .last()
+            .next_back()
             .map(|(_, f)| *f)
     }
 }
