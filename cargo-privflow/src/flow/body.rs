@@ -1776,18 +1776,13 @@ impl<'a, 'p> Eval<'a, 'p> {
             return Value::default();
         }
         let m = &**method;
-        // Closures: iterator / Option / Result adapters.
-        let closure_args: Vec<u32> = args
-            .iter()
-            .filter_map(|a| match a.callable {
-                Some(Callable::Closure(i)) => Some(i),
-                _ => None,
-            })
-            .collect();
-        if !closure_args.is_empty() {
+        // Closures and fn items (`.map(normalize)`, `.for_each(audit)`): iterator / Option /
+        // Result adapters call them on the elements.
+        let callables: Vec<Callable> = args.iter().filter_map(|a| a.callable.clone()).collect();
+        if !callables.is_empty() {
             let el = self.elem(&r);
             let mut result = Value::default();
-            for ci in closure_args {
+            for c in callables {
                 let params = if m == "fold" || m == "try_fold" {
                     vec![args.first().cloned().unwrap_or_default(), el.clone()]
                 } else if m == "reduce" {
@@ -1795,7 +1790,13 @@ impl<'a, 'p> Eval<'a, 'p> {
                 } else {
                     vec![el.clone()]
                 };
-                let out = self.call_closure(ci, params);
+                let out = match c {
+                    Callable::Closure(ci) => self.call_closure(ci, params),
+                    Callable::Fn(f) => {
+                        let exprs = vec![None; params.len()];
+                        self.call_fn(f, params, exprs, span, None)
+                    }
+                };
                 result.join(&out);
             }
             if cat::maps_with_closure(m) {
