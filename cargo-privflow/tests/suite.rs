@@ -177,11 +177,14 @@ fn labeled_suite() {
     } else {
         tp as f64 / (tp + fneg) as f64
     };
+    let checked: Vec<&Case> = cases.iter().filter(|c| c.todo.is_none()).collect();
+    let silent = checked.iter().filter(|c| c.expected.is_empty()).count();
     println!(
-        "labeled suite: {} cases ({} todo, {} of them passing); true positives {tp}, false positives {fp}, false negatives {fneg}; precision {precision:.3}, recall {recall:.3}",
+        "labeled suite: {} cases ({} todo, {} of them passing; {} checked, {silent} of them expect no finding); true positives {tp}, false positives {fp}, false negatives {fneg}; precision {precision:.3}, recall {recall:.3}",
         outcomes.len(),
         todo_cases,
-        todo_passing
+        todo_passing,
+        checked.len()
     );
     for f in &failures {
         println!("FAIL {f}");
