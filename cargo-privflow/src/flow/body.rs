@@ -1493,9 +1493,9 @@ impl<'a, 'p> Eval<'a, 'p> {
             return v;
         };
         let mut v = self.apply_summary(f, sum, &actuals, &arg_exprs, span, via.as_deref());
-        if !v.ty.is_known() {
-            v.ty = ret_ty;
-        }
+        // What the body returned (`Ok(Vec::new())`) with the signature's types where the body
+        // says less (`Result<Vec<Patient>, E>`).
+        v.ty = v.ty.filled_from(&ret_ty);
         v.join(&closure_results);
         v
     }

@@ -126,6 +126,31 @@ impl Ty {
     pub fn wrap(name: &str, inner: Ty) -> Ty {
         Ty::Lib(Name::from(name), vec![inner])
     }
+
+    /// This type with its unknown parts taken from `other`, where the two have the same shape:
+    /// `Vec<?>` filled from a declared `Vec<Patient>`. Where they differ, this one stands (a
+    /// generic signature says less than the value it returned).
+    pub fn filled_from(&self, other: &Ty) -> Ty {
+        fn zip(xs: &[Ty], ys: &[Ty]) -> Vec<Ty> {
+            (0..xs.len().max(ys.len()))
+                .map(|i| {
+                    let x = xs.get(i).cloned().unwrap_or_default();
+                    match ys.get(i) {
+                        Some(y) => x.filled_from(y),
+                        None => x,
+                    }
+                })
+                .collect()
+        }
+        match (self, other) {
+            (Ty::Unknown, o) => o.clone(),
+            (Ty::Lib(a, xs), Ty::Lib(b, ys)) if a == b => Ty::Lib(a.clone(), zip(xs, ys)),
+            (Ty::Adt(a, xs), Ty::Adt(b, ys)) if a == b => Ty::Adt(*a, zip(xs, ys)),
+            (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => Ty::Tuple(zip(xs, ys)),
+            (Ty::Slice(x), Ty::Slice(y)) => Ty::Slice(Box::new(x.filled_from(y))),
+            _ => self.clone(),
+        }
+    }
 }
 
 /// Where a written type is resolved: its module, the generics in scope, and `Self`.

@@ -5,7 +5,6 @@ use serde::Serialize;
 use crate::consent;
 use crate::db;
 use crate::integrations::mailer::NewsletterIssue;
-use crate::models::NewsletterSubscription;
 use crate::AppState;
 
 /// Sends an issue to every subscriber who confirmed the double opt-in; returns how many got it.
@@ -13,7 +12,7 @@ pub async fn send_newsletter(
     app: &AppState,
     issue: &NewsletterIssue,
 ) -> Result<usize, sqlx::Error> {
-    let subscriptions: Vec<NewsletterSubscription> = db::newsletter_subscriptions(&app.db).await?;
+    let subscriptions = db::newsletter_subscriptions(&app.db).await?;
     let (mut sent, mut failed) = (0, 0);
     for sub in &subscriptions {
         if consent::newsletter_confirmed(sub) {
