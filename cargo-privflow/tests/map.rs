@@ -429,18 +429,66 @@ fn the_html_page_runs_in_headless_chromium() {
     }
 
     // A node picked (as a click does): the rows that involve it, the node marked, its edges lit.
-    let Some((dom, log)) = chromium(&page, "#q=%40s20") else {
+    // The node: the first sink of a recipient that a drift item names, so every kind of row
+    // (inventory, sink call, recipient, drift) is involved.
+    let drift_items: Vec<&serde_json::Value> = m["drift"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .flat_map(|d| {
+            [
+                "undisclosed_recipients",
+                "undisclosed_regions",
+                "undisclosed_purposes",
+            ]
+            .into_iter()
+            .flat_map(move |k| d[k].as_array().into_iter().flatten())
+        })
+        .collect();
+    let used_by = |i: &serde_json::Value, id: &str| {
+        i["used_by"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|u| u == id)
+    };
+    let picked = sinks
+        .iter()
+        .map(|x| s(&x["id"]))
+        .find(|id| {
+            sinks
+                .iter()
+                .any(|x| s(&x["id"]) == *id && !x["recipient"].is_null())
+                && drift_items.iter().any(|i| used_by(i, id))
+        })
+        .expect("a sink of a recipient the drift names");
+    let involved = |list: &[serde_json::Value], key: &str| {
+        list.iter()
+            .filter(|r| {
+                r[key]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .any(|x| s(x) == picked)
+            })
+            .count()
+    };
+    let expected = flows.iter().filter(|f| s(&f["sink"]) == picked).count()
+        + 1
+        + involved(&recipients, "sinks")
+        + drift_items.iter().filter(|i| used_by(i, &picked)).count();
+    let Some((dom, log)) = chromium(&page, &format!("#q=%40{picked}")) else {
         return;
     };
     assert!(console_lines(&log).is_empty(), "{:#?}", console_lines(&log));
     let rows = rows(&dom);
     for r in &rows {
-        assert_eq!(!r.hidden, r.ids.iter().any(|i| i == "s20"), "{}", r.text);
+        assert_eq!(!r.hidden, r.ids.iter().any(|i| *i == picked), "{}", r.text);
     }
     assert_eq!(
         rows.iter().filter(|r| !r.hidden).count(),
-        flows.iter().filter(|f| f["sink"] == "s20").count() + 3,
-        "s20: its flows, its sink row, its recipient, its drift item"
+        expected,
+        "{picked}: its flows, its sink row, its recipient, its drift items"
     );
     assert!(dom.contains("data-sel=\"\""), "the picked node is marked");
     assert!(dom.contains("data-hl=\"\""), "its edges are lit");

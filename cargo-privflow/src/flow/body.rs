@@ -1293,7 +1293,14 @@ impl<'a, 'p> Eval<'a, 'p> {
                     }
                     v
                 }
-                Some(Def::External(path)) => self.lib_call(&path, vals, span),
+                Some(Def::External(path)) => {
+                    let mut v = self.lib_call(&path, vals, span);
+                    let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
+                    if cat::sqlx_query_fn(&segs) && sql_text_writes(args.first()) {
+                        v.ty = Ty::Lib(Name::from(cat::SQLX_WRITE_QUERY), Vec::new());
+                    }
+                    v
+                }
                 _ => self.join_all(&vals, span),
             };
         }
@@ -2192,7 +2199,14 @@ impl<'a, 'p> Eval<'a, 'p> {
                         vals.first().map(|x| x.ty.clone()).unwrap_or_default(),
                     );
                 } else if matches!(last, "query" | "query_as" | "query_scalar") {
-                    v.ty = Ty::Lib(Name::from("sqlx::Query"), Vec::new());
+                    // `query_as!(Type, "SQL", ..)` has the text second.
+                    let sql = args.iter().find(|a| matches!(a, Expr::Lit { .. }));
+                    let name = if sql_text_writes(sql) {
+                        cat::SQLX_WRITE_QUERY
+                    } else {
+                        "sqlx::Query"
+                    };
+                    v.ty = Ty::Lib(Name::from(name), Vec::new());
                 } else {
                     v.ty = Ty::Unknown;
                 }
@@ -2234,4 +2248,9 @@ pub fn path_matches(configured: &str, call: &str) -> bool {
 /// Whether consent for `purpose` holds in `held` (re-exported for the rules layer).
 pub fn is_consented(held: &Purposes, purpose: &str) -> bool {
     consented(held, purpose)
+}
+
+/// Is `e` a string literal of SQL that writes rows?
+fn sql_text_writes(e: Option<&Expr>) -> bool {
+    matches!(e, Some(Expr::Lit { text: Some(t), .. }) if cat::sql_writes(t))
 }

@@ -55,7 +55,7 @@ impl Default for Catalogue {
                 mk(FILE_WRITE, "std::fs::File write", "storage", None, false),
                 mk(HTTP, "HTTP request body", "network", None, false),
                 mk(HTTP_URL, "HTTP request", "network", None, false),
-                mk(SQLX, "sqlx query execute", "storage", Some(vec![]), true),
+                mk(SQLX, "sqlx query", "storage", Some(vec![]), true),
                 mk(
                     RUSQLITE,
                     "rusqlite execute",
@@ -121,6 +121,13 @@ pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
         }
         ("hyper", "request") => HTTP,
         ("sqlx", "execute" | "execute_many") => SQLX,
+        // A statement that writes stores what is bound into it, however its result is fetched
+        // (`INSERT .. RETURNING id` with `fetch_one`).
+        ("sqlx", "fetch" | "fetch_one" | "fetch_all" | "fetch_optional" | "fetch_many")
+            if ty_name == SQLX_WRITE_QUERY =>
+        {
+            SQLX
+        }
         ("rusqlite", "execute" | "insert" | "execute_batch") => RUSQLITE,
         (
             "redis",
@@ -131,6 +138,47 @@ pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
         ("lettre", "send" | "send_raw") => LETTRE,
         _ => return None,
     })
+}
+
+/// The type privflow gives a sqlx query (`sqlx::query(..)`, `query_as`, `query_scalar`, and
+/// their macros) whose SQL text is a statement that writes.
+pub const SQLX_WRITE_QUERY: &str = "sqlx::WriteQuery";
+
+/// The sqlx functions that make a query from SQL text (their first argument).
+pub fn sqlx_query_fn(segs: &[&str]) -> bool {
+    matches!(
+        segs,
+        [
+            "sqlx",
+            ..,
+            "query"
+                | "query_as"
+                | "query_scalar"
+                | "query_with"
+                | "query_as_with"
+                | "query_scalar_with"
+        ]
+    )
+}
+
+/// Does this SQL text write rows (`INSERT`, `UPDATE`, `UPSERT`, `REPLACE`, `MERGE`, also after a
+/// `WITH` clause)? Line comments and case do not matter.
+pub fn sql_writes(sql: &str) -> bool {
+    let mut words = Vec::new();
+    for line in sql.lines() {
+        let code = line.split("--").next().unwrap_or("");
+        words.extend(
+            code.split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_uppercase()),
+        );
+    }
+    let writes = |w: &str| matches!(w, "INSERT" | "UPDATE" | "UPSERT" | "REPLACE" | "MERGE");
+    match words.first().map(String::as_str) {
+        Some("WITH") => words.iter().any(|w| writes(w)),
+        Some(first) => writes(first),
+        None => false,
+    }
 }
 
 /// Database calls whose result is what the database returns (rows read, rows affected, a
@@ -313,4 +361,32 @@ pub fn serializer(path: &[&str]) -> bool {
         [.., "to_string" | "to_string_pretty" | "to_vec" | "to_vec_pretty" | "to_writer" | "to_writer_pretty" | "to_value"]
             if matches!(path.first(), Some(&"serde_json" | &"serde_yaml" | &"toml" | &"bincode" | &"rmp_serde" | &"serde_cbor" | &"ron" | &"csv"))
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sql_writes;
+
+    #[test]
+    fn statements_that_write_are_told_from_reads() {
+        for sql in [
+            "INSERT INTO visits (diagnosis) VALUES ($1) RETURNING id",
+            "  insert into t values (?)",
+            "-- store the visit\nUPDATE visits SET diagnosis = $1 WHERE id = $2 RETURNING id",
+            "WITH v AS (SELECT 1) INSERT INTO t SELECT * FROM v",
+            "REPLACE INTO t VALUES (1)",
+            "MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN UPDATE SET a = s.a",
+        ] {
+            assert!(sql_writes(sql), "{sql}");
+        }
+        for sql in [
+            "SELECT id FROM visits WHERE diagnosis = $1",
+            "select * from inserts",
+            "WITH v AS (SELECT 1) SELECT * FROM v",
+            "DELETE FROM visits WHERE id = $1",
+            "",
+        ] {
+            assert!(!sql_writes(sql), "{sql}");
+        }
+    }
 }

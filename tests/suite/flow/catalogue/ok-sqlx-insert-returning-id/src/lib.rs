@@ -1,6 +1,6 @@
 //! The id an `INSERT .. RETURNING id` gives back is the database's, not the bound e-mail: logging
-//! it is fine. The bound value still reaches the storage sink (`fetch_one` of an INSERT is not a
-//! catalogued write, so nothing is reported for it here).
+//! it is fine. The bound e-mail reaches the storage sink (`fetch_one` of an INSERT is a write), for
+//! which the baseline pack has no rule on personal data other than PHI.
 #[privflow::data]
 pub struct Customer {
     pub id: i64,
