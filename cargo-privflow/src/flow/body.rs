@@ -1866,7 +1866,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             if let Some(Some(recv_e)) = arg_exprs.first() {
                 let mut joined = Value::default();
                 for a in args {
-                    if matches!(m, "insert" | "set") {
+                    if matches!(m, "insert" | "set" | "push" | "push_back" | "push_front") {
                         joined.join(a);
                     } else {
                         let t = self.flatten(a, false, span);

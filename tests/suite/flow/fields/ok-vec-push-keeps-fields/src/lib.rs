@@ -1,4 +1,4 @@
-//! privflow-suite: todo -- `Vec::push` joins the element's fields into the whole vector, so an element's untagged field read back carries every tag (collect() and vec![] keep fields)
+//! `Vec::push` keeps the element's fields: reading an untagged field of an element read back (`p.id`) carries no tag.
 #[privflow::data]
 pub struct Patient {
     pub id: i64,
