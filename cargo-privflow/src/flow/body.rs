@@ -551,8 +551,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                         let lowered = self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], t);
                         if lowered.is_known() {
                             // A conversion (`let s: Summary = p.into()`) keeps the data, not the
-                            // old type's field structure.
-                            if v.ty.is_known() && v.ty != lowered && v.ty.elem() != lowered {
+                            // old type's field structure. An alias of the value's own type
+                            // (`let s: Shared = Arc::new(state)`) is no conversion.
+                            let (have, want) = (v.ty.unaliased(), lowered.unaliased());
+                            if v.ty.is_known() && have != want && &have.elem() != want {
                                 let span = init.as_ref().map(|e| e.span()).unwrap_or_default();
                                 let all = self.flatten(&v, false, span);
                                 v = Value {

@@ -111,6 +111,14 @@ impl Ty {
         }
     }
 
+    /// The type an alias stands for (through every alias layer); any other type itself.
+    pub fn unaliased(&self) -> &Ty {
+        match self {
+            Ty::Alias(_, t) => t.unaliased(),
+            _ => self,
+        }
+    }
+
     pub fn is_known(&self) -> bool {
         !matches!(self, Ty::Unknown)
     }
