@@ -1973,6 +1973,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                 return Value::default();
             }
         }
+        // How many elements a collection holds, or whether it holds any, is not the elements'
+        // data (a string's length stays as personal as the string).
+        if cat::counts_elements(m) && r.ty.is_container() {
+            return Value::default();
+        }
         // Default: the receiver and the arguments flow into the result.
         let mut v = r.clone();
         v.guard = None;

@@ -202,6 +202,11 @@ pub fn result_is_database_output(ty_name: &str, method: &str) -> bool {
     )
 }
 
+/// Methods that count a collection's elements (or test whether it has any).
+pub fn counts_elements(method: &str) -> bool {
+    matches!(method, "len" | "is_empty" | "count" | "capacity")
+}
+
 /// Methods of library types whose arguments do not flow into the result (lookups, tests).
 pub fn args_do_not_flow(method: &str) -> bool {
     matches!(
