@@ -84,6 +84,35 @@ pub struct SinkRef {
     pub declared: Option<Location>,
 }
 
+impl SinkRef {
+    /// What the sink is, as far as known: `storage, region us-east-1 (US), recipient X,
+    /// purpose Y, encrypted`. `complete` also says what is not (`not encrypted`) and the
+    /// retention, as a declaration is read.
+    pub fn attributes(&self, complete: bool) -> Vec<String> {
+        let mut parts = vec![self.kind.clone()];
+        match (&self.region, &self.country) {
+            (Some(r), Some(c)) if r != c => parts.push(format!("region {r} ({c})")),
+            (Some(r), _) => parts.push(format!("region {r}")),
+            (None, _) => parts.push("region unknown".into()),
+        }
+        if let Some(r) = &self.recipient {
+            parts.push(format!("recipient {r}"));
+        }
+        if let Some(p) = &self.purpose {
+            parts.push(format!("purpose {p}"));
+        }
+        if self.encrypted {
+            parts.push("encrypted".into());
+        } else if complete {
+            parts.push("not encrypted".into());
+        }
+        if let Some(d) = self.retention_days.filter(|_| complete) {
+            parts.push(format!("retention {d} days"));
+        }
+        parts
+    }
+}
+
 /// A violation of one rule at one primary location.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {

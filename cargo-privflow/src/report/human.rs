@@ -416,30 +416,11 @@ fn snippet_groups<'m, 'a>(marks: &'m [Mark<'a>]) -> Vec<Vec<&'m Mark<'a>>> {
     groups
 }
 
-/// "`upload` is declared a storage sink here (region us-east-1 (US), encrypted)".
+/// "`upload` is declared here: storage sink, region us-east-1 (US), encrypted".
 pub(super) fn declared(s: &crate::model::SinkRef) -> String {
-    let mut what = vec![format!("{} sink", s.kind)];
-    match (&s.region, &s.country) {
-        (Some(r), Some(c)) if r != c => what.push(format!("region {r} ({c})")),
-        (Some(r), _) => what.push(format!("region {r}")),
-        (None, _) => what.push("no region (unknown)".to_string()),
-    }
-    if let Some(r) = &s.recipient {
-        what.push(format!("recipient {r}"));
-    }
-    if let Some(p) = &s.purpose {
-        what.push(format!("purpose {p}"));
-    }
-    what.push(
-        if s.encrypted {
-            "encrypted"
-        } else {
-            "not encrypted"
-        }
-        .to_string(),
-    );
-    if let Some(d) = s.retention_days {
-        what.push(format!("retention {d} days"));
+    let mut what = s.attributes(true);
+    if let Some(kind) = what.first_mut() {
+        kind.push_str(" sink");
     }
     format!("`{}` is declared here: {}", s.name, what.join(", "))
 }

@@ -367,22 +367,7 @@ pub fn sink_ref(inp: &RuleInput<'_>, site: SiteId) -> SinkRef {
 }
 
 fn describe_sink(s: &SinkRef) -> String {
-    let mut parts = vec![s.kind.clone()];
-    match (&s.region, &s.country) {
-        (Some(r), Some(c)) if r != c => parts.push(format!("region {r} ({c})")),
-        (Some(r), _) => parts.push(format!("region {r}")),
-        (None, _) => parts.push("region unknown".into()),
-    }
-    if let Some(r) = &s.recipient {
-        parts.push(format!("recipient {r}"));
-    }
-    if let Some(p) = &s.purpose {
-        parts.push(format!("purpose {p}"));
-    }
-    if s.encrypted {
-        parts.push("encrypted".into());
-    }
-    parts.join(", ")
+    s.attributes(false).join(", ")
 }
 
 pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
