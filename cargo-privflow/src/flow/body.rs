@@ -1298,8 +1298,24 @@ impl<'a, 'p> Eval<'a, 'p> {
                 Some(Def::External(path)) => {
                     let mut v = self.lib_call(&path, vals, span);
                     let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
-                    if cat::sqlx_query_fn(&segs) && sql_text_writes(args.first()) {
-                        v.ty = Ty::Lib(Name::from(cat::SQLX_WRITE_QUERY), Vec::new());
+                    // The type a generic library function is told to produce
+                    // (`from_str::<Patient>`, `query_as::<_, Patient>`): its last type argument.
+                    let produced = p
+                        .segments
+                        .last()
+                        .and_then(|seg| seg.generics.last())
+                        .map(|t| self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], t))
+                        .filter(Ty::is_known);
+                    if cat::sqlx_query_fn(&segs) {
+                        let name = if sql_text_writes(args.first()) {
+                            cat::SQLX_WRITE_QUERY.to_string()
+                        } else {
+                            v.ty.lib_name().unwrap_or("sqlx::query").to_string()
+                        };
+                        // The row type rides on the query to its `fetch_*`.
+                        v.ty = Ty::Lib(Name::from(name), produced.into_iter().collect());
+                    } else if let Some(t) = produced.filter(|_| cat::deserializer(&segs)) {
+                        v.ty = Ty::wrap("Result", t);
                     }
                     v
                 }
@@ -1761,7 +1777,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let config = self.config_index();
                 self.sink_hit(SinkRef::Lib { entry, config }, &data, span);
                 if cat::result_is_database_output(ty_name, method) {
-                    return Value::default();
+                    return Value::of_ty(fetched_rows(&r.ty, method));
                 }
                 let mut v = r.clone();
                 for a in args {
@@ -1970,7 +1986,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         if let Ty::Lib(n, _) = &r.ty {
             if cat::result_is_database_output(n, m) {
-                return Value::default();
+                return Value::of_ty(fetched_rows(&r.ty, m));
             }
         }
         // How many elements a collection holds, or whether it holds any, is not the elements'
@@ -2213,7 +2229,15 @@ impl<'a, 'p> Eval<'a, 'p> {
                     } else {
                         "sqlx::Query"
                     };
-                    v.ty = Ty::Lib(Name::from(name), Vec::new());
+                    // `query_as!(Patient, ..)`: the row type rides on the query.
+                    let row = match args.first() {
+                        Some(Expr::Path(t)) if last == "query_as" => match self.resolve(t) {
+                            Some(Def::Struct(st)) => Some(Ty::Adt(st, Vec::new())),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    v.ty = Ty::Lib(Name::from(name), row.into_iter().collect());
                 } else {
                     v.ty = Ty::Unknown;
                 }
@@ -2260,4 +2284,22 @@ pub fn is_consented(held: &Purposes, purpose: &str) -> bool {
 /// Is `e` a string literal of SQL that writes rows?
 fn sql_text_writes(e: Option<&Expr>) -> bool {
     matches!(e, Some(Expr::Lit { text: Some(t), .. }) if cat::sql_writes(t))
+}
+
+/// What a database call gives back when the query says its row type (`query_as::<_, Patient>`):
+/// `fetch_one` a row, `fetch_optional` maybe one, `fetch_all`/`fetch` all of them (as personal
+/// as the type makes them, not as the values bound into the query). Unknown otherwise.
+fn fetched_rows(query: &Ty, method: &str) -> Ty {
+    let Ty::Lib(_, args) = query else {
+        return Ty::Unknown;
+    };
+    let Some(row) = args.first().filter(|t| t.is_known()) else {
+        return Ty::Unknown;
+    };
+    match method {
+        "fetch_one" => row.clone(),
+        "fetch_optional" => Ty::wrap("Option", row.clone()),
+        "fetch_all" | "fetch" | "fetch_many" => Ty::wrap("Vec", row.clone()),
+        _ => Ty::Unknown,
+    }
 }

@@ -161,6 +161,22 @@ pub fn sqlx_query_fn(segs: &[&str]) -> bool {
     )
 }
 
+/// Library functions that build a value of the type they are told (`serde_json::from_str::<T>`),
+/// returning `Result<T, _>`.
+pub fn deserializer(segs: &[&str]) -> bool {
+    matches!(
+        segs.last(),
+        Some(
+            &("from_str"
+                | "from_slice"
+                | "from_value"
+                | "from_reader"
+                | "from_bytes"
+                | "from_json")
+        )
+    )
+}
+
 /// Does this SQL text write rows (`INSERT`, `UPDATE`, `UPSERT`, `REPLACE`, `MERGE`, also after a
 /// `WITH` clause)? Line comments and case do not matter.
 pub fn sql_writes(sql: &str) -> bool {

@@ -1,4 +1,4 @@
-//! privflow-suite: todo -- the value's type comes only from a library generic's turbofish (from_str::<Patient> returns Patient)
+//! The value's type comes only from a library generic's turbofish: from_str::<Patient> returns a Patient.
 #[privflow::data]
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Patient {
