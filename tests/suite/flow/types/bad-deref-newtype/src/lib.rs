@@ -1,4 +1,4 @@
-//! privflow-suite: todo -- field access through a user Deref impl needs auto-deref resolution
+//! A field read through a user `Deref` impl (`c.diagnosis` on a `Checkout(Patient)`) is the target's field.
 #[privflow::data]
 #[derive(Debug, Clone)]
 pub struct Patient {
