@@ -364,7 +364,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                     if !out.ty.is_known() {
                         out.ty = t;
                     }
-                } else if let Some(target) = self.deref_target(s) {
+                } else if let Some(target) = self.sh.deref_targets[s.idx()].clone() {
                     // No such field: auto-deref, as rustc does, to the `Deref` target's field.
                     let inner = Value {
                         ty: target,
@@ -1421,19 +1421,6 @@ impl<'a, 'p> Eval<'a, 'p> {
             return p.fn_(*decl).annots.sink.as_ref().map(|s| (*decl, s));
         }
         None
-    }
-
-    /// The type a workspace struct dereferences to: the return type of the `deref` method of
-    /// its `impl Deref` (a reference, seen through), when that is another workspace type.
-    fn deref_target(&self, s: StructId) -> Option<Ty> {
-        let p = self.sh.p;
-        p.impls
-            .iter()
-            .filter(|i| i.self_struct == Some(s) && !i.cfg_test)
-            .flat_map(|i| i.fns.iter())
-            .find(|f| &*p.fn_(**f).name == "deref")
-            .map(|f| self.ret_ty(*f))
-            .filter(|t| t.adt().is_some_and(|t| t != s))
     }
 
     fn ret_ty(&self, f: FnId) -> Ty {

@@ -246,6 +246,8 @@ pub struct Shared<'p> {
     pub field_tys: Vec<Vec<Ty>>,
     /// Per function: its typing context.
     pub ty_ctx: Vec<TyCtx>,
+    /// Per struct: what its `impl Deref` dereferences to (field reads it lacks go there).
+    pub deref_targets: Vec<Option<Ty>>,
 }
 
 /// Everything the flow layer found.

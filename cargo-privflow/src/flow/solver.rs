@@ -116,6 +116,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         })
         .collect();
     let ty_ctx: Vec<TyCtx> = (0..p.fns.len()).map(|i| p.ty_ctx(FnId(i as u32))).collect();
+    let deref_targets = deref_targets(p, &ty_ctx);
     let mut sh = Shared {
         p,
         sources,
@@ -125,6 +126,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         field_taint: HashMap::new(),
         field_tys,
         ty_ctx,
+        deref_targets,
     };
     let mut paths = Paths::new();
     let mut sites = Sites::default();
@@ -229,6 +231,27 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         graph,
     };
     Solved { facts, diverged }
+}
+
+/// Per struct: the type it dereferences to, the return type of the `deref` method of its
+/// `impl Deref` (a reference, seen through), when that is another workspace type.
+fn deref_targets(p: &Program, ty_ctx: &[TyCtx]) -> Vec<Option<Ty>> {
+    let mut out = vec![None; p.structs.len()];
+    for imp in p.impls.iter().filter(|i| !i.cfg_test) {
+        let Some(s) = imp.self_struct else { continue };
+        for f in &imp.fns {
+            let d = p.fn_(*f);
+            if &*d.name != "deref" {
+                continue;
+            }
+            let Some(ret) = &d.ir.ret else { continue };
+            let t = p.lower_ty(&ty_ctx[f.idx()], ret);
+            if t.adt().is_some_and(|t| t != s) && out[s.idx()].is_none() {
+                out[s.idx()] = Some(t);
+            }
+        }
+    }
+    out
 }
 
 /// Consent that holds on entry to each function: the intersection, over its call sites, of the
