@@ -2,7 +2,7 @@
 //! as primary label, the source and the path's steps as secondary labels, one snippet per file),
 //! one per problem, and a summary line.
 
-use crate::model::{Finding, Location, Problem, Report, Severity};
+use crate::model::{Finding, Location, Problem, Report, Severity, SinkRef};
 use miette::{
     Diagnostic, GraphicalTheme, LabeledSpan, MietteHandler, MietteHandlerOpts, NamedSource,
     ReportHandler, SourceCode, SourceSpan,
@@ -285,13 +285,11 @@ const SNIPPET_GAP_LINES: u32 = 8;
 
 fn finding(f: &Finding, sources: &mut Sources) -> Diag {
     let data = f.source.as_ref().map(|s| s.data.as_str());
-    let mut sink_text = match data {
-        Some(d) => format!("{d} reaches `{}` ({} sink)", f.sink.name, f.sink.kind),
-        None => format!("`{}` ({} sink)", f.sink.name, f.sink.kind),
+    let what = sink_words(&f.sink, false);
+    let sink_text = match data {
+        Some(d) => format!("{d} reaches `{}` ({what})", f.sink.name),
+        None => format!("`{}` ({what})", f.sink.name),
     };
-    if let Some(place) = sink_place(f) {
-        sink_text.push_str(&format!(", {place}"));
-    }
     let mut marks = vec![Mark {
         loc: &f.sink.location,
         text: sink_text,
@@ -417,31 +415,18 @@ fn snippet_groups<'m, 'a>(marks: &'m [Mark<'a>]) -> Vec<Vec<&'m Mark<'a>>> {
 }
 
 /// "`upload` is declared here: storage sink, region us-east-1 (US), encrypted".
-pub(super) fn declared(s: &crate::model::SinkRef) -> String {
-    let mut what = s.attributes(true);
+pub(super) fn declared(s: &SinkRef) -> String {
+    format!("`{}` is declared here: {}", s.name, sink_words(s, true))
+}
+
+/// "storage sink, region us-east-1 (US), purpose Y, encrypted": [`SinkRef::attributes`] with
+/// the kind named as a sink.
+fn sink_words(s: &SinkRef, complete: bool) -> String {
+    let mut what = s.attributes(complete);
     if let Some(kind) = what.first_mut() {
         kind.push_str(" sink");
     }
-    format!("`{}` is declared here: {}", s.name, what.join(", "))
-}
-
-/// "region eu-central-1 (DE), recipient X, purpose Y" — what the sink is, as far as known.
-fn sink_place(f: &Finding) -> Option<String> {
-    let s = &f.sink;
-    let mut parts = Vec::new();
-    match (&s.region, &s.country) {
-        (Some(r), Some(c)) if r != c => parts.push(format!("region {r} ({c})")),
-        (Some(r), _) => parts.push(format!("region {r}")),
-        (None, Some(c)) => parts.push(format!("region {c}")),
-        (None, None) => {}
-    }
-    if let Some(r) = &s.recipient {
-        parts.push(format!("recipient {r}"));
-    }
-    if let Some(p) = &s.purpose {
-        parts.push(format!("purpose {p}"));
-    }
-    (!parts.is_empty()).then(|| parts.join(", "))
+    what.join(", ")
 }
 
 /// `file:line:column`.
