@@ -256,21 +256,11 @@ pub fn analyze(
             }
         }
     }
-    let solved = crate::flow::solver::solve(&program, configs);
-    if solved.diverged {
-        problems.push(Problem {
-            kind: ProblemKind::Parse,
-            severity: Severity::Error,
-            file: None,
-            line: None,
-            column: None,
-            message: "the flow analysis did not reach a fixpoint within its budget; results are incomplete (please report this)".into(),
-        });
-    }
+    let facts = crate::flow::solver::solve(&program, configs);
     let inp = RuleInput {
         p: &program,
         db: &loaded.db,
-        facts: &solved.facts,
+        facts: &facts,
         packs,
         regions,
     };

@@ -42,8 +42,7 @@ pub fn close(p: &Patient) {
     let loaded = load(&roots, dir.path());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let program = Program::build(&loaded.crates, &[0], &loaded.db);
-    let solved = solve(&program, vec![FlowConfig::default()]);
-    let facts = &solved.facts;
+    let facts = &solve(&program, vec![FlowConfig::default()]);
     let source = |label: &str| {
         let i = facts
             .sources

@@ -8,7 +8,7 @@
 
 use super::catalogue as cat;
 use super::tags::{trace_append, trace_push, Origin, Paths, Step, Tag, TagSet, Trace};
-use super::value::{consented, Callable, Guard, Purposes, Value};
+use super::value::{consented, Callable, Guard, Purposes, Value, MAX_VALUE_NODES};
 use super::{Flow, FnSummary, HitInfo, Shared, SinkRef, SinkSite, SiteId, Sites};
 use crate::hir::scope::{assoc_fn, resolve_path, step as path_step, Ns};
 use crate::hir::{Def, FnId, Owner, StructId, Ty};
@@ -56,6 +56,9 @@ impl State {
         out
     }
 }
+
+/// Arguments' parts by (parameter, access path), computed once per applied summary.
+type ProjCache = std::collections::HashMap<(u16, super::tags::PathId), Value>;
 
 /// Deepest closure-in-closure / nested evaluation the interpreter follows.
 const MAX_EVAL_DEPTH: u32 = 200;
@@ -190,13 +193,16 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     if !ev.st.dead {
         ev.add_return(tail);
     }
+    let mut ret = ev.ret.take().unwrap_or_default().without_local();
+    ev.bounded(&mut ret, d.ir.span);
+    let mut effects = std::mem::take(&mut ev.effects);
+    for v in effects.values_mut() {
+        *v = std::mem::take(v).without_local();
+        ev.bounded(v, d.ir.span);
+    }
     let mut out = ev.out;
-    out.summary.ret = ev.ret.unwrap_or_default().without_local();
-    out.summary.effects = ev
-        .effects
-        .into_iter()
-        .map(|(k, v)| (k, v.without_local()))
-        .collect();
+    out.summary.ret = ret;
+    out.summary.effects = effects;
     out
 }
 
@@ -447,6 +453,34 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
         }
         out
+    }
+
+    /// Keeps `v` within [`MAX_VALUE_NODES`] field nodes: while it is bigger, its deepest level
+    /// of fields is folded into their parents, each folded field contributing every tag it holds
+    /// (its type's declared sources included), so bounding only ever adds tags to what a read
+    /// of the parent returns.
+    fn bounded(&mut self, v: &mut Value, span: Span) {
+        while v.nodes_exceed(MAX_VALUE_NODES) {
+            let depth = v.field_depth();
+            if depth == 0 {
+                break;
+            }
+            self.fold_at(v, depth - 1, span);
+        }
+    }
+
+    /// Folds the fields of the nodes `depth` levels below `v` into those nodes' tags.
+    fn fold_at(&mut self, v: &mut Value, depth: usize, span: Span) {
+        if depth == 0 {
+            for (_, f) in std::mem::take(&mut v.fields) {
+                let tags = self.flatten(&f, false, span);
+                v.tags.union(&tags);
+            }
+            return;
+        }
+        for f in v.fields.values_mut() {
+            self.fold_at(f, depth - 1, span);
+        }
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1201,6 +1235,15 @@ impl<'a, 'p> Eval<'a, 'p> {
         for (k, fv) in &v.fields {
             cur.fields.entry(k.clone()).or_default().join(fv);
         }
+        if let Some(slot) = self.lookup_mut(&var) {
+            if slot.nodes_exceed(MAX_VALUE_NODES) {
+                let mut whole = std::mem::take(slot);
+                self.bounded(&mut whole, e.span());
+                if let Some(slot) = self.lookup_mut(&var) {
+                    *slot = whole;
+                }
+            }
+        }
     }
 
     // -----------------------------------------------------------------------------------------
@@ -1230,7 +1273,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 consent,
                 in_fn: self.f,
             });
-        } else {
+        } else if !self.sh.sources.list.is_empty() {
+            // Symbolic hits only ever become findings when a caller puts concrete tagged data in;
+            // a program with no source has none, so it needs none (sites are still recorded).
             match self.out.summary.hits.get_mut(&(site, tag)) {
                 Some(h) => {
                     h.consent = h.consent.intersection(&consent).cloned().collect();
@@ -1548,14 +1593,14 @@ impl<'a, 'p> Eval<'a, 'p> {
     ) -> Value {
         let label = self.fn_label(f);
         let param_names = self.param_names(f);
+        let mut cache = ProjCache::default();
         for ((site, tag), info) in &sum.hits {
             let Origin::Param(i, path) = tag.origin else {
                 continue;
             };
-            let Some(actual) = actuals.get(i as usize) else {
+            let Some(sub) = self.project(actuals, i, path, span, &mut cache) else {
                 continue;
             };
-            let sub = self.project(actual, path, span);
             let tags = self.flatten(&sub, false, span);
             let pname = param_names.get(i as usize).cloned().unwrap_or_default();
             let note = match via {
@@ -1579,11 +1624,14 @@ impl<'a, 'p> Eval<'a, 'p> {
         for (i, ev) in &sum.effects {
             // `arg_exprs` lines up with `actuals` (receiver first for method calls).
             if let Some(Some(e)) = arg_exprs.get(*i as usize) {
-                let v = self.subst(ev, actuals, span, &label);
+                let mut v = self.subst(ev, actuals, span, &label, &mut cache);
+                self.bounded(&mut v, span);
                 self.add_to_place(e, &v);
             }
         }
-        self.subst(&sum.ret, actuals, span, &label)
+        let mut ret = self.subst(&sum.ret, actuals, span, &label, &mut cache);
+        self.bounded(&mut ret, span);
+        ret
     }
 
     fn param_names(&self, f: FnId) -> Vec<String> {
@@ -1601,17 +1649,49 @@ impl<'a, 'p> Eval<'a, 'p> {
         out
     }
 
-    fn project(&mut self, v: &Value, path: super::tags::PathId, span: Span) -> Value {
-        let segs: Vec<Name> = self.paths.get(path).to_vec();
-        let mut cur = v.clone();
-        for s in &segs {
-            cur = self.read_field(&cur, s, span);
+    /// The part of argument `i` at access path `path` (memoised per call in `cache`: a summary
+    /// names the same parameter paths many times).
+    fn project(
+        &mut self,
+        actuals: &[Value],
+        i: u16,
+        path: super::tags::PathId,
+        span: Span,
+        cache: &mut ProjCache,
+    ) -> Option<Value> {
+        if let Some(v) = cache.get(&(i, path)) {
+            return Some(v.clone());
         }
-        cur
+        let v = actuals.get(i as usize)?;
+        let out = if path == Paths::ANY {
+            // Any part of the argument: everything it holds.
+            Value::from_tags(self.flatten(v, false, span))
+        } else {
+            let segs: Vec<Name> = self.paths.get(path).to_vec();
+            match segs.split_first() {
+                None => v.clone(),
+                Some((first, rest)) => {
+                    let mut cur = self.read_field(v, first, span);
+                    for s in rest {
+                        cur = self.read_field(&cur, s, span);
+                    }
+                    cur
+                }
+            }
+        };
+        cache.insert((i, path), out.clone());
+        Some(out)
     }
 
     /// A summary's value with the caller's arguments put in for its parameters.
-    fn subst(&mut self, v: &Value, actuals: &[Value], span: Span, label: &str) -> Value {
+    fn subst(
+        &mut self,
+        v: &Value,
+        actuals: &[Value],
+        span: Span,
+        label: &str,
+        cache: &mut ProjCache,
+    ) -> Value {
         let mut out = Value {
             ty: v.ty.clone(),
             ..Value::default()
@@ -1625,12 +1705,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                         .insert(*t, trace_push(tr, Self::step(span, note.clone())));
                 }
                 Origin::Param(i, path) => {
-                    let Some(a) = actuals.get(i as usize) else {
+                    let Some(sub) = self.project(actuals, i, path, span, cache) else {
                         continue;
                     };
-                    let sub = self.project(a, path, span);
                     if t.san == 0 {
-                        let mut s2 = sub.clone();
+                        let mut s2 = sub;
                         s2.tags = s2.tags.with_step(span, &note);
                         s2.guard = None;
                         s2.callable = None;
@@ -1652,7 +1731,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
         }
         for (n, fv) in &v.fields {
-            let sv = self.subst(fv, actuals, span, label);
+            let sv = self.subst(fv, actuals, span, label, cache);
             out.fields.insert(n.clone(), sv);
         }
         out

@@ -8,18 +8,21 @@
 //! their consent, every sink call (for presence rules), and the flow graph ([`graph`]).
 
 pub mod body;
+pub mod callgraph;
 pub mod catalogue;
 pub mod graph;
 pub mod solver;
+pub mod summary;
 pub mod tags;
 pub mod value;
 
 use crate::hir::{AliasId, DataTag, FnId, Program, SinkSpec, StructId, Ty, TyCtx};
 use crate::model::LibrarySink;
 use crate::syntax::ir::{Name, Span};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+pub use summary::{FnSummary, HitInfo};
 use tags::{SourceId, Tag, Trace};
-use value::{Purposes, Value};
+use value::Purposes;
 
 /// What a source is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,36 +176,6 @@ impl Sites {
     }
     pub fn get(&self, id: SiteId) -> &SinkSite {
         &self.list[id.0 as usize].0
-    }
-}
-
-/// A symbolic sink hit in a summary: what arrives, its way so far, the consent on the way.
-#[derive(Debug, Clone)]
-pub struct HitInfo {
-    pub trace: Trace,
-    pub consent: Purposes,
-}
-
-#[derive(Debug, Clone, Default)]
-pub struct FnSummary {
-    pub ret: Value,
-    /// Parameter-derived data reaching sinks: (site, symbolic tag) → way and consent.
-    pub hits: BTreeMap<(SiteId, Tag), HitInfo>,
-    /// Final contents of `&mut` parameters (self first), for the caller's arguments.
-    pub effects: BTreeMap<u16, Value>,
-}
-
-impl FnSummary {
-    /// Equality for the fixpoint: traces ignored, consent sets compared.
-    pub fn same_as(&self, o: &FnSummary) -> bool {
-        self.ret == o.ret
-            && self.effects == o.effects
-            && self.hits.len() == o.hits.len()
-            && self
-                .hits
-                .iter()
-                .zip(o.hits.iter())
-                .all(|((k1, v1), (k2, v2))| k1 == k2 && v1.consent == v2.consent)
     }
 }
 

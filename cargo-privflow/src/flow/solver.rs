@@ -1,19 +1,40 @@
 //! Runs the body analysis to a fixpoint over the whole program and collects the facts.
 //!
 //! A function is re-analysed when a callee's summary or the written taint of a struct it reads
-//! changes. Summaries only grow (tags, fields) or lose consent (intersection), so this ends; a
-//! budget guards against a bug turning that into a hang, and is reported if ever exhausted.
+//! changes. Why this ends, by construction (see [`super::summary`]): a function's summary is
+//! replaced by its new analysis only its first [`JOIN_AFTER`] changes; from then on each new
+//! analysis is joined into it (and widened after more changes), so it only climbs a lattice of
+//! finite height. Struct-field taint only grows, over finitely many (struct, field, tag)s.
 
 use super::body::{analyze_fn, FnResult};
+use super::summary::Widening;
 use super::tags::{trace_len, Paths, SourceId, Tag};
 use super::value::Purposes;
 use super::*;
 use crate::hir::{FnId, Program, SinkSpec, StructId, Ty, TyCtx};
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 
 /// Field nesting kept in summaries.
 const SUMMARY_DEPTH: usize = 4;
+
+/// Summary changes after which a function's summary is joined into rather than replaced (a
+/// recursive component that does not settle on its own).
+const JOIN_AFTER: u32 = 3;
+/// Further changes after which its fields are cut to one level, then collapsed.
+const SHALLOW_AFTER: u32 = JOIN_AFTER + 2;
+const COLLAPSE_AFTER: u32 = SHALLOW_AFTER + 2;
+
+fn widening_for(changes: u32) -> Widening {
+    if changes >= COLLAPSE_AFTER {
+        Widening::Collapsed
+    } else if changes >= SHALLOW_AFTER {
+        Widening::Shallow
+    } else {
+        Widening::None
+    }
+}
 
 pub fn configured_spec(s: &LibrarySink) -> SinkSpec {
     let mut spec = SinkSpec::new(&s.kind);
@@ -84,7 +105,7 @@ impl<'p> Shared<'p> {
 
 /// Functions whose bodies are analysed: not test code, not annotated models (a sink's,
 /// sanitizer's, source's or consent check's body is described by its annotation).
-fn analysable(p: &Program, f: FnId) -> bool {
+pub(crate) fn analysable(p: &Program, f: FnId) -> bool {
     let d = p.fn_(f);
     d.ir.body.is_some()
         && !d.cfg_test
@@ -95,13 +116,7 @@ fn analysable(p: &Program, f: FnId) -> bool {
         && d.annots.consent.is_none()
 }
 
-pub struct Solved {
-    pub facts: FlowFacts,
-    /// Set when the fixpoint budget ran out (a bug; reported as incomplete).
-    pub diverged: bool,
-}
-
-pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
+pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
     let sources = Sources::collect(p);
     let field_tys: Vec<Vec<Ty>> = p
         .structs
@@ -137,24 +152,28 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
     let mut results: Vec<Option<FnResult>> = (0..p.fns.len()).map(|_| None).collect();
     let mut callers: HashMap<FnId, BTreeSet<FnId>> = HashMap::new();
     let mut readers: HashMap<StructId, BTreeSet<FnId>> = HashMap::new();
-    let mut queue: VecDeque<FnId> = order.iter().copied().collect();
+    // The worklist, lowest rank first: callees before callers (see `callgraph`).
+    let rank = super::callgraph::bottom_up_ranks(p);
+    let mut queue: BinaryHeap<Reverse<(u32, FnId)>> =
+        order.iter().map(|f| Reverse((rank[f.idx()], *f))).collect();
     let mut queued: Vec<bool> = vec![false; p.fns.len()];
     for f in &order {
         queued[f.idx()] = true;
     }
-    let mut budget = 40 * order.len() + 1000;
-    let mut diverged = false;
-    while let Some(f) = queue.pop_front() {
+    // How often each function's summary has changed (decides join mode and widening).
+    let mut changes: Vec<u32> = vec![0; p.fns.len()];
+    while let Some(Reverse((_, f))) = queue.pop() {
         queued[f.idx()] = false;
-        if budget == 0 {
-            diverged = true;
-            break;
-        }
-        budget -= 1;
         let mut r = analyze_fn(&sh, &mut paths, &mut sites, f);
         r.summary.ret.truncate(SUMMARY_DEPTH);
         for v in r.summary.effects.values_mut() {
             v.truncate(SUMMARY_DEPTH);
+        }
+        if changes[f.idx()] >= JOIN_AFTER {
+            if let Some(old) = &sh.summaries[f.idx()] {
+                r.summary.join(old);
+            }
+            r.summary.widen(widening_for(changes[f.idx()]));
         }
         let mut wake: BTreeSet<FnId> = BTreeSet::new();
         for (callee, _, _) in &r.calls {
@@ -180,6 +199,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
             None => true,
         };
         if changed {
+            changes[f.idx()] = changes[f.idx()].saturating_add(1);
             sh.summaries[f.idx()] = Some(r.summary.clone());
             if let Some(cs) = callers.get(&f) {
                 wake.extend(cs.iter().copied());
@@ -188,7 +208,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         for w in wake {
             if !queued[w.idx()] && analysable(p, w) {
                 queued[w.idx()] = true;
-                queue.push_back(w);
+                queue.push(Reverse((rank[w.idx()], w)));
             }
         }
         results[f.idx()] = Some(r);
@@ -221,7 +241,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
     let flows: Vec<Flow> = merged.into_values().collect();
     let sinks = describe_sinks(p, &sh, &sites);
     let graph = graph::FlowGraph::build(&sites, &flows);
-    let facts = FlowFacts {
+    FlowFacts {
         sources: sh.sources,
         sites,
         sinks,
@@ -229,8 +249,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> Solved {
         consent_in,
         calls,
         graph,
-    };
-    Solved { facts, diverged }
+    }
 }
 
 /// Per struct: the type it dereferences to, the return type of the `deref` method of its

@@ -123,19 +123,64 @@ impl TagSet {
         TagSet(m)
     }
     /// Adds a tag; keeps the shorter trace. Returns whether the set grew.
+    ///
+    /// Access paths are bounded per parameter: a set holds at most [`MAX_PATHS_PER_PARAM`]
+    /// paths into one parameter (per sanitizer state); one more collapses them into
+    /// `Param(i, ANY)`, "any part of parameter i", which subsumes them all.
     pub fn insert(&mut self, tag: Tag, trace: Trace) -> bool {
-        match self.0.get_mut(&tag) {
-            Some(existing) => {
-                if trace_len(&trace) < trace_len(existing) {
-                    *existing = trace;
-                }
-                false
+        if let Some(existing) = self.0.get_mut(&tag) {
+            if trace_len(&trace) < trace_len(existing) {
+                *existing = trace;
             }
-            None => {
-                self.0.insert(tag, trace);
-                true
+            return false;
+        }
+        if let Origin::Param(i, path) = tag.origin {
+            if path != Paths::ROOT && path != Paths::ANY {
+                let any = Tag {
+                    origin: Origin::Param(i, Paths::ANY),
+                    san: tag.san,
+                };
+                if self.0.contains_key(&any) {
+                    return false;
+                }
+                if self.paths_into(i, tag.san).count() >= MAX_PATHS_PER_PARAM {
+                    let parts: Vec<Tag> = self.paths_into(i, tag.san).collect();
+                    let mut shortest = trace;
+                    for t in parts {
+                        if let Some(tr) = self.0.remove(&t) {
+                            if trace_len(&tr) < trace_len(&shortest) {
+                                shortest = tr;
+                            }
+                        }
+                    }
+                    self.0.insert(any, shortest);
+                    return true;
+                }
+            } else if path == Paths::ANY {
+                let parts: Vec<Tag> = self.paths_into(i, tag.san).collect();
+                for t in parts {
+                    self.0.remove(&t);
+                }
             }
         }
+        self.0.insert(tag, trace);
+        true
+    }
+
+    /// The tags for proper access paths into parameter `i` (neither the root nor `ANY`).
+    fn paths_into(&self, i: u16, san: San) -> impl Iterator<Item = Tag> + '_ {
+        let lo = Tag {
+            origin: Origin::Param(i, PathId(0)),
+            san: 0,
+        };
+        let hi = Tag {
+            origin: Origin::Param(i, PathId(u32::MAX)),
+            san: San::MAX,
+        };
+        self.0.range(lo..=hi).map(|(t, _)| *t).filter(move |t| {
+            t.san == san
+                && matches!(t.origin, Origin::Param(_, p) if p != Paths::ROOT && p != Paths::ANY)
+        })
     }
     pub fn union(&mut self, other: &TagSet) -> bool {
         let mut grew = false;
@@ -200,10 +245,15 @@ pub struct Paths {
 /// Field paths deeper than this are cut (the tag then stands for the whole sub-value).
 pub const MAX_PATH: usize = 3;
 
+/// Distinct access paths into one parameter a tag set keeps before it collapses them into
+/// [`Paths::ANY`] (k-limiting by breadth, as [`MAX_PATH`] limits depth).
+pub const MAX_PATHS_PER_PARAM: usize = 8;
+
 impl Paths {
     pub fn new() -> Paths {
         let mut p = Paths::default();
         p.intern(Vec::new());
+        p.intern(vec![Name::from("*")]);
         p
     }
     pub fn intern(&mut self, path: Vec<Name>) -> PathId {
@@ -222,7 +272,13 @@ impl Paths {
             .unwrap_or(&[])
     }
     pub const ROOT: PathId = PathId(0);
+    /// "Any part of the parameter": what a collapsed set of access paths stands for. Its
+    /// children are itself; substituting it gives every tag the argument holds.
+    pub const ANY: PathId = PathId(1);
     pub fn child(&mut self, id: PathId, field: &Name) -> PathId {
+        if id == Paths::ANY {
+            return id;
+        }
         let base = self.get(id);
         if base.len() >= MAX_PATH {
             return id;

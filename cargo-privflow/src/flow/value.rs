@@ -63,7 +63,13 @@ pub struct Value {
 }
 
 /// Nesting of field maps kept; deeper contents fold into the parent's tags.
-const MAX_FIELD_DEPTH: usize = 4;
+pub const MAX_FIELD_DEPTH: usize = 4;
+
+/// Field nodes one value keeps (k-limiting by breadth, as [`MAX_FIELD_DEPTH`] by depth): a
+/// bigger value has its deepest levels folded into their parents' tags
+/// ([`super::body`]'s `bounded`), so substituting a summary into a call costs at most this
+/// squared, whatever the program builds.
+pub const MAX_VALUE_NODES: usize = 64;
 
 impl Value {
     pub fn of_ty(ty: Ty) -> Value {
@@ -128,6 +134,33 @@ impl Value {
             t.union(&f.all_tags_shallow());
         }
         t
+    }
+
+    /// Whether the value has more than `limit` field nodes (stops counting there).
+    pub fn nodes_exceed(&self, limit: usize) -> bool {
+        fn count(v: &Value, left: &mut usize) -> bool {
+            for f in v.fields.values() {
+                if *left == 0 {
+                    return true;
+                }
+                *left -= 1;
+                if count(f, left) {
+                    return true;
+                }
+            }
+            false
+        }
+        let mut left = limit;
+        count(self, &mut left)
+    }
+
+    /// Depth of the field tree (0: no fields).
+    pub fn field_depth(&self) -> usize {
+        self.fields
+            .values()
+            .map(|f| 1 + f.field_depth())
+            .max()
+            .unwrap_or(0)
     }
 
     pub fn is_untagged(&self) -> bool {

@@ -333,6 +333,84 @@ impl Expr {
     }
 }
 
+impl Expr {
+    /// Calls `f` on each direct sub-expression (statements of nested blocks included), in
+    /// source order. One level only: walkers keep their own stack.
+    pub fn for_each_child<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        match self {
+            Expr::Path(_) | Expr::Lit { .. } | Expr::Continue { .. } => {}
+            Expr::Call { func, args, .. } => {
+                f(func);
+                args.iter().for_each(f);
+            }
+            Expr::MethodCall { recv, args, .. } => {
+                f(recv);
+                args.iter().for_each(f);
+            }
+            Expr::Field { base, .. } => f(base),
+            Expr::Index { base, index, .. } => {
+                f(base);
+                f(index);
+            }
+            Expr::Struct { fields, rest, .. } => {
+                fields.iter().for_each(|(_, e)| f(e));
+                if let Some(r) = rest {
+                    f(r);
+                }
+            }
+            Expr::Tuple { elems, .. } | Expr::Array { elems, .. } => elems.iter().for_each(f),
+            Expr::Unary { expr, .. }
+            | Expr::Ref { expr, .. }
+            | Expr::Let { expr, .. }
+            | Expr::Try { expr, .. }
+            | Expr::Await { expr, .. }
+            | Expr::Cast { expr, .. } => f(expr),
+            Expr::Binary { lhs, rhs, .. } | Expr::Assign { lhs, rhs, .. } => {
+                f(lhs);
+                f(rhs);
+            }
+            Expr::Block(b) => b.for_each_expr(f),
+            Expr::If {
+                cond, then, els, ..
+            } => {
+                f(cond);
+                then.for_each_expr(f);
+                if let Some(e) = els {
+                    f(e);
+                }
+            }
+            Expr::Match {
+                scrutinee, arms, ..
+            } => {
+                f(scrutinee);
+                for a in arms {
+                    if let Some(g) = &a.guard {
+                        f(g);
+                    }
+                    f(&a.body);
+                }
+            }
+            Expr::While { cond, body, .. } => {
+                f(cond);
+                body.for_each_expr(f);
+            }
+            Expr::Loop { body, .. } => body.for_each_expr(f),
+            Expr::For { iter, body, .. } => {
+                f(iter);
+                body.for_each_expr(f);
+            }
+            Expr::Closure(c) => f(&c.body),
+            Expr::Return { expr, .. } | Expr::Break { expr, .. } => {
+                if let Some(e) = expr {
+                    f(e);
+                }
+            }
+            Expr::Macro { args, .. } => args.iter().for_each(f),
+            Expr::Opaque { parts, .. } => parts.iter().for_each(f),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub enum Stmt {
     Let {
@@ -352,6 +430,25 @@ pub enum Stmt {
 pub struct Block {
     pub stmts: Vec<Stmt>,
     pub span: Span,
+}
+
+impl Block {
+    /// Calls `f` on each statement's expressions (initialisers, `else` blocks' statements).
+    pub fn for_each_expr<'a>(&'a self, f: &mut impl FnMut(&'a Expr)) {
+        for s in &self.stmts {
+            match s {
+                Stmt::Let { init, els, .. } => {
+                    if let Some(e) = init {
+                        f(e);
+                    }
+                    if let Some(b) = els {
+                        b.for_each_expr(f);
+                    }
+                }
+                Stmt::Expr { expr, .. } => f(expr),
+            }
+        }
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
