@@ -425,7 +425,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 None => false,
             }
         };
-        for (n, fv) in &v.fields {
+        for (n, fv) in v.fields.iter() {
             if skip(self.sh, &v.ty, n) {
                 continue;
             }
@@ -472,13 +472,13 @@ impl<'a, 'p> Eval<'a, 'p> {
     /// Folds the fields of the nodes `depth` levels below `v` into those nodes' tags.
     fn fold_at(&mut self, v: &mut Value, depth: usize, span: Span) {
         if depth == 0 {
-            for (_, f) in std::mem::take(&mut v.fields) {
+            for (_, f) in std::mem::take(v.fields_mut()) {
                 let tags = self.flatten(&f, false, span);
                 v.tags.union(&tags);
             }
             return;
         }
-        for f in v.fields.values_mut() {
+        for f in v.fields_mut().values_mut() {
             self.fold_at(f, depth - 1, span);
         }
     }
@@ -694,7 +694,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                         Some(p) => Name::from(format!("{p}.{n}")),
                         None => n.clone(),
                     };
-                    v.fields.insert(key, fv);
+                    v.fields_mut().insert(key, fv);
                 }
                 v
             }
@@ -702,7 +702,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let vals = self.exprs(elems);
                 let mut v = Value::of_ty(Ty::Tuple(vals.iter().map(|v| v.ty.clone()).collect()));
                 for (i, ev) in vals.into_iter().enumerate() {
-                    v.fields.insert(Name::from(i.to_string()), ev);
+                    v.fields_mut().insert(Name::from(i.to_string()), ev);
                 }
                 v
             }
@@ -1206,7 +1206,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         };
         let mut cur = slot;
         for seg in &path {
-            cur = cur.fields.entry(seg.clone()).or_default();
+            cur = cur.fields_mut().entry(seg.clone()).or_default();
         }
         if weak {
             cur.join(&v);
@@ -1229,11 +1229,11 @@ impl<'a, 'p> Eval<'a, 'p> {
         };
         let mut cur = slot;
         for seg in &path {
-            cur = cur.fields.entry(seg.clone()).or_default();
+            cur = cur.fields_mut().entry(seg.clone()).or_default();
         }
         cur.tags.union(&v.tags);
-        for (k, fv) in &v.fields {
-            cur.fields.entry(k.clone()).or_default().join(fv);
+        for (k, fv) in v.fields.iter() {
+            cur.fields_mut().entry(k.clone()).or_default().join(fv);
         }
         if let Some(slot) = self.lookup_mut(&var) {
             if slot.nodes_exceed(MAX_VALUE_NODES) {
@@ -1340,7 +1340,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 Some(Def::Struct(s)) => {
                     let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
                     for (i, a) in vals.into_iter().enumerate() {
-                        v.fields.insert(Name::from(i.to_string()), a);
+                        v.fields_mut().insert(Name::from(i.to_string()), a);
                     }
                     v
                 }
@@ -1348,7 +1348,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                     let prefix = self.variant_name(s, vi);
                     let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
                     for (i, a) in vals.into_iter().enumerate() {
-                        v.fields.insert(Name::from(format!("{prefix}.{i}")), a);
+                        v.fields_mut().insert(Name::from(format!("{prefix}.{i}")), a);
                     }
                     v
                 }
@@ -1569,7 +1569,14 @@ impl<'a, 'p> Eval<'a, 'p> {
             return v;
         }
         let Some(sum) = self.sh.summaries.get(f.idx()).and_then(|s| s.as_ref()) else {
-            // Not analysed (no body, or not yet): arguments flow to the result.
+            if super::solver::analysable(p, f) {
+                // Not analysed yet (a call back into the component being solved): the least
+                // summary, nothing flows. The callee's first summary re-analyses this caller.
+                let mut v = Value::of_ty(ret_ty);
+                v.join(&closure_results);
+                return v;
+            }
+            // No body to analyse: arguments flow to the result.
             let mut v = self.join_all(&actuals, span);
             v.ty = ret_ty;
             return v;
@@ -1730,9 +1737,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
             }
         }
-        for (n, fv) in &v.fields {
+        for (n, fv) in v.fields.iter() {
             let sv = self.subst(fv, actuals, span, label, cache);
-            out.fields.insert(n.clone(), sv);
+            out.fields_mut().insert(n.clone(), sv);
         }
         out
     }
@@ -1961,14 +1968,14 @@ impl<'a, 'p> Eval<'a, 'p> {
             let a = self.elem(&r);
             let b = args.first().map(|x| self.elem(x)).unwrap_or_default();
             let mut v = Value::of_ty(Ty::wrap("Vec", Ty::Tuple(vec![a.ty.clone(), b.ty.clone()])));
-            v.fields.insert(Name::from("0"), a);
-            v.fields.insert(Name::from("1"), b);
+            v.fields_mut().insert(Name::from("0"), a);
+            v.fields_mut().insert(Name::from("1"), b);
             return v;
         }
         if m == "enumerate" {
             let a = self.elem(&r);
             let mut v = Value::of_ty(Ty::wrap("Vec", Ty::Tuple(vec![Ty::Unknown, a.ty.clone()])));
-            v.fields.insert(Name::from("1"), a);
+            v.fields_mut().insert(Name::from("1"), a);
             return v;
         }
         if cat::mutates_receiver(m) {

@@ -21,10 +21,10 @@ const SUMMARY_DEPTH: usize = 4;
 
 /// Summary changes after which a function's summary is joined into rather than replaced (a
 /// recursive component that does not settle on its own).
-const JOIN_AFTER: u32 = 3;
+const JOIN_AFTER: u32 = 0;
 /// Further changes after which its fields are cut to one level, then collapsed.
 const SHALLOW_AFTER: u32 = JOIN_AFTER + 2;
-const COLLAPSE_AFTER: u32 = SHALLOW_AFTER + 2;
+const COLLAPSE_AFTER: u32 = SHALLOW_AFTER + 1;
 
 fn widening_for(changes: u32) -> Widening {
     if changes >= COLLAPSE_AFTER {

@@ -10,6 +10,7 @@ use super::tags::{San, TagSet};
 use crate::hir::{FnId, Ty};
 use crate::syntax::ir::Name;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Consent purposes that hold.
 pub type Purposes = BTreeSet<Name>;
@@ -54,7 +55,9 @@ pub enum Callable {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Value {
     pub tags: TagSet,
-    pub fields: BTreeMap<Name, Value>,
+    /// Shared until written (values are copied at every branch and call; most copies are
+    /// never changed): write through [`Value::fields_mut`].
+    pub fields: Arc<BTreeMap<Name, Value>>,
     pub ty: Ty,
     pub guard: Option<Guard>,
     pub callable: Option<Callable>,
@@ -72,6 +75,11 @@ pub const MAX_FIELD_DEPTH: usize = 4;
 pub const MAX_VALUE_NODES: usize = 64;
 
 impl Value {
+    /// The fields, for writing (copied first if shared).
+    pub fn fields_mut(&mut self) -> &mut BTreeMap<Name, Value> {
+        Arc::make_mut(&mut self.fields)
+    }
+
     pub fn of_ty(ty: Ty) -> Value {
         Value {
             ty,
@@ -97,8 +105,8 @@ impl Value {
                 self.tags.union(&f.all_tags_shallow());
             }
         } else {
-            for (k, v) in &other.fields {
-                self.fields
+            for (k, v) in other.fields.iter() {
+                self.fields_mut()
                     .entry(k.clone())
                     .or_default()
                     .join_depth(v, depth + 1);
@@ -186,10 +194,13 @@ impl Value {
         if depth == 0 {
             let folded = self.all_tags_shallow();
             self.tags = folded;
-            self.fields.clear();
+            self.fields = Default::default();
             return;
         }
-        for f in self.fields.values_mut() {
+        if self.fields.is_empty() {
+            return;
+        }
+        for f in self.fields_mut().values_mut() {
             f.truncate(depth - 1);
         }
     }
@@ -201,7 +212,7 @@ impl Value {
             c => c,
         };
         self.guard = None;
-        for f in self.fields.values_mut() {
+        for f in self.fields_mut().values_mut() {
             *f = std::mem::take(f).without_local();
         }
         self
