@@ -1348,7 +1348,8 @@ impl<'a, 'p> Eval<'a, 'p> {
                     let prefix = self.variant_name(s, vi);
                     let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
                     for (i, a) in vals.into_iter().enumerate() {
-                        v.fields_mut().insert(Name::from(format!("{prefix}.{i}")), a);
+                        v.fields_mut()
+                            .insert(Name::from(format!("{prefix}.{i}")), a);
                     }
                     v
                 }

@@ -1,10 +1,12 @@
 //! Runs the body analysis to a fixpoint over the whole program and collects the facts.
 //!
-//! A function is re-analysed when a callee's summary or the written taint of a struct it reads
-//! changes. Why this ends, by construction (see [`super::summary`]): a function's summary is
-//! replaced by its new analysis only its first [`JOIN_AFTER`] changes; from then on each new
-//! analysis is joined into it (and widened after more changes), so it only climbs a lattice of
-//! finite height. Struct-field taint only grows, over finitely many (struct, field, tag)s.
+//! Functions are taken from a worklist bottom-up over the call graph's strongly connected
+//! components ([`super::callgraph`]); a function is re-analysed when a callee's summary or the
+//! written taint of a struct it reads changes. Why this ends, by construction (see
+//! [`super::summary`]): every summary starts at the least element (a callee not analysed yet
+//! contributes nothing), each new analysis is joined into the old summary, and a summary that
+//! keeps changing is widened ([`SHALLOW_AFTER`], [`COLLAPSE_AFTER`]), so it only climbs a lattice
+//! of finite height. Struct-field taint only grows, over finitely many (struct, field, tag)s.
 
 use super::body::{analyze_fn, FnResult};
 use super::summary::Widening;
@@ -19,11 +21,10 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 /// Field nesting kept in summaries.
 const SUMMARY_DEPTH: usize = 4;
 
-/// Summary changes after which a function's summary is joined into rather than replaced (a
-/// recursive component that does not settle on its own).
-const JOIN_AFTER: u32 = 0;
-/// Further changes after which its fields are cut to one level, then collapsed.
-const SHALLOW_AFTER: u32 = JOIN_AFTER + 2;
+/// Changes of a function's summary after which its fields are cut to one level (a recursive
+/// component that does not settle: most functions' summaries change once, when first computed).
+const SHALLOW_AFTER: u32 = 2;
+/// Changes after which it is collapsed to whole-parameter tags.
 const COLLAPSE_AFTER: u32 = SHALLOW_AFTER + 1;
 
 fn widening_for(changes: u32) -> Widening {
@@ -152,29 +153,42 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
     let mut results: Vec<Option<FnResult>> = (0..p.fns.len()).map(|_| None).collect();
     let mut callers: HashMap<FnId, BTreeSet<FnId>> = HashMap::new();
     let mut readers: HashMap<StructId, BTreeSet<FnId>> = HashMap::new();
-    // The worklist, lowest rank first: callees before callers (see `callgraph`).
+    // The worklist, in rounds, lowest rank first: callees before callers (see `callgraph`). A
+    // function woken by a change is analysed later in this round if the round has not reached
+    // it yet, else in the next: one re-analysis per round, however many of its callees change.
     let rank = super::callgraph::bottom_up_ranks(p);
     let mut queue: BinaryHeap<Reverse<(u32, FnId)>> =
         order.iter().map(|f| Reverse((rank[f.idx()], *f))).collect();
+    let mut next_round: BinaryHeap<Reverse<(u32, FnId)>> = BinaryHeap::new();
     let mut queued: Vec<bool> = vec![false; p.fns.len()];
     for f in &order {
         queued[f.idx()] = true;
     }
     // How often each function's summary has changed (decides join mode and widening).
     let mut changes: Vec<u32> = vec![0; p.fns.len()];
-    while let Some(Reverse((_, f))) = queue.pop() {
+    loop {
+        let Some(Reverse((at, f))) = queue.pop() else {
+            if next_round.is_empty() {
+                break;
+            }
+            std::mem::swap(&mut queue, &mut next_round);
+            continue;
+        };
         queued[f.idx()] = false;
         let mut r = analyze_fn(&sh, &mut paths, &mut sites, f);
         r.summary.ret.truncate(SUMMARY_DEPTH);
         for v in r.summary.effects.values_mut() {
             v.truncate(SUMMARY_DEPTH);
         }
-        if changes[f.idx()] >= JOIN_AFTER {
-            if let Some(old) = &sh.summaries[f.idx()] {
-                r.summary.join(old);
-            }
-            r.summary.widen(widening_for(changes[f.idx()]));
+        if let Some(old) = &sh.summaries[f.idx()] {
+            // The old summary is the base: what it knows (a type, once known) stays, so each
+            // component climbs and cannot cycle (`Some(f())` in `f` would otherwise wrap the
+            // return type one `Option` deeper on every round).
+            let mut joined = old.clone();
+            joined.join(&r.summary);
+            r.summary = joined;
         }
+        r.summary.widen(widening_for(changes[f.idx()]));
         let mut wake: BTreeSet<FnId> = BTreeSet::new();
         for (callee, _, _) in &r.calls {
             callers.entry(*callee).or_default().insert(f);
@@ -208,7 +222,12 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
         for w in wake {
             if !queued[w.idx()] && analysable(p, w) {
                 queued[w.idx()] = true;
-                queue.push(Reverse((rank[w.idx()], w)));
+                let item = Reverse((rank[w.idx()], w));
+                if rank[w.idx()] > at {
+                    queue.push(item);
+                } else {
+                    next_round.push(item);
+                }
             }
         }
         results[f.idx()] = Some(r);

@@ -2,15 +2,14 @@
 //! callers see it, and how successive approximations of it are joined and widened.
 //!
 //! A summary is three maps over symbolic tags (`Param(i, path)`): the return value, the sink
-//! hits, and the final contents of `&mut` parameters. The solver first *replaces* a function's
-//! summary by each new analysis (precise: an early over-approximation, such as a callee not yet
-//! analysed, does not stick). A function whose summary keeps changing (a recursive component
-//! that does not settle) is switched to *join* mode, where each new summary is joined into the
-//! old one, and then *widened* in two steps: field contents cut to one level, then collapsed
-//! into whole-value tags with every access path cut to "any part of the parameter". In join mode the
-//! summary only moves up a lattice of finite height (tags and sites are finite, fields are
-//! depth-limited, types once known stay, consent only shrinks), so the fixpoint is reached by
-//! construction; widening only adds tags, so a bound hit makes results coarser, never cleaner.
+//! hits, and the final contents of `&mut` parameters. The solver starts every summary at the
+//! least element and joins each new analysis of a function into its summary; a summary that
+//! keeps changing (a recursive component that does not settle) is *widened* in two steps: field
+//! contents cut to one level, then collapsed into whole-value tags with every access path cut to
+//! "any part of the parameter". The lattice has finite height (tags and sites are finite, access
+//! paths are bounded in depth and number per parameter, fields in depth and number of nodes,
+//! types once known stay, consent only shrinks), so the fixpoint is reached by construction;
+//! widening only adds tags, so a bound hit makes results coarser, never cleaner.
 
 use super::tags::{trace_len, Origin, Paths, Tag, TagSet, Trace};
 use super::value::{Purposes, Value};
