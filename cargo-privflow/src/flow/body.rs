@@ -1816,13 +1816,18 @@ impl<'a, 'p> Eval<'a, 'p> {
                         }
                     }
                 }
-                // The declaration itself only matters when it carries an annotation or a default body.
-                out.retain(|f| {
+                // The declaration itself only matters when it carries an annotation or a default
+                // body, or when no impl is in the workspace: then its signature says what the
+                // call returns (`fn patient(&self, id: u64) -> Patient;` of a repository trait).
+                let bodiless_decl = |f: &FnId| {
                     let d = p.fn_(*f);
-                    !matches!(d.owner, Owner::Trait(_))
-                        || d.ir.body.is_some()
-                        || d.annots.sink.is_some()
-                });
+                    matches!(d.owner, Owner::Trait(_))
+                        && d.ir.body.is_none()
+                        && d.annots.sink.is_none()
+                };
+                if out.iter().any(|f| !bodiless_decl(f)) {
+                    out.retain(|f| !bodiless_decl(f));
+                }
                 out.sort();
                 out.dedup();
                 (
