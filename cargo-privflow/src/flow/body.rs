@@ -151,16 +151,15 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
         mut_params: Vec::new(),
         effects: Default::default(),
     };
+    // Symbolic tags stand for what callers pass in; they only ever matter once a caller passes
+    // concrete tagged data. A program with no source has none, so its parameters start clean
+    // and summaries carry only types, guards and callables (exactly the same findings, at about
+    // the cost of one walk per body).
+    let symbolic = !sh.sources.list.is_empty();
     let mut idx: u16 = 0;
     if let Some(sk) = d.ir.self_param {
         let v = Value {
-            tags: TagSet::single(
-                Tag {
-                    origin: Origin::Param(0, Paths::ROOT),
-                    san: 0,
-                },
-                None,
-            ),
+            tags: param_tags(0, symbolic),
             ty: cx.self_ty.clone().unwrap_or_default(),
             ..Value::default()
         };
@@ -173,13 +172,7 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     for prm in &d.ir.params {
         let ty = p.lower_ty(cx, &prm.ty);
         let v = Value {
-            tags: TagSet::single(
-                Tag {
-                    origin: Origin::Param(idx, Paths::ROOT),
-                    san: 0,
-                },
-                None,
-            ),
+            tags: param_tags(idx, symbolic),
             ty,
             ..Value::default()
         };
@@ -204,6 +197,21 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     out.summary.ret = ret;
     out.summary.effects = effects;
     out
+}
+
+/// The tag that stands for parameter `i` inside its function's summary (none when `symbolic`
+/// is off: see `analyze_fn`).
+fn param_tags(i: u16, symbolic: bool) -> TagSet {
+    if !symbolic {
+        return TagSet::default();
+    }
+    TagSet::single(
+        Tag {
+            origin: Origin::Param(i, Paths::ROOT),
+            san: 0,
+        },
+        None,
+    )
 }
 
 impl<'a, 'p> Eval<'a, 'p> {
@@ -1273,9 +1281,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 consent,
                 in_fn: self.f,
             });
-        } else if !self.sh.sources.list.is_empty() {
-            // Symbolic hits only ever become findings when a caller puts concrete tagged data in;
-            // a program with no source has none, so it needs none (sites are still recorded).
+        } else {
             match self.out.summary.hits.get_mut(&(site, tag)) {
                 Some(h) => {
                     h.consent = h.consent.intersection(&consent).cloned().collect();
@@ -2096,6 +2102,11 @@ impl<'a, 'p> Eval<'a, 'p> {
         // How many elements a collection holds, or whether it holds any, is not the elements'
         // data (a string's length stays as personal as the string).
         if cat::counts_elements(m) && r.ty.is_container() {
+            return Value::default();
+        }
+        // Which variant a value is holds none of its contents (what it tells about consent is
+        // not read from it, as before: a consent check is read where it is branched on).
+        if cat::tests_variant(m) {
             return Value::default();
         }
         // Default: the receiver and the arguments flow into the result.

@@ -223,6 +223,12 @@ pub fn counts_elements(method: &str) -> bool {
     matches!(method, "len" | "is_empty" | "count" | "capacity")
 }
 
+/// Methods that tell which variant an `Option`/`Result` is (`is_ok`, `is_some`, ...): a `bool`
+/// that holds none of the contents (branching on it is an implicit flow, not tracked).
+pub fn tests_variant(method: &str) -> bool {
+    matches!(method, "is_ok" | "is_err" | "is_some" | "is_none")
+}
+
 /// Methods of library types whose arguments do not flow into the result (lookups, tests).
 pub fn args_do_not_flow(method: &str) -> bool {
     matches!(
