@@ -137,10 +137,7 @@ fn generate(dir: &Path, lines: usize) -> std::io::Result<usize> {
     let modules = (lines / per_module).max(1);
     let src = dir.join("src");
     std::fs::create_dir_all(&src)?;
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        "[package]\nname = \"bench\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
-    )?;
+    std::fs::write(dir.join("Cargo.toml"), BENCH_MANIFEST)?;
     let mut lib = String::from("pub mod common;\n");
     let mut total = COMMON.lines().count();
     for i in 0..modules {
@@ -152,6 +149,20 @@ fn generate(dir: &Path, lines: usize) -> std::io::Result<usize> {
     std::fs::write(src.join("common.rs"), COMMON)?;
     std::fs::write(src.join("lib.rs"), lib)?;
     Ok(total)
+}
+
+const BENCH_MANIFEST: &str =
+    "[package]\nname = \"bench\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n";
+
+/// The one crate of a generated workspace.
+fn bench_root(dir: &Path) -> Vec<CrateRoot> {
+    vec![CrateRoot {
+        name: "bench".into(),
+        root_file: dir.join("src/lib.rs"),
+        skip: Vec::new(),
+        extern_crates: Vec::new(),
+        features: None,
+    }]
 }
 
 /// Peak resident memory of this process so far, in MiB (Linux; 0 elsewhere).
@@ -191,10 +202,7 @@ fn generate_real(
     walk(src, Path::new(""), &mut files)?;
     let out_src = dir.join("src");
     std::fs::create_dir_all(&out_src)?;
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        "[package]\nname = \"bench\"\nversion = \"0.0.0\"\nedition = \"2021\"\n\n[workspace]\n",
-    )?;
+    std::fs::write(dir.join("Cargo.toml"), BENCH_MANIFEST)?;
     let mut lib = String::new();
     let mut written = Vec::new();
     for k in 0..copies {
@@ -270,13 +278,7 @@ fn real_rows(src: &Path, copies: &[usize]) {
         let floor = (0..3)
             .map(|_| syn_floor(&files))
             .fold(f64::INFINITY, f64::min);
-        let roots = vec![CrateRoot {
-            name: "bench".into(),
-            root_file: dir.join("src/lib.rs"),
-            skip: Vec::new(),
-            extern_crates: Vec::new(),
-            features: None,
-        }];
+        let roots = bench_root(&dir);
         let mut best = (f64::INFINITY, 0.0, 0.0, 0usize);
         for _ in 0..3 {
             let t0 = Instant::now();
@@ -357,13 +359,7 @@ fn main() {
                 continue;
             }
         };
-        let roots = vec![CrateRoot {
-            name: "bench".into(),
-            root_file: dir.join("src/lib.rs"),
-            skip: Vec::new(),
-            extern_crates: Vec::new(),
-            features: None,
-        }];
+        let roots = bench_root(&dir);
         let t0 = Instant::now();
         let loaded = load(&roots, &dir);
         let parse = t0.elapsed().as_secs_f64();

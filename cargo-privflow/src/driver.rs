@@ -74,6 +74,7 @@ pub fn check(opts: &CheckOptions) -> Report {
 const ANALYSIS_STACK_BYTES: usize = 512 * 1024 * 1024;
 
 fn check_on_this_thread(opts: &CheckOptions) -> Report {
+    let mut clock = PhaseClock::start();
     // Workspace loading (manifest, `cargo metadata`, `[*.metadata.privflow]`): a problem that
     // leaves nothing to analyse ends the run here, as an incomplete report (exit 2).
     let ws = match crate::workspace::load(opts) {
@@ -146,8 +147,12 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
             sinks: t.config.sinks.clone(),
         })
         .collect();
+    clock.lap("workspace");
     let loaded = crate::syntax::load::load(&roots, &ws.root);
+    clock.lap("parse");
     let out = analyze(&loaded, configs, &packs, &regions);
+    report.phases = clock.phases;
+    report.phases.extend(out.phases);
     report.problems.extend(loaded.problems.iter().cloned());
     report.problems.extend(out.problems);
     report.findings = out.findings;
@@ -205,6 +210,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     pub problems: Vec<Problem>,
     pub map: crate::map::DataMap,
+    /// Wall time of each analysis phase (reading a clock is the one effect the core has).
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// The pure core: parsed crates, their settings and the packs in; findings and problems out.
@@ -215,8 +222,10 @@ pub fn analyze(
     packs: &[Pack],
     regions: &Regions,
 ) -> Analysis {
+    let mut clock = PhaseClock::start();
     let config_of: Vec<usize> = loaded.crates.iter().map(|c| c.index).collect();
     let program = Program::build(&loaded.crates, &config_of, &loaded.db);
+    clock.lap("resolve");
     let mut problems = program.problems.clone();
     // Regions privflow cannot map are an error: every region rule would silently treat them as
     // "outside", which is right for the rule but wrong to leave unsaid.
@@ -257,6 +266,7 @@ pub fn analyze(
         }
     }
     let facts = crate::flow::solver::solve(&program, configs);
+    clock.lap("flow");
     let inp = RuleInput {
         p: &program,
         db: &loaded.db,
@@ -266,10 +276,34 @@ pub fn analyze(
     };
     let (findings, rule_problems) = evaluate(&inp);
     problems.extend(rule_problems);
+    clock.lap("rules");
     let map = crate::map::build(&inp);
+    clock.lap("map");
     Analysis {
         findings,
         problems,
         map,
+        phases: clock.phases,
+    }
+}
+
+/// Times consecutive phases: `lap(name)` closes the phase that ran since the last lap.
+pub(crate) struct PhaseClock {
+    last: std::time::Instant,
+    pub phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+impl PhaseClock {
+    pub fn start() -> Self {
+        PhaseClock {
+            last: std::time::Instant::now(),
+            phases: Vec::new(),
+        }
+    }
+
+    pub fn lap(&mut self, name: &'static str) {
+        let now = std::time::Instant::now();
+        self.phases.push((name, now - self.last));
+        self.last = now;
     }
 }

@@ -270,6 +270,10 @@ pub struct Report {
     /// What the baseline file took out of `findings`; `None` when no baseline was used.
     #[serde(default)]
     pub baseline: Option<crate::baseline::BaselineOutcome>,
+    /// Wall time of each phase of the run, in order (`-v` prints them). Not serialized: JSON and
+    /// SARIF stay byte-identical from run to run.
+    #[serde(skip)]
+    pub phases: Vec<(&'static str, std::time::Duration)>,
 }
 
 impl Report {

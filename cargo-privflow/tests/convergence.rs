@@ -5,7 +5,12 @@
 
 use std::fmt::Write as _;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// Far above what these shapes take (well under a second in a debug build): a run still going
+/// after this is a hang, and fails the test instead of stalling CI.
+const HANG: Duration = Duration::from_secs(120);
 
 /// A one-package workspace holding `lib` as its `src/lib.rs`.
 fn temp_crate(lib: &str) -> tempfile::TempDir {
@@ -18,12 +23,33 @@ fn temp_crate(lib: &str) -> tempfile::TempDir {
 }
 
 fn privflow_json(dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
         .args(["privflow", "--message-format", "json", "--manifest-path"])
         .arg(dir.join("Cargo.toml"))
         .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > HANG {
+            let _ = child.kill();
+            panic!("privflow still running after {HANG:?}: the analysis does not settle");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// `lib` as a crate, analysed: it must settle and report its planted PHI-to-log leak.
+fn assert_settles_with_phi_leak(lib: &str) {
+    let dir = temp_crate(lib);
+    assert_finds_only(
+        &privflow_json(dir.path()),
+        "baseline/phi-to-log",
+        "Patient.diagnosis",
+    );
 }
 
 /// Exit status 1, no problem line, and a `rule` finding whose message names `data`.
@@ -109,12 +135,7 @@ fn parse_{i}(toks: &[Token]) -> (&[Token], Tree) {{
         )
         .expect("write to a string");
     }
-    let dir = temp_crate(&lib);
-    assert_finds_only(
-        &privflow_json(dir.path()),
-        "baseline/phi-to-log",
-        "Patient.diagnosis",
-    );
+    assert_settles_with_phi_leak(&lib);
 }
 
 /// A store trait with default methods taking `&impl Store`, whose resource types call back into
@@ -161,12 +182,7 @@ impl Resource for R{i} {{
         )
         .expect("write to a string");
     }
-    let dir = temp_crate(&lib);
-    assert_finds_only(
-        &privflow_json(dir.path()),
-        "baseline/phi-to-log",
-        "Patient.diagnosis",
-    );
+    assert_settles_with_phi_leak(&lib);
 }
 
 /// A self-recursive method whose result wraps its own (`Some(x.f())`): its return type must not
@@ -193,10 +209,5 @@ pub fn report(p: &Patient, c: &mut Chain) {
     log::info!("{}", c.note);
 }
 "#;
-    let dir = temp_crate(lib);
-    assert_finds_only(
-        &privflow_json(dir.path()),
-        "baseline/phi-to-log",
-        "Patient.diagnosis",
-    );
+    assert_settles_with_phi_leak(lib);
 }

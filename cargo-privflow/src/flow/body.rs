@@ -361,7 +361,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                         tr,
                     );
                 }
-                if let Some(written) = self.sh.field_taint.get(&(s, field.clone())) {
+                if let Some(written) = self.sh.field_taint.get(&s).and_then(|fs| fs.get(field)) {
                     out.tags.union(&written.with_step(
                         span,
                         &format!(
@@ -454,8 +454,8 @@ impl<'a, 'p> Eval<'a, 'p> {
             );
         }
         if let Some(s) = v.ty.adt() {
-            for ((ws, wf), tags) in self.sh.field_taint.iter() {
-                if *ws == s && !skip(self.sh, &v.ty, wf) {
+            for (wf, tags) in self.sh.field_taint.get(&s).into_iter().flatten() {
+                if !skip(self.sh, &v.ty, wf) {
                     out.union(tags);
                 }
             }
@@ -1282,20 +1282,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 in_fn: self.f,
             });
         } else {
-            match self.out.summary.hits.get_mut(&(site, tag)) {
-                Some(h) => {
-                    h.consent = h.consent.intersection(&consent).cloned().collect();
-                    if super::tags::trace_len(&trace) < super::tags::trace_len(&h.trace) {
-                        h.trace = trace;
-                    }
-                }
-                None => {
-                    self.out
-                        .summary
-                        .hits
-                        .insert((site, tag), HitInfo { trace, consent });
-                }
-            }
+            self.out
+                .summary
+                .add_hit((site, tag), HitInfo { trace, consent });
         }
     }
 
@@ -1476,15 +1465,8 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     fn ret_ty(&self, f: FnId) -> Ty {
-        let d = self.sh.p.fn_(f);
-        match &d.ir.ret {
-            Some(t) => {
-                let ty = self.sh.p.lower_ty(&self.sh.ty_ctx[f.idx()], t);
-                // `async fn` / `Result<T>`: callers see through `?`/`.await` via `elem`.
-                ty
-            }
-            None => Ty::Unknown,
-        }
+        // `async fn` / `Result<T>`: callers see through `?`/`.await` via `elem`.
+        self.sh.ret_tys.get(f.idx()).cloned().unwrap_or(Ty::Unknown)
     }
 
     fn call_fn(
@@ -1521,7 +1503,6 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
         }
         let ret_ty = self.ret_ty(f);
-        let label = self.fn_label(f);
         if let Some(purpose) = &d.annots.consent {
             let mut g = Guard::default();
             g.if_true.insert(Name::from(purpose.as_str()));
@@ -1548,6 +1529,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let t = self.flatten(v, false, span);
                 tags.union(&t);
             }
+            let label = self.fn_label(f);
             let tags = tags
                 .sanitized(san.bit())
                 .with_step(span, &format!("{} by `{label}`", past_tense(san)));
@@ -1560,6 +1542,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             return v;
         }
         if let Some(src) = self.sh.sources.func.get(&f) {
+            let label = self.fn_label(f);
             let tr = trace_push(&None, Self::step(span, format!("returned by `{label}()`")));
             let mut v = Value {
                 tags: TagSet::single(
@@ -1605,8 +1588,8 @@ impl<'a, 'p> Eval<'a, 'p> {
         span: Span,
         via: Option<&str>,
     ) -> Value {
-        let label = self.fn_label(f);
-        let param_names = self.param_names(f);
+        // Labels and notes are made only for calls that carry tags: most carry none.
+        let mut label_once: Option<String> = None;
         let mut cache = ProjCache::default();
         for ((site, tag), info) in &sum.hits {
             let Origin::Param(i, path) = tag.origin else {
@@ -1616,7 +1599,17 @@ impl<'a, 'p> Eval<'a, 'p> {
                 continue;
             };
             let tags = self.flatten(&sub, false, span);
-            let pname = param_names.get(i as usize).cloned().unwrap_or_default();
+            if tags.is_empty() {
+                continue;
+            }
+            let label = label_once
+                .get_or_insert_with(|| self.sh.p.fn_label(f))
+                .clone();
+            let pname = self
+                .param_names(f)
+                .get(i as usize)
+                .cloned()
+                .unwrap_or_default();
             let note = match via {
                 Some(v) => format!("passed to `{label}` as `{pname}` ({v})"),
                 None => format!("passed to `{label}` as `{pname}`"),
@@ -1638,12 +1631,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         for (i, ev) in &sum.effects {
             // `arg_exprs` lines up with `actuals` (receiver first for method calls).
             if let Some(Some(e)) = arg_exprs.get(*i as usize) {
-                let mut v = self.subst(ev, actuals, span, &label, &mut cache);
+                let mut v = self.subst(ev, actuals, span, f, &mut cache);
                 self.bounded(&mut v, span);
                 self.add_to_place(e, &v);
             }
         }
-        let mut ret = self.subst(&sum.ret, actuals, span, &label, &mut cache);
+        let mut ret = self.subst(&sum.ret, actuals, span, f, &mut cache);
         self.bounded(&mut ret, span);
         ret
     }
@@ -1703,7 +1696,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         v: &Value,
         actuals: &[Value],
         span: Span,
-        label: &str,
+        callee: FnId,
         cache: &mut ProjCache,
     ) -> Value {
         let mut out = Value {
@@ -1711,7 +1704,11 @@ impl<'a, 'p> Eval<'a, 'p> {
             ..Value::default()
         };
         out.set_ty_san(v.ty_san());
-        let note = format!("returned from `{label}`");
+        let note = if v.tags.is_empty() {
+            String::new()
+        } else {
+            format!("returned from `{}`", self.sh.p.fn_label(callee))
+        };
         for (t, tr) in v.tags.iter() {
             match t.origin {
                 Origin::Source(_) => {
@@ -1745,7 +1742,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
         }
         for (n, fv) in v.fields.iter() {
-            let sv = self.subst(fv, actuals, span, label, cache);
+            let sv = self.subst(fv, actuals, span, callee, cache);
             out.fields_mut().insert(n.clone(), sv);
         }
         out

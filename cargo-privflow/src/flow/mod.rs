@@ -213,8 +213,14 @@ pub struct Shared<'p> {
     pub catalogue: catalogue::Catalogue,
     pub configs: Vec<FlowConfig>,
     pub summaries: Vec<Option<FnSummary>>,
-    /// Concrete tags written into a struct field by some function (read wherever it is read).
-    pub field_taint: HashMap<(StructId, Name), tags::TagSet>,
+    /// Concrete tags written into a struct field by some function (read wherever it is read),
+    /// per struct, then field: a value's fields are looked up without a scan of every struct's.
+    pub field_taint: HashMap<StructId, std::collections::BTreeMap<Name, tags::TagSet>>,
+    /// Per function: its declared return type, lowered once (`Unknown` when it declares none).
+    pub ret_tys: Vec<Ty>,
+    /// Per struct: whether any source is declared on it or on a type it holds (a value of an
+    /// untagged type needs no walk through its field types for sources).
+    pub holds_sources: Vec<bool>,
     /// Per struct: field types, lowered in the struct's module.
     pub field_tys: Vec<Vec<Ty>>,
     /// Per function: its typing context.

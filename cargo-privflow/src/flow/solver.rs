@@ -64,8 +64,14 @@ impl<'p> Shared<'p> {
         if depth > 6 {
             return;
         }
+        if self.sources.list.is_empty() {
+            return;
+        }
         match ty {
             Ty::Adt(s, _) => {
+                if !self.holds_sources.get(s.idx()).copied().unwrap_or(true) {
+                    return;
+                }
                 if out.iter().any(|(_, st)| *st == Some(*s)) && depth > 0 {
                     return;
                 }
@@ -133,6 +139,12 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
         .collect();
     let ty_ctx: Vec<TyCtx> = (0..p.fns.len()).map(|i| p.ty_ctx(FnId(i as u32))).collect();
     let deref_targets = deref_targets(p, &ty_ctx);
+    let ret_tys: Vec<Ty> = p
+        .fns
+        .iter()
+        .zip(&ty_ctx)
+        .map(|(d, cx)| d.ir.ret.as_ref().map_or(Ty::Unknown, |t| p.lower_ty(cx, t)))
+        .collect();
     let mut sh = Shared {
         p,
         sources,
@@ -143,7 +155,24 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
         field_tys,
         ty_ctx,
         deref_targets,
+        ret_tys,
+        holds_sources: vec![true; p.structs.len()],
     };
+    // Whether each struct holds a source, by the walk `ty_sources` itself makes (with every
+    // struct assumed to hold one, so the walk is not cut short by what is being computed).
+    let holds_sources: Vec<bool> = (0..p.structs.len())
+        .map(|i| {
+            let mut found = Vec::new();
+            sh.ty_sources(
+                &Ty::Adt(StructId(i as u32), Vec::new()),
+                false,
+                &mut found,
+                0,
+            );
+            !found.is_empty()
+        })
+        .collect();
+    sh.holds_sources = holds_sources;
     let mut paths = Paths::new();
     let mut sites = Sites::default();
     let order: Vec<FnId> = (0..p.fns.len())
@@ -164,7 +193,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
     for f in &order {
         queued[f.idx()] = true;
     }
-    // How often each function's summary has changed (decides join mode and widening).
+    // How often each function's summary has changed (decides its widening).
     let mut changes: Vec<u32> = vec![0; p.fns.len()];
     loop {
         let Some(Reverse((at, f))) = queue.pop() else {
@@ -199,7 +228,9 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
         for ((s, name), tags) in &r.field_writes {
             if sh
                 .field_taint
-                .entry((*s, name.clone()))
+                .entry(*s)
+                .or_default()
+                .entry(name.clone())
                 .or_default()
                 .union(tags)
             {

@@ -64,7 +64,18 @@ impl FnSummary {
             self.effects.entry(*i).or_default().join(v);
         }
         for (k, h) in &other.hits {
-            join_hit(&mut self.hits, *k, h);
+            self.add_hit(*k, h.clone());
+        }
+    }
+
+    /// Records that `key`'s data reaches its site with `h`'s consent and way: a hit already
+    /// there keeps the consent both hold and the shorter way.
+    pub fn add_hit(&mut self, key: (SiteId, Tag), h: HitInfo) {
+        match self.hits.get_mut(&key) {
+            Some(mine) => merge_hit(mine, &h),
+            None => {
+                self.hits.insert(key, h);
+            }
         }
     }
 
@@ -85,24 +96,17 @@ impl FnSummary {
                 }
                 let hits = std::mem::take(&mut self.hits);
                 for ((site, tag), h) in hits {
-                    join_hit(&mut self.hits, (site, root_tag(tag)), &h);
+                    self.add_hit((site, root_tag(tag)), h);
                 }
             }
         }
     }
 }
 
-fn join_hit(hits: &mut BTreeMap<(SiteId, Tag), HitInfo>, key: (SiteId, Tag), h: &HitInfo) {
-    match hits.get_mut(&key) {
-        Some(mine) => {
-            mine.consent = mine.consent.intersection(&h.consent).cloned().collect();
-            if trace_len(&h.trace) < trace_len(&mine.trace) {
-                mine.trace = h.trace.clone();
-            }
-        }
-        None => {
-            hits.insert(key, h.clone());
-        }
+fn merge_hit(mine: &mut HitInfo, h: &HitInfo) {
+    mine.consent = mine.consent.intersection(&h.consent).cloned().collect();
+    if trace_len(&h.trace) < trace_len(&mine.trace) {
+        mine.trace = h.trace.clone();
     }
 }
 

@@ -58,6 +58,14 @@ pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::
     if opts.verbose > 0 && !report.packs.is_empty() {
         writeln!(out, "privflow: packs: {}", report.packs.join(", "))?;
     }
+    if opts.verbose > 0 && !report.phases.is_empty() {
+        let phases: Vec<String> = report
+            .phases
+            .iter()
+            .map(|(name, d)| format!("{name} {:.2}s", d.as_secs_f64()))
+            .collect();
+        writeln!(out, "privflow: time: {}", phases.join(", "))?;
+    }
     if let Some(b) = report.baseline.as_ref().filter(|_| opts.verbose > 0) {
         for f in &b.baselined {
             let at = &f.sink.location;

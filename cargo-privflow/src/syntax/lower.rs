@@ -687,7 +687,7 @@ impl Lowerer {
                         ty,
                         init,
                         els,
-                        span: self.span(l.span()),
+                        span: self.span(super::span::local_span(l)),
                     });
                 }
                 syn::Stmt::Item(it) if self.compiled_out(item_attrs(it)) => {}
@@ -729,7 +729,7 @@ impl Lowerer {
         }
         Block {
             stmts,
-            span: self.span(b.span()),
+            span: self.span(super::span::block_span(b)),
         }
     }
 
@@ -758,10 +758,10 @@ impl Lowerer {
 
     pub fn expr(&mut self, e: &syn::Expr) -> Expr {
         if self.depth > MAX_DEPTH {
-            self.note_too_deep(e.span());
+            self.note_too_deep(super::span::expr_span(e));
             return Expr::Opaque {
                 parts: Vec::new(),
-                span: self.span(e.span()),
+                span: self.span(super::span::expr_span(e)),
             };
         }
         self.depth += 1;
@@ -779,7 +779,7 @@ impl Lowerer {
     }
 
     fn expr_inner(&mut self, e: &syn::Expr) -> Expr {
-        let span = self.span(e.span());
+        let span = self.span(super::span::expr_span(e));
         match e {
             syn::Expr::Path(p) => {
                 let mut path = self.path(&p.path);
@@ -1043,7 +1043,7 @@ impl Lowerer {
 
     fn mac(&mut self, m: &syn::Macro) -> Expr {
         let path = self.path(&m.path);
-        let span = self.span(m.span());
+        let span = self.span(super::span::macro_span(m));
         let last = path.last().map(|s| s.to_string()).unwrap_or_default();
         let kind = macro_kind(&last);
         let chunks = split_commas(m.tokens.clone());

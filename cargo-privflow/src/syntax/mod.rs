@@ -7,6 +7,7 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod parse;
+pub mod span;
 
 pub use ir::{FileId, Span};
 
