@@ -418,7 +418,7 @@ impl Lowerer {
             syn::ReturnType::Type(_, t) => Some(self.ty(t)),
         };
         let saved_items = std::mem::take(&mut self.local_items);
-        let body = body.map(|b| self.block(b));
+        let body = body.map(|b| std::sync::Arc::new(self.block(b)));
         let local_items = std::mem::replace(&mut self.local_items, saved_items);
         FnIr {
             name: name(&sig.ident.to_string()),
