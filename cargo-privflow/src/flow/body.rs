@@ -14,6 +14,7 @@ use crate::hir::scope::{assoc_fn, resolve_path, step as path_step, Ns};
 use crate::hir::{Def, FnId, Owner, StructId, Ty};
 use crate::syntax::ir::*;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// What analysing one function produced.
@@ -31,7 +32,10 @@ pub struct FnResult {
 
 #[derive(Debug, Clone, Default)]
 struct State {
-    scopes: Vec<Vec<(Name, Value)>>,
+    /// Local variables, innermost scope last. Values are shared between the states of branches
+    /// until one writes (copy-on-write): a branch copies its state in the number of variables,
+    /// not their contents, and a join skips what neither branch changed.
+    scopes: Vec<Vec<(Name, Rc<Value>)>>,
     consent: Purposes,
     dead: bool,
 }
@@ -46,9 +50,16 @@ impl State {
         }
         let mut out = a;
         for (sa, sb) in out.scopes.iter_mut().zip(b.scopes.iter()) {
-            for (n, v) in sa.iter_mut() {
-                if let Some((_, vb)) = sb.iter().rev().find(|(m, _)| m == n) {
-                    v.join(vb);
+            for (i, (n, v)) in sa.iter_mut().enumerate() {
+                // Both states grew from one: a variable is usually at the same place in both.
+                let other = match sb.get(i) {
+                    Some((m, vb)) if m == n => Some(vb),
+                    _ => sb.iter().rev().find(|(m, _)| m == n).map(|(_, vb)| vb),
+                };
+                if let Some(vb) = other {
+                    if !Rc::ptr_eq(v, vb) {
+                        Rc::make_mut(v).join(vb);
+                    }
                 }
             }
         }
@@ -221,7 +232,7 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     fn declare(&mut self, n: Name, v: Value) {
         if let Some(s) = self.st.scopes.last_mut() {
-            s.push((n, v));
+            s.push((n, Rc::new(v)));
         }
     }
 
@@ -232,7 +243,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             .rev()
             .flat_map(|s| s.iter().rev())
             .find(|(m, _)| &**m == n)
-            .map(|(_, v)| v)
+            .map(|(_, v)| &**v)
     }
 
     fn lookup_mut(&mut self, n: &str) -> Option<&mut Value> {
@@ -242,7 +253,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             .rev()
             .flat_map(|s| s.iter_mut().rev())
             .find(|(m, _)| &**m == n)
-            .map(|(_, v)| v)
+            .map(|(_, v)| Rc::make_mut(v))
     }
 
     fn push_scope(&mut self) {
