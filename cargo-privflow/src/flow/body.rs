@@ -66,7 +66,25 @@ impl State {
         out.consent = out.consent.intersection(&b.consent).cloned().collect();
         out
     }
+
+    /// The same variables with the same values (shared values are not compared).
+    fn same_as(&self, o: &State) -> bool {
+        self.dead == o.dead
+            && self.consent == o.consent
+            && self.scopes.len() == o.scopes.len()
+            && self.scopes.iter().zip(&o.scopes).all(|(a, b)| {
+                a.len() == b.len()
+                    && a.iter()
+                        .zip(b)
+                        .all(|((n, v), (m, w))| n == m && (Rc::ptr_eq(v, w) || v == w))
+            })
+    }
 }
+
+/// Times a loop body is evaluated at most: until the state at the loop head stops changing,
+/// which is after one evaluation for most loops (nothing the body does reaches the next
+/// iteration), and after one more per link of a chain of assignments carried around the loop.
+const MAX_LOOP_ROUNDS: usize = 4;
 
 /// Arguments' parts by (parameter, access path), computed once per applied summary.
 type ProjCache = std::collections::HashMap<(u16, super::tags::PathId), Value>;
@@ -1106,7 +1124,9 @@ impl<'a, 'p> Eval<'a, 'p> {
     ) {
         let before = self.st.clone();
         let mut exits: Vec<State> = Vec::new();
-        for _round in 0..2 {
+        // The state at the loop head: `before`, joined with the end of each iteration so far.
+        let mut head = before.clone();
+        for _round in 0..MAX_LOOP_ROUNDS {
             self.loops.push(Vec::new());
             self.push_scope();
             if let Some(c) = cond {
@@ -1128,10 +1148,14 @@ impl<'a, 'p> Eval<'a, 'p> {
                 end = State::join(end, j);
             }
             exits.push(end.clone());
-            // Next round starts from "before, or after one more iteration".
-            let mut next = State::join(before.clone(), end);
+            // Next round starts from "the head so far, or after one more iteration".
+            let mut next = State::join(head.clone(), end);
             next.dead = false;
             next.consent = before.consent.clone();
+            if next.same_as(&head) {
+                break;
+            }
+            head = next.clone();
             self.st = next;
         }
         let mut out = before;
