@@ -84,6 +84,7 @@ impl State {
 /// Times a loop body is evaluated at most: until the state at the loop head stops changing,
 /// which is after one evaluation for most loops (nothing the body does reaches the next
 /// iteration), and after one more per link of a chain of assignments carried around the loop.
+/// A longer chain is not followed to its end (a known gap, `flow/control/bad-loop-carried-long-chain`).
 const MAX_LOOP_ROUNDS: usize = 4;
 
 /// Arguments' parts by (parameter, access path), computed once per applied summary.

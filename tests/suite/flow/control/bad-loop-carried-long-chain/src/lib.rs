@@ -1,0 +1,29 @@
+//! privflow-suite: todo -- a value carried around a loop through more than three assignments needs more rounds than MAX_LOOP_ROUNDS, and no widening of the loop head covers it yet
+#[privflow::data]
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+// A chain longer than the rounds the loop is evaluated for: the diagnosis reaches `a` on the
+// fifth iteration.
+pub fn rotate(p: &Patient, rounds: u32) {
+    let mut a = String::new();
+    let mut b = String::new();
+    let mut c = String::new();
+    let mut d = String::new();
+    let mut e = String::new();
+    for _ in 0..rounds {
+        audit(&a); //~ baseline/phi-to-log
+        a = b.clone();
+        b = c.clone();
+        c = d.clone();
+        d = e.clone();
+        e = p.diagnosis.clone();
+    }
+}
