@@ -289,8 +289,13 @@ fn real_rows(src: &Path, copies: &[usize]) {
             let loaded = load(&roots, &dir);
             let parse = t0.elapsed().as_secs_f64();
             let t1 = Instant::now();
-            let _out =
-                privflow::driver::analyze(&loaded, vec![FlowConfig::default()], &packs, &regions);
+            let _out = privflow::driver::analyze(
+                &loaded,
+                vec![FlowConfig::default()],
+                &packs,
+                &regions,
+                privflow::flow::demand::Scope::TaggedData,
+            );
             let analysis = t1.elapsed().as_secs_f64();
             if parse + analysis < best.0 {
                 best = (parse + analysis, parse, analysis, loaded.db.files.len());
@@ -368,7 +373,13 @@ fn main() {
         let loaded = load(&roots, &dir);
         let parse = t0.elapsed().as_secs_f64();
         let t1 = Instant::now();
-        let out = privflow::driver::analyze(&loaded, vec![FlowConfig::default()], &packs, &regions);
+        let out = privflow::driver::analyze(
+            &loaded,
+            vec![FlowConfig::default()],
+            &packs,
+            &regions,
+            privflow::flow::demand::Scope::TaggedData,
+        );
         let analysis = t1.elapsed().as_secs_f64();
         println!(
             "{:>10} {:>8} {:>10.3} {:>12.3} {:>10.3} {:>9} {:>10.0}",

@@ -439,6 +439,7 @@ fn check_options(g: &GlobalArgs) -> CheckOptions {
             (Some(path), false) => BaselineChoice::File(path.clone()),
             (None, false) => BaselineChoice::Auto,
         },
+        every_sink: false,
     }
 }
 
@@ -539,6 +540,7 @@ fn run_map(
     // The map shows every flow: a baseline (or a broken baseline file) has no say in it.
     let opts = CheckOptions {
         baseline: BaselineChoice::Off,
+        every_sink: true,
         ..check_options(g)
     };
     let report = check(&opts);

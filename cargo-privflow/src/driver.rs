@@ -1,6 +1,7 @@
 //! The I/O shell: load the workspace, read and parse its files, run the pure analysis.
 
 use crate::baseline;
+use crate::flow::demand::Scope;
 use crate::flow::FlowConfig;
 use crate::hir::Program;
 use crate::model::{Finding, Problem, ProblemKind, Report, Severity};
@@ -31,6 +32,10 @@ pub struct CheckOptions {
     pub no_default_features: bool,
     /// Which baseline file takes out accepted findings.
     pub baseline: BaselineChoice,
+    /// The data map is wanted: every sink call, whatever reaches it (`cargo privflow map`).
+    /// Otherwise only what tagged data can reach is analysed (and the report's map shows only
+    /// that).
+    pub every_sink: bool,
 }
 
 /// Which baseline file a run uses (see [`crate::baseline`]).
@@ -150,7 +155,12 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     clock.lap("workspace");
     let loaded = crate::syntax::load::load(&roots, &ws.root);
     clock.lap("parse");
-    let out = analyze(&loaded, configs, &packs, &regions);
+    let scope = if opts.every_sink || needs_every_sink(&packs) {
+        Scope::Everything
+    } else {
+        Scope::TaggedData
+    };
+    let out = analyze(&loaded, configs, &packs, &regions, scope);
     report.phases = clock.phases;
     report.phases.extend(out.phases);
     report.problems.extend(loaded.problems.iter().cloned());
@@ -216,11 +226,22 @@ pub struct Analysis {
 
 /// The pure core: parsed crates, their settings and the packs in; findings and problems out.
 /// No I/O, no panics on any input.
+/// Whether a pack judges sink calls whatever reaches them (`check = "presence"`).
+pub fn needs_every_sink(packs: &[Pack]) -> bool {
+    packs
+        .iter()
+        .flat_map(|p| &p.rules)
+        .any(|r| r.check == crate::rules::pack::Check::Presence)
+}
+
+/// `scope`: what the flow layer analyses ([`crate::flow::demand`]); [`Scope::Everything`] for
+/// the data map, and whenever `packs` need every sink call ([`needs_every_sink`]).
 pub fn analyze(
     loaded: &Loaded,
     configs: Vec<FlowConfig>,
     packs: &[Pack],
     regions: &Regions,
+    scope: Scope,
 ) -> Analysis {
     let mut clock = PhaseClock::start();
     let config_of: Vec<usize> = loaded.crates.iter().map(|c| c.index).collect();
@@ -265,7 +286,7 @@ pub fn analyze(
             }
         }
     }
-    let facts = crate::flow::solver::solve(&program, configs);
+    let facts = crate::flow::solver::solve(&program, configs, scope);
     clock.lap("flow");
     let inp = RuleInput {
         p: &program,

@@ -1,5 +1,6 @@
 //! The flow graph answers "which sinks does this tagged field reach, through which calls".
 
+use privflow::flow::demand::Scope;
 use privflow::flow::graph::Node;
 use privflow::flow::solver::solve;
 use privflow::flow::FlowConfig;
@@ -42,7 +43,7 @@ pub fn close(p: &Patient) {
     let loaded = load(&roots, dir.path());
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let program = Program::build(&loaded.crates, &[0], &loaded.db);
-    let facts = &solve(&program, vec![FlowConfig::default()]);
+    let facts = &solve(&program, vec![FlowConfig::default()], Scope::Everything);
     let source = |label: &str| {
         let i = facts
             .sources

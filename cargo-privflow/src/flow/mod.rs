@@ -10,6 +10,7 @@
 pub mod body;
 pub mod callgraph;
 pub mod catalogue;
+pub mod demand;
 pub mod graph;
 pub mod solver;
 pub mod summary;

@@ -9,6 +9,7 @@
 //! of finite height. Struct-field taint only grows, over finitely many (struct, field, tag)s.
 
 use super::body::{analyze_fn, FnResult};
+use super::demand::{Demand, Scope};
 use super::summary::Widening;
 use super::tags::{trace_len, Paths, SourceId, Tag};
 use super::value::Purposes;
@@ -123,7 +124,9 @@ pub(crate) fn analysable(p: &Program, f: FnId) -> bool {
         && d.annots.consent.is_none()
 }
 
-pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
+/// `scope`: whether every function is analysed, or only those tagged data can reach
+/// ([`super::demand`]).
+pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
     let sources = Sources::collect(p);
     let field_tys: Vec<Vec<Ty>> = p
         .structs
@@ -172,12 +175,16 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
             !found.is_empty()
         })
         .collect();
+    let mut demand = match scope {
+        Scope::Everything => Demand::everything(p),
+        Scope::TaggedData => Demand::of_tagged_data(p, &holds_sources),
+    };
     sh.holds_sources = holds_sources;
     let mut paths = Paths::new();
     let mut sites = Sites::default();
     let order: Vec<FnId> = (0..p.fns.len())
         .map(|i| FnId(i as u32))
-        .filter(|f| analysable(p, *f))
+        .filter(|f| analysable(p, *f) && demand.wants(*f))
         .collect();
     let mut results: Vec<Option<FnResult>> = (0..p.fns.len()).map(|_| None).collect();
     let mut callers: HashMap<FnId, BTreeSet<FnId>> = HashMap::new();
@@ -226,6 +233,10 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
             readers.entry(*s).or_default().insert(f);
         }
         for ((s, name), tags) in &r.field_writes {
+            if !tags.is_empty() {
+                // Every value of `s` may now hold tagged data: what handles one is wanted.
+                wake.extend(demand.add_struct(p, *s));
+            }
             if sh
                 .field_taint
                 .entry(*s)
@@ -251,7 +262,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>) -> FlowFacts {
             }
         }
         for w in wake {
-            if !queued[w.idx()] && analysable(p, w) {
+            if !queued[w.idx()] && analysable(p, w) && demand.wants(w) {
                 queued[w.idx()] = true;
                 let item = Reverse((rank[w.idx()], w));
                 if rank[w.idx()] > at {

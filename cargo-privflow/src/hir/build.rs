@@ -240,6 +240,7 @@ impl<'a> Builder<'a> {
             attrs: f.attrs.clone(),
             local_items: Vec::new(),
             span: f.span,
+            mentions: f.mentions.clone(),
         };
         self.p.fns.push(FnData {
             name: f.name.clone(),

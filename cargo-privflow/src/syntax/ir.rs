@@ -570,6 +570,26 @@ pub struct FnIr {
     /// Items declared inside the body (at any depth).
     pub local_items: Vec<ItemIr>,
     pub span: Span,
+    /// Every identifier the function's signature and body spell, macro arguments included, as
+    /// [`ident_hash`]es, sorted: what the flow layer's demand reads (does this function name a
+    /// tagged type?) without walking the body.
+    pub mentions: Arc<[u64]>,
+}
+
+/// The hash [`FnIr::mentions`] holds for an identifier (`r#type` as `type`). Fixed keys: the
+/// same in every run.
+pub fn ident_hash(ident: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    ident.strip_prefix("r#").unwrap_or(ident).hash(&mut h);
+    h.finish()
+}
+
+impl FnIr {
+    /// Whether the function spells identifier `hash` (an [`ident_hash`]).
+    pub fn mentions(&self, hash: u64) -> bool {
+        self.mentions.binary_search(&hash).is_ok()
+    }
 }
 
 #[derive(Debug, Clone)]

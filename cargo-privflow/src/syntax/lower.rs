@@ -417,6 +417,7 @@ impl Lowerer {
             syn::ReturnType::Default => None,
             syn::ReturnType::Type(_, t) => Some(self.ty(t)),
         };
+        let mentions = mentions(sig, body);
         let saved_items = std::mem::take(&mut self.local_items);
         let body = body.map(|b| std::sync::Arc::new(self.block(b)));
         let local_items = std::mem::replace(&mut self.local_items, saved_items);
@@ -431,6 +432,7 @@ impl Lowerer {
             attrs: self.attrs(attrs),
             local_items,
             span: self.span(sig.ident.span()),
+            mentions,
         }
     }
 
@@ -1425,4 +1427,39 @@ mod tests {
             vec!["email", "name", "w"]
         );
     }
+}
+
+/// Every identifier of a function's signature and body (macro arguments' tokens included), as
+/// sorted [`ident_hash`](super::ir::ident_hash)es.
+fn mentions(sig: &syn::Signature, body: Option<&syn::Block>) -> std::sync::Arc<[u64]> {
+    struct Idents(Vec<u64>);
+    impl Idents {
+        fn tokens(&mut self, ts: &TokenStream) {
+            // Token trees nest only as deep as the brackets the parser accepted.
+            for tt in ts.clone() {
+                match tt {
+                    TokenTree::Ident(i) => self.0.push(super::ir::ident_hash(&i.to_string())),
+                    TokenTree::Group(g) => self.tokens(&g.stream()),
+                    _ => {}
+                }
+            }
+        }
+    }
+    impl<'a> syn::visit::Visit<'a> for Idents {
+        fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
+            self.0.push(super::ir::ident_hash(&i.to_string()));
+        }
+        fn visit_macro(&mut self, m: &'a syn::Macro) {
+            syn::visit::visit_path(self, &m.path);
+            self.tokens(&m.tokens);
+        }
+    }
+    let mut v = Idents(Vec::new());
+    syn::visit::visit_signature(&mut v, sig);
+    if let Some(b) = body {
+        syn::visit::visit_block(&mut v, b);
+    }
+    v.0.sort_unstable();
+    v.0.dedup();
+    v.0.into()
 }

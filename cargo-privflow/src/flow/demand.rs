@@ -1,0 +1,259 @@
+//! Which functions the solver analyses: demand-driven, only those tagged data can reach.
+//!
+//! A finding needs tagged data at a sink, so a function that tagged data cannot reach cannot
+//! change one, and is not analysed (its callers, if any are analysed, take it at its least
+//! summary: its signature's type, nothing flowing). What tagged data can reach:
+//!
+//! - the *seeds*: functions that name a type holding a source (a tagged struct or field, or a
+//!   type with such a field, at any depth), a tagged field, an alias of one, or a source
+//!   function; the methods of such types; the default methods of traits they implement; and
+//!   functions carrying a privflow annotation;
+//! - then everything that calls a seed, transitively (a tagged value is returned to it or written
+//!   through its arguments), and everything those call, transitively (a tagged value is passed
+//!   down). A callee's other callers pass it nothing tagged (else they would be in the set).
+//!
+//! Calls are over-approximated (a method call may reach every function of that name; a path
+//! that does not resolve, every function named like its last segment), so the set only errs
+//! towards more. A struct field that an analysed function fills with tagged data makes its
+//! struct a seed type from then on ([`Demand::add_struct`]): every value of it may then hold it.
+//!
+//! Rules that judge a sink whatever reaches it (`check = "presence"`) and the data map (every
+//! sink call) need every function: [`Demand::everything`].
+
+use crate::hir::scope::resolve_path;
+use crate::hir::{Def, FnId, Owner, Program, StructId};
+use crate::syntax::ir::{ident_hash, Expr, Path, TypeRef};
+use std::collections::HashMap;
+
+/// What a run must see.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// The flows of tagged data: the functions it can reach.
+    TaggedData,
+    /// Every sink call as well, whatever reaches it (presence rules, the data map).
+    Everything,
+}
+
+pub struct Demand {
+    wanted: Vec<bool>,
+    /// Per struct: already a seed type.
+    seed_struct: Vec<bool>,
+    callers: Vec<Vec<FnId>>,
+    callees: Vec<Vec<FnId>>,
+}
+
+impl Demand {
+    /// Every function is wanted.
+    pub fn everything(p: &Program) -> Demand {
+        Demand {
+            wanted: vec![true; p.fns.len()],
+            seed_struct: vec![true; p.structs.len()],
+            callers: Vec::new(),
+            callees: Vec::new(),
+        }
+    }
+
+    /// The functions tagged data can reach. `holds_sources`: per struct, whether it or a type it
+    /// holds declares a source.
+    pub fn of_tagged_data(p: &Program, holds_sources: &[bool]) -> Demand {
+        let (callers, callees) = call_edges(p);
+        let mut d = Demand {
+            wanted: vec![false; p.fns.len()],
+            seed_struct: vec![false; p.structs.len()],
+            callers,
+            callees,
+        };
+        let mut names: Vec<u64> = Vec::new();
+        for (i, held) in holds_sources.iter().enumerate() {
+            if *held {
+                d.seed_struct[i] = true;
+                names.push(ident_hash(&p.structs[i].name));
+            }
+        }
+        for (sd, tags) in p.structs.iter().map(|s| (s, &s.field_tags)) {
+            for (f, tag) in sd.all_fields().zip(tags.iter()) {
+                if tag.is_some() {
+                    names.push(ident_hash(&f.name));
+                }
+            }
+        }
+        for a in &p.aliases {
+            // An alias may name a tagged type under another name (its target is not lowered
+            // here: any alias of a seed type's name, or tagged itself).
+            if a.type_tag.is_some() || type_mentions(&a.ty, &names, 0) {
+                names.push(ident_hash(&a.name));
+            }
+        }
+        for f in &p.fns {
+            if f.annots.source.is_some() {
+                names.push(ident_hash(&f.name));
+            }
+        }
+        // `use models::Patient as P;`: the new name too.
+        for m in &p.modules {
+            for u in &m.uses {
+                if let (crate::syntax::ir::UseKind::Named(alias), Some(last)) =
+                    (&u.kind, u.path.last())
+                {
+                    if names.contains(&ident_hash(last)) {
+                        names.push(ident_hash(alias));
+                    }
+                }
+            }
+        }
+        names.sort_unstable();
+        names.dedup();
+        let seeds: Vec<FnId> = (0..p.fns.len())
+            .map(|i| FnId(i as u32))
+            .filter(|f| is_seed(p, *f, &names, &d.seed_struct))
+            .collect();
+        d.spread(seeds);
+        d
+    }
+
+    pub fn wants(&self, f: FnId) -> bool {
+        self.wanted.get(f.idx()).copied().unwrap_or(true)
+    }
+
+    /// `s` may now hold tagged data anywhere (a field of it was filled with some): the functions
+    /// that name it or are its methods, and what they reach, are wanted. Returns those newly
+    /// wanted.
+    pub fn add_struct(&mut self, p: &Program, s: StructId) -> Vec<FnId> {
+        match self.seed_struct.get_mut(s.idx()) {
+            Some(seen) if !*seen => *seen = true,
+            _ => return Vec::new(),
+        }
+        let name = [ident_hash(&p.struct_(s).name)];
+        let seeds: Vec<FnId> = (0..p.fns.len())
+            .map(|i| FnId(i as u32))
+            .filter(|f| !self.wants(*f) && is_seed(p, *f, &name, &self.seed_struct))
+            .collect();
+        self.spread(seeds)
+    }
+
+    /// Marks `seeds`, their callers transitively, then the callees of all of those
+    /// transitively. Returns the functions newly marked.
+    fn spread(&mut self, seeds: Vec<FnId>) -> Vec<FnId> {
+        let mut up: Vec<bool> = vec![false; self.wanted.len()];
+        let mut stack = seeds;
+        let mut reached = Vec::new();
+        while let Some(f) = stack.pop() {
+            if std::mem::replace(&mut up[f.idx()], true) {
+                continue;
+            }
+            reached.push(f);
+            stack.extend(self.callers[f.idx()].iter().copied());
+        }
+        let mut newly = Vec::new();
+        let mut stack = reached;
+        while let Some(f) = stack.pop() {
+            if std::mem::replace(&mut self.wanted[f.idx()], true) {
+                continue;
+            }
+            newly.push(f);
+            stack.extend(self.callees[f.idx()].iter().copied());
+        }
+        newly.sort_unstable();
+        newly
+    }
+}
+
+/// Does `f` name one of `names`, or is it a method of (or a default method of a trait
+/// implemented by) a seed struct, or annotated?
+fn is_seed(p: &Program, f: FnId, names: &[u64], seed_struct: &[bool]) -> bool {
+    let d = p.fn_(f);
+    let a = &d.annots;
+    if a.sink.is_some()
+        || a.sanitizer.is_some()
+        || a.consent.is_some()
+        || a.source.is_some()
+        || !a.erases.is_empty()
+    {
+        return true;
+    }
+    if names.iter().any(|h| d.ir.mentions(*h)) {
+        return true;
+    }
+    let seed = |s: StructId| seed_struct.get(s.idx()).copied().unwrap_or(true);
+    match d.owner {
+        Owner::Impl(i) => p.impls[i.idx()].self_struct.is_some_and(seed),
+        Owner::Trait(t) => p
+            .impls
+            .iter()
+            .any(|imp| imp.trait_ == Some(t) && imp.self_struct.is_some_and(seed)),
+        Owner::Free => false,
+    }
+}
+
+/// Does a type spell one of `names` (at any segment, in any generic argument)?
+fn type_mentions(t: &TypeRef, names: &[u64], depth: usize) -> bool {
+    if depth > 32 {
+        return true;
+    }
+    let path = |p: &Path| {
+        p.qself
+            .as_deref()
+            .is_some_and(|q| type_mentions(q, names, depth + 1))
+            || p.segments.iter().any(|s| {
+                names.contains(&ident_hash(&s.name))
+                    || s.generics
+                        .iter()
+                        .any(|g| type_mentions(g, names, depth + 1))
+            })
+    };
+    match t {
+        TypeRef::Path(p) => path(p),
+        TypeRef::Ref { inner, .. } | TypeRef::Slice(inner) => {
+            type_mentions(inner, names, depth + 1)
+        }
+        TypeRef::Tuple(ts) => ts.iter().any(|t| type_mentions(t, names, depth + 1)),
+        TypeRef::ImplTrait(ps) | TypeRef::DynTrait(ps) => ps.iter().any(path),
+        TypeRef::Fn | TypeRef::Never | TypeRef::Infer => false,
+    }
+}
+
+/// Call edges, over-approximated: (callers, callees) per function.
+fn call_edges(p: &Program) -> (Vec<Vec<FnId>>, Vec<Vec<FnId>>) {
+    let n = p.fns.len();
+    let mut by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
+    for (i, d) in p.fns.iter().enumerate() {
+        by_name.entry(&d.name).or_default().push(FnId(i as u32));
+    }
+    let mut callees: Vec<Vec<FnId>> = vec![Vec::new(); n];
+    for (i, d) in p.fns.iter().enumerate() {
+        let Some(body) = &d.ir.body else { continue };
+        let out = &mut callees[i];
+        let mut stack: Vec<&Expr> = Vec::new();
+        body.for_each_expr(&mut |e| stack.push(e));
+        while let Some(e) = stack.pop() {
+            match e {
+                // A path in call position, or a fn item passed as a value.
+                Expr::Path(path) => match resolve_path(p, d.scope, path) {
+                    Some(Def::Fn(callee)) => out.push(callee),
+                    // Not a workspace item it resolves to (`T::new`, `<X as Tr>::f`, a trait's
+                    // associated fn): every function of that name.
+                    _ if path.segments.len() > 1 || path.qself.is_some() => {
+                        if let Some(last) = path.segments.last() {
+                            out.extend(by_name.get(&*last.name).into_iter().flatten());
+                        }
+                    }
+                    _ => {}
+                },
+                Expr::MethodCall { method, .. } => {
+                    out.extend(by_name.get(&**method).into_iter().flatten());
+                }
+                _ => {}
+            }
+            e.for_each_child(&mut |c| stack.push(c));
+        }
+        out.sort_unstable();
+        out.dedup();
+    }
+    let mut callers: Vec<Vec<FnId>> = vec![Vec::new(); n];
+    for (i, cs) in callees.iter().enumerate() {
+        for c in cs {
+            callers[c.idx()].push(FnId(i as u32));
+        }
+    }
+    (callers, callees)
+}
