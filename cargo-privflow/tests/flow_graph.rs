@@ -71,3 +71,65 @@ pub fn close(p: &Patient) {
     });
     assert!(through_note, "no node for the call of `note` in the graph");
 }
+
+/// Demand: with `Scope::TaggedData` a function tagged data cannot reach is not analysed (its
+/// calls are not among the facts), while what handles the tagged value, and what it calls, is;
+/// the flows found are the same as with every function analysed.
+#[test]
+fn only_what_tagged_data_reaches_is_analysed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let src = dir.path().join("src");
+    std::fs::create_dir(&src).expect("mkdir");
+    std::fs::write(
+        src.join("lib.rs"),
+        r#"
+#[privflow::data]
+pub struct Patient { pub id: u64, #[phi] pub diagnosis: String }
+
+#[privflow::sink(kind = "log")]
+fn audit(_s: &str) {}
+
+fn note(s: &str) { audit(s); }
+fn helper(n: u64) -> u64 { n + 1 }
+
+pub fn close(p: &Patient) { note(&p.diagnosis); }
+pub fn unrelated() -> u64 { helper(2) }
+"#,
+    )
+    .expect("write");
+    let roots = vec![CrateRoot {
+        name: "d".into(),
+        root_file: src.join("lib.rs"),
+        skip: vec![],
+        extern_crates: vec![],
+        features: None,
+    }];
+    let loaded = load(&roots, dir.path());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let program = Program::build(&loaded.crates, &[0], &loaded.db);
+    let callers = |scope| -> Vec<String> {
+        let facts = solve(&program, vec![FlowConfig::default()], scope);
+        let mut names: Vec<String> = facts
+            .calls
+            .iter()
+            .map(|(caller, callee, _, _)| {
+                format!(
+                    "{}->{}",
+                    program.fn_(*caller).name,
+                    program.fn_(*callee).name
+                )
+            })
+            .collect();
+        names.sort();
+        names.push(format!("flows={}", facts.flows.len()));
+        names
+    };
+    assert_eq!(
+        callers(Scope::Everything),
+        ["close->note", "note->audit", "unrelated->helper", "flows=1"]
+    );
+    assert_eq!(
+        callers(Scope::TaggedData),
+        ["close->note", "note->audit", "flows=1"]
+    );
+}

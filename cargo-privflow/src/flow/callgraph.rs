@@ -2,9 +2,10 @@
 //! syntactic call graph, so that a callee's summary is, as far as possible, ready before its
 //! callers are analysed.
 //!
-//! The graph is read off the IR before any analysis: a call by path resolves in the caller's
-//! scope; a method call may reach any workspace method of that name (when few share it). It
-//! only decides the order, never a result: the solver's worklist re-analyses callers whenever a
+//! The graph is read off the IR before any analysis ([`for_each_call`], also what
+//! [`super::demand`] spreads over): a call by path resolves in the caller's scope; a method call
+//! may reach any workspace function of that name (here, when few share it). The order never
+//! decides a result: the solver's worklist re-analyses callers whenever a
 //! summary changes, along the call edges the analysis itself finds.
 
 use crate::hir::scope::resolve_path;
@@ -20,37 +21,11 @@ const MAX_BY_NAME: usize = 8;
 /// Each function's rank: callees before callers, the members of one component together.
 pub fn bottom_up_ranks(p: &Program) -> Vec<u32> {
     let n = p.fns.len();
-    let mut methods: HashMap<&Name, Vec<FnId>> = HashMap::new();
-    for (i, d) in p.fns.iter().enumerate() {
-        if d.ir.self_param.is_some() {
-            methods.entry(&d.name).or_default().push(FnId(i as u32));
-        }
-    }
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 4);
     let nodes: Vec<NodeIndex> = (0..n).map(|_| g.add_node(())).collect();
-    for (i, d) in p.fns.iter().enumerate() {
-        let Some(body) = &d.ir.body else { continue };
-        let mut stack: Vec<&Expr> = Vec::new();
-        body.for_each_expr(&mut |e| stack.push(e));
-        while let Some(e) = stack.pop() {
-            match e {
-                Expr::Call { func, .. } => {
-                    if let Expr::Path(path) = &**func {
-                        if let Some(Def::Fn(callee)) = resolve_path(p, d.scope, path) {
-                            g.update_edge(nodes[i], nodes[callee.idx()], ());
-                        }
-                    }
-                }
-                Expr::MethodCall { method, .. } => {
-                    if let Some(cands) = methods.get(method).filter(|c| c.len() <= MAX_BY_NAME) {
-                        for c in cands {
-                            g.update_edge(nodes[i], nodes[c.idx()], ());
-                        }
-                    }
-                }
-                _ => {}
-            }
-            e.for_each_child(&mut |c| stack.push(c));
+    for (i, cs) in callees(p, MAX_BY_NAME).iter().enumerate() {
+        for c in cs {
+            g.update_edge(nodes[i], nodes[c.idx()], ());
         }
     }
     // Tarjan's algorithm yields components callees first (reverse topological order).
@@ -65,4 +40,65 @@ pub fn bottom_up_ranks(p: &Program) -> Vec<u32> {
         }
     }
     rank
+}
+
+/// What a call in a body may reach.
+pub enum Callee<'p> {
+    /// The workspace fn a path resolves to (called, or passed as a value).
+    Fn(FnId),
+    /// Every function of this name: a method call, or a path that does not resolve to a
+    /// workspace fn (`T::new`, `<X as Tr>::f`).
+    Named(&'p Name),
+}
+
+/// Calls `visit(caller, callee)` for every call read off every body.
+pub fn for_each_call<'p>(p: &'p Program, mut visit: impl FnMut(FnId, Callee<'p>)) {
+    for (i, d) in p.fns.iter().enumerate() {
+        let Some(body) = &d.ir.body else { continue };
+        let caller = FnId(i as u32);
+        let mut stack: Vec<&Expr> = Vec::new();
+        body.for_each_expr(&mut |e| stack.push(e));
+        while let Some(e) = stack.pop() {
+            match e {
+                Expr::Path(path) => match resolve_path(p, d.scope, path) {
+                    Some(Def::Fn(callee)) => visit(caller, Callee::Fn(callee)),
+                    _ if path.segments.len() > 1 || path.qself.is_some() => {
+                        if let Some(last) = path.segments.last() {
+                            visit(caller, Callee::Named(&last.name));
+                        }
+                    }
+                    _ => {}
+                },
+                Expr::MethodCall { method, .. } => visit(caller, Callee::Named(method)),
+                _ => {}
+            }
+            e.for_each_child(&mut |c| stack.push(c));
+        }
+    }
+}
+
+/// Each function's callees, sorted; a name shared by more than `by_name_limit` functions is
+/// not followed.
+fn callees(p: &Program, by_name_limit: usize) -> Vec<Vec<FnId>> {
+    let mut by_name: HashMap<&Name, Vec<FnId>> = HashMap::new();
+    for (i, d) in p.fns.iter().enumerate() {
+        by_name.entry(&d.name).or_default().push(FnId(i as u32));
+    }
+    let mut out: Vec<Vec<FnId>> = vec![Vec::new(); p.fns.len()];
+    for_each_call(p, |caller, callee| {
+        let cs = &mut out[caller.idx()];
+        match callee {
+            Callee::Fn(f) => cs.push(f),
+            Callee::Named(n) => {
+                if let Some(c) = by_name.get(n).filter(|c| c.len() <= by_name_limit) {
+                    cs.extend(c.iter().copied());
+                }
+            }
+        }
+    });
+    for cs in &mut out {
+        cs.sort_unstable();
+        cs.dedup();
+    }
+    out
 }

@@ -20,9 +20,9 @@
 //! Rules that judge a sink whatever reaches it (`check = "presence"`) and the data map (every
 //! sink call) need every function: [`Demand::everything`].
 
-use crate::hir::scope::resolve_path;
-use crate::hir::{Def, FnId, Owner, Program, StructId};
-use crate::syntax::ir::{ident_hash, Expr, Path, TypeRef};
+use super::callgraph::{for_each_call, Callee};
+use crate::hir::{FnId, Owner, Program, StructId};
+use crate::syntax::ir::{ident_hash, Name, Path, TypeRef};
 use std::collections::HashMap;
 
 /// What a run must see.
@@ -38,8 +38,9 @@ pub struct Demand {
     wanted: Vec<bool>,
     /// Per struct: already a seed type.
     seed_struct: Vec<bool>,
-    callers: Vec<Vec<FnId>>,
-    callees: Vec<Vec<FnId>>,
+    /// Per node of [`call_edges`]' graph (functions, then names).
+    callers: Vec<Vec<u32>>,
+    callees: Vec<Vec<u32>>,
 }
 
 impl Demand {
@@ -134,24 +135,34 @@ impl Demand {
     /// Marks `seeds`, their callers transitively, then the callees of all of those
     /// transitively. Returns the functions newly marked.
     fn spread(&mut self, seeds: Vec<FnId>) -> Vec<FnId> {
-        let mut up: Vec<bool> = vec![false; self.wanted.len()];
-        let mut stack = seeds;
+        let fns = self.wanted.len();
+        let mut up: Vec<bool> = vec![false; self.callers.len()];
+        let mut stack: Vec<u32> = seeds.iter().map(|f| f.0).collect();
         let mut reached = Vec::new();
-        while let Some(f) = stack.pop() {
-            if std::mem::replace(&mut up[f.idx()], true) {
+        while let Some(x) = stack.pop() {
+            if std::mem::replace(&mut up[x as usize], true) {
                 continue;
             }
-            reached.push(f);
-            stack.extend(self.callers[f.idx()].iter().copied());
+            reached.push(x);
+            stack.extend(self.callers[x as usize].iter().copied());
         }
+        let mut down: Vec<bool> = vec![false; self.callees.len() - fns];
         let mut newly = Vec::new();
         let mut stack = reached;
-        while let Some(f) = stack.pop() {
-            if std::mem::replace(&mut self.wanted[f.idx()], true) {
+        while let Some(x) = stack.pop() {
+            // A function wanted before is down-closed already: its callees are wanted too.
+            let seen = if (x as usize) < fns {
+                std::mem::replace(&mut self.wanted[x as usize], true)
+            } else {
+                std::mem::replace(&mut down[x as usize - fns], true)
+            };
+            if seen {
                 continue;
             }
-            newly.push(f);
-            stack.extend(self.callees[f.idx()].iter().copied());
+            if (x as usize) < fns {
+                newly.push(FnId(x));
+            }
+            stack.extend(self.callees[x as usize].iter().copied());
         }
         newly.sort_unstable();
         newly
@@ -212,47 +223,38 @@ fn type_mentions(t: &TypeRef, names: &[u64], depth: usize) -> bool {
     }
 }
 
-/// Call edges, over-approximated: (callers, callees) per function.
-fn call_edges(p: &Program) -> (Vec<Vec<FnId>>, Vec<Vec<FnId>>) {
+/// The call graph [`Demand::spread`] walks, over-approximated ([`for_each_call`]): a node per
+/// function, then one per name called by name, which reaches every function of that name (so a
+/// name shared by thousands of methods costs one edge per call, not one per candidate).
+/// (callers, callees) per node.
+fn call_edges(p: &Program) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
     let n = p.fns.len();
-    let mut by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
+    let mut name_node: HashMap<&Name, u32> = HashMap::new();
+    let mut callees: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, d) in p.fns.iter().enumerate() {
-        by_name.entry(&d.name).or_default().push(FnId(i as u32));
-    }
-    let mut callees: Vec<Vec<FnId>> = vec![Vec::new(); n];
-    for (i, d) in p.fns.iter().enumerate() {
-        let Some(body) = &d.ir.body else { continue };
-        let out = &mut callees[i];
-        let mut stack: Vec<&Expr> = Vec::new();
-        body.for_each_expr(&mut |e| stack.push(e));
-        while let Some(e) = stack.pop() {
-            match e {
-                // A path in call position, or a fn item passed as a value.
-                Expr::Path(path) => match resolve_path(p, d.scope, path) {
-                    Some(Def::Fn(callee)) => out.push(callee),
-                    // Not a workspace item it resolves to (`T::new`, `<X as Tr>::f`, a trait's
-                    // associated fn): every function of that name.
-                    _ if path.segments.len() > 1 || path.qself.is_some() => {
-                        if let Some(last) = path.segments.last() {
-                            out.extend(by_name.get(&*last.name).into_iter().flatten());
-                        }
-                    }
-                    _ => {}
-                },
-                Expr::MethodCall { method, .. } => {
-                    out.extend(by_name.get(&**method).into_iter().flatten());
-                }
-                _ => {}
-            }
-            e.for_each_child(&mut |c| stack.push(c));
+        let next = (n + name_node.len()) as u32;
+        let node = *name_node.entry(&d.name).or_insert(next);
+        if node as usize >= callees.len() {
+            callees.push(Vec::new());
         }
-        out.sort_unstable();
-        out.dedup();
+        callees[node as usize].push(i as u32);
     }
-    let mut callers: Vec<Vec<FnId>> = vec![Vec::new(); n];
-    for (i, cs) in callees.iter().enumerate() {
-        for c in cs {
-            callers[c.idx()].push(FnId(i as u32));
+    for_each_call(p, |caller, callee| {
+        let to = match callee {
+            Callee::Fn(f) => f.0,
+            Callee::Named(name) => match name_node.get(name) {
+                Some(node) => *node,
+                None => return,
+            },
+        };
+        callees[caller.idx()].push(to);
+    });
+    let mut callers: Vec<Vec<u32>> = vec![Vec::new(); callees.len()];
+    for (i, cs) in callees.iter_mut().enumerate() {
+        cs.sort_unstable();
+        cs.dedup();
+        for c in cs.iter() {
+            callers[*c as usize].push(i as u32);
         }
     }
     (callers, callees)
