@@ -1,0 +1,341 @@
+use super::*;
+
+impl<'a, 'p> Eval<'a, 'p> {
+    // -----------------------------------------------------------------------------------------
+    // Calls
+    // -----------------------------------------------------------------------------------------
+
+    pub(super) fn call(&mut self, func: &'p Expr, args: &'p [Expr], span: Span) -> Value {
+        let arg_exprs: Vec<Option<&'p Expr>> = args.iter().map(Some).collect();
+        // A local variable holding a closure or fn.
+        if let Expr::Path(p) = func {
+            if let Some(n) = p.single() {
+                if let Some(v) = self.lookup(n).cloned() {
+                    let vals = self.exprs(args);
+                    return match v.callable {
+                        Some(Callable::Closure(i)) => self.call_closure(i, vals),
+                        Some(Callable::Fn(f)) => self.call_fn(f, vals, arg_exprs, span, None),
+                        None => self.join_all(&vals, span),
+                    };
+                }
+            }
+            let def = self.resolve(p);
+            let vals = self.exprs(args);
+            return match def {
+                Some(Def::Fn(f)) => self.call_fn(f, vals, arg_exprs, span, None),
+                Some(Def::Struct(s)) => {
+                    let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
+                    for (i, a) in vals.into_iter().enumerate() {
+                        v.fields_mut().insert(Name::from(i.to_string()), a);
+                    }
+                    v
+                }
+                Some(Def::Variant(s, vi)) => {
+                    let prefix = self.variant_name(s, vi);
+                    let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
+                    for (i, a) in vals.into_iter().enumerate() {
+                        v.fields_mut()
+                            .insert(Name::from(format!("{prefix}.{i}")), a);
+                    }
+                    v
+                }
+                Some(Def::External(path)) => {
+                    let mut v = self.lib_call(&path, vals, span);
+                    let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
+                    // The type a generic library function is told to produce
+                    // (`from_str::<Patient>`, `query_as::<_, Patient>`): its last type argument.
+                    let produced = p
+                        .segments
+                        .last()
+                        .and_then(|seg| seg.generics.last())
+                        .map(|t| self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], t))
+                        .filter(Ty::is_known);
+                    if cat::sqlx_query_fn(&segs) {
+                        let name = if sql_text_writes(args.first()) {
+                            cat::SQLX_WRITE_QUERY.to_string()
+                        } else {
+                            v.ty.lib_name().unwrap_or("sqlx::query").to_string()
+                        };
+                        // The row type rides on the query to its `fetch_*`.
+                        v.ty = Ty::Lib(Name::from(name), produced.into_iter().collect());
+                    } else if let Some(t) = produced.filter(|_| cat::deserializer(&segs)) {
+                        v.ty = Ty::wrap("Result", t);
+                    }
+                    v
+                }
+                _ => self.join_all(&vals, span),
+            };
+        }
+        let callee = self.expr(func);
+        let vals = self.exprs(args);
+        match callee.callable {
+            Some(Callable::Closure(i)) => self.call_closure(i, vals),
+            Some(Callable::Fn(f)) => self.call_fn(f, vals, arg_exprs, span, None),
+            None => self.join_all(&vals, span),
+        }
+    }
+
+    /// An unknown function: its arguments flow to its result; closures passed in are called
+    /// with the other arguments.
+    pub(super) fn join_all(&mut self, vals: &[Value], span: Span) -> Value {
+        let mut data = Value::default();
+        for v in vals {
+            if v.callable.is_none() {
+                let t = self.flatten(v, false, span);
+                data.tags.union(&t);
+            }
+        }
+        let mut out = data.clone();
+        for v in vals {
+            if let Some(Callable::Closure(i)) = v.callable {
+                let r = self.call_closure(i, vec![data.clone()]);
+                out.join(&r);
+            }
+        }
+        out.guard = None;
+        out.callable = None;
+        out
+    }
+
+    /// The sink a workspace function is, by its own annotation or its trait's declaration.
+    pub(super) fn effective_sink(&self, f: FnId) -> Option<(FnId, &'p crate::hir::SinkSpec)> {
+        let p = self.sh.p;
+        let d = p.fn_(f);
+        if let Some(s) = &d.annots.sink {
+            return Some((f, s));
+        }
+        if let Owner::Impl(i) = d.owner {
+            let t = p.impls[i.idx()].trait_?;
+            let decl = p.traits[t.idx()]
+                .fns
+                .iter()
+                .find(|g| p.fn_(**g).name == d.name)?;
+            return p.fn_(*decl).annots.sink.as_ref().map(|s| (*decl, s));
+        }
+        None
+    }
+
+    pub(super) fn ret_ty(&self, f: FnId) -> Ty {
+        // `async fn` / `Result<T>`: callers see through `?`/`.await` via `elem`.
+        self.sh.ret_tys.get(f.idx()).cloned().unwrap_or(Ty::Unknown)
+    }
+
+    pub(super) fn call_fn(
+        &mut self,
+        f: FnId,
+        actuals: Vec<Value>,
+        arg_exprs: Vec<Option<&'p Expr>>,
+        span: Span,
+        via: Option<String>,
+    ) -> Value {
+        let p = self.sh.p;
+        let d = p.fn_(f);
+        if d.cfg_test {
+            return Value::default();
+        }
+        self.out.calls.push((f, self.st.consent.clone(), span));
+        // Closures handed to a workspace function run with the other arguments.
+        let mut closure_results = Value::default();
+        if actuals
+            .iter()
+            .any(|a| matches!(a.callable, Some(Callable::Closure(_))))
+        {
+            let data: Vec<Value> = actuals
+                .iter()
+                .filter(|a| a.callable.is_none())
+                .cloned()
+                .collect();
+            let joined = data.iter().fold(Value::default(), |acc, v| acc.joined(v));
+            for a in &actuals {
+                if let Some(Callable::Closure(i)) = a.callable {
+                    let r = self.call_closure(i, vec![joined.clone()]);
+                    closure_results.join(&r);
+                }
+            }
+        }
+        let ret_ty = self.ret_ty(f);
+        if let Some(purpose) = &d.annots.consent {
+            let mut g = Guard::default();
+            g.if_true.insert(Name::from(purpose.as_str()));
+            return Value {
+                guard: Some(g),
+                ty: ret_ty,
+                ..Value::default()
+            };
+        }
+        if let Some((decl, spec)) = self.effective_sink(f) {
+            let data = Self::sink_data(spec, d.ir.self_param.is_some(), &actuals);
+            self.sink_hit(SinkRef::Fn(decl), &data, span);
+            return Value::of_ty(ret_ty);
+        }
+        if let Some(san) = d.annots.sanitizer {
+            let offset = usize::from(d.ir.self_param.is_some());
+            let inputs: Vec<&Value> = if actuals.len() > offset {
+                actuals[offset..].iter().collect()
+            } else {
+                actuals.iter().collect()
+            };
+            let mut tags = TagSet::default();
+            for v in inputs {
+                let t = self.flatten(v, false, span);
+                tags.union(&t);
+            }
+            let label = self.fn_label(f);
+            let tags = tags
+                .sanitized(san.bit())
+                .with_step(span, &format!("{} by `{label}`", past_tense(san)));
+            let mut v = Value {
+                tags,
+                ty: ret_ty,
+                ..Value::default()
+            };
+            v.set_ty_san(san.bit());
+            return v;
+        }
+        if let Some(src) = self.sh.sources.func.get(&f) {
+            let label = self.fn_label(f);
+            let tr = trace_push(&None, Self::step(span, format!("returned by `{label}()`")));
+            let mut v = Value {
+                tags: TagSet::single(
+                    Tag {
+                        origin: Origin::Source(*src),
+                        san: 0,
+                    },
+                    tr,
+                ),
+                ty: ret_ty,
+                ..Value::default()
+            };
+            v.join(&closure_results);
+            return v;
+        }
+        let Some(sum) = self.sh.summaries.get(f.idx()).and_then(|s| s.as_ref()) else {
+            if crate::flow::solver::analysable(p, f) {
+                // Not analysed yet (a call back into the component being solved): the least
+                // summary, nothing flows. The callee's first summary re-analyses this caller.
+                let mut v = Value::of_ty(ret_ty);
+                v.join(&closure_results);
+                return v;
+            }
+            // No body to analyse: arguments flow to the result.
+            let mut v = self.join_all(&actuals, span);
+            v.ty = ret_ty;
+            return v;
+        };
+        let mut v = self.apply_summary(f, sum, &actuals, &arg_exprs, span, via.as_deref());
+        // What the body returned (`Ok(Vec::new())`) with the signature's types where the body
+        // says less (`Result<Vec<Patient>, E>`).
+        v.ty = v.ty.filled_from(&ret_ty);
+        v.join(&closure_results);
+        v
+    }
+
+    pub(super) fn method_call(
+        &mut self,
+        recv: &'p Expr,
+        method: &'p Name,
+        turbofish: &[TypeRef],
+        args: &'p [Expr],
+        span: Span,
+    ) -> Value {
+        let r = self.expr(recv);
+        let vals = self.exprs(args);
+        let mut actuals = Vec::with_capacity(vals.len() + 1);
+        actuals.push(r.clone());
+        actuals.extend(vals.iter().cloned());
+        let mut arg_exprs: Vec<Option<&'p Expr>> = vec![Some(recv)];
+        arg_exprs.extend(args.iter().map(Some));
+
+        // Workspace methods.
+        let (cands, via) = self.resolve_method(&r.ty, method);
+        if !cands.is_empty() {
+            let mut out: Option<Value> = None;
+            let multi = cands.len() > 1;
+            for f in cands {
+                let via_note = if multi || via.is_some() {
+                    Some(format!(
+                        "{} → `{}`",
+                        via.clone().unwrap_or_else(|| "dynamic dispatch".into()),
+                        self.fn_label(f)
+                    ))
+                } else {
+                    None
+                };
+                let v = self.call_fn(f, actuals.clone(), arg_exprs.clone(), span, via_note);
+                match &mut out {
+                    Some(o) => o.join(&v),
+                    None => out = Some(v),
+                }
+            }
+            return out.unwrap_or_default();
+        }
+        self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span)
+    }
+
+    /// Workspace functions a method call may reach, and how (for the path's notes).
+    pub(super) fn resolve_method(&self, ty: &Ty, method: &Name) -> (Vec<FnId>, Option<String>) {
+        let p = self.sh.p;
+        match ty {
+            Ty::Adt(s, _) => (assoc_fn(p, *s, method).into_iter().collect(), None),
+            Ty::Alias(_, t) => self.resolve_method(t, method),
+            Ty::Bounded(traits) => {
+                let mut out = Vec::new();
+                let mut names = Vec::new();
+                for t in traits {
+                    let td = &p.traits[t.idx()];
+                    let Some(decl) = td.fns.iter().find(|f| p.fn_(**f).name == *method) else {
+                        continue;
+                    };
+                    names.push(td.name.to_string());
+                    out.push(*decl);
+                    for i in &td.impls {
+                        if p.impls[i.idx()].cfg_test {
+                            continue;
+                        }
+                        if let Some(f) = p.impls[i.idx()]
+                            .fns
+                            .iter()
+                            .find(|f| p.fn_(**f).name == *method)
+                        {
+                            out.push(*f);
+                        }
+                    }
+                }
+                // The declaration itself only matters when it carries an annotation or a default
+                // body, or when no impl is in the workspace: then its signature says what the
+                // call returns (`fn patient(&self, id: u64) -> Patient;` of a repository trait).
+                let bodiless_decl = |f: &FnId| {
+                    let d = p.fn_(*f);
+                    matches!(d.owner, Owner::Trait(_))
+                        && d.ir.body.is_none()
+                        && d.annots.sink.is_none()
+                };
+                if out.iter().any(|f| !bodiless_decl(f)) {
+                    out.retain(|f| !bodiless_decl(f));
+                }
+                out.sort();
+                out.dedup();
+                (
+                    out,
+                    Some(format!(
+                        "call on `dyn {}` reaches every impl",
+                        names.join(" + ")
+                    )),
+                )
+            }
+            Ty::Unknown => {
+                if STD_METHODS.contains(&&**method) {
+                    return (Vec::new(), None);
+                }
+                match p.methods_by_name.get(method) {
+                    Some(fs) if fs.len() == 1 => (
+                        fs.clone(),
+                        Some("receiver type unknown: the only method of that name".into()),
+                    ),
+                    _ => (Vec::new(), None),
+                }
+            }
+            _ => (Vec::new(), None),
+        }
+    }
+}

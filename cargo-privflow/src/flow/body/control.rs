@@ -1,0 +1,153 @@
+use super::*;
+
+impl<'a, 'p> Eval<'a, 'p> {
+    // -----------------------------------------------------------------------------------------
+    // Control flow
+    // -----------------------------------------------------------------------------------------
+
+    /// Evaluates a condition; `let` patterns bind in the current scope. Returns what it tells
+    /// about consent.
+    pub(super) fn cond(&mut self, c: &'p Expr) -> Guard {
+        match c {
+            Expr::Let { pat, expr, .. } => {
+                let v = self.expr(expr);
+                let g = v.guard.clone();
+                let if_true = Self::pattern_consent(pat, &g);
+                let if_false = match (&g, pat) {
+                    (Some(g), Pat::TupleStruct { path, .. })
+                        if matches!(path.last().map(|s| &**s), Some("Some" | "Ok")) =>
+                    {
+                        g.if_false.clone()
+                    }
+                    _ => Purposes::new(),
+                };
+                self.bind(pat, v);
+                Guard { if_true, if_false }
+            }
+            Expr::Binary {
+                op: BinOp::And,
+                lhs,
+                rhs,
+                ..
+            } => {
+                let a = self.cond(lhs);
+                let saved = self.st.consent.clone();
+                self.st.consent.extend(a.if_true.iter().cloned());
+                let b = self.cond(rhs);
+                self.st.consent = saved;
+                Guard {
+                    if_true: a.if_true.union(&b.if_true).cloned().collect(),
+                    if_false: a.if_false.intersection(&b.if_false).cloned().collect(),
+                }
+            }
+            other => self.expr(other).guard.unwrap_or_default(),
+        }
+    }
+
+    pub(super) fn if_expr(&mut self, cond: &'p Expr, then: &'p Block, els: Option<&'p Expr>) -> Value {
+        self.push_scope();
+        let g = self.cond(cond);
+        let mut else_st = self.st.clone();
+        if else_st.scopes.len() > 1 {
+            else_st.scopes.pop();
+        }
+        else_st.consent.extend(g.if_false.iter().cloned());
+        self.st.consent.extend(g.if_true.iter().cloned());
+        let v1 = self.block(then);
+        self.pop_scope();
+        let then_st = std::mem::replace(&mut self.st, else_st);
+        let v2 = match els {
+            Some(e) => self.expr(e),
+            None => Value::default(),
+        };
+        let then_dead = then_st.dead;
+        let else_dead = self.st.dead;
+        let else_st = std::mem::take(&mut self.st);
+        self.st = State::join(then_st, else_st);
+        match (then_dead, else_dead) {
+            (true, false) => v2,
+            (false, true) => v1,
+            _ => v1.joined(&v2),
+        }
+    }
+
+    pub(super) fn match_expr(&mut self, scrutinee: &'p Expr, arms: &'p [Arm]) -> Value {
+        let s = self.expr(scrutinee);
+        let start = self.st.clone();
+        let mut end: Option<State> = None;
+        let mut result = Value::default();
+        for arm in arms {
+            self.st = start.clone();
+            self.push_scope();
+            let c = Self::pattern_consent(&arm.pat, &s.guard);
+            self.st.consent.extend(c);
+            self.bind(&arm.pat, s.clone());
+            if let Some(g) = &arm.guard {
+                let gg = self.cond(g);
+                self.st.consent.extend(gg.if_true.iter().cloned());
+            }
+            let v = self.expr(&arm.body);
+            self.pop_scope();
+            if !self.st.dead {
+                result.join(&v);
+            }
+            let st = std::mem::take(&mut self.st);
+            end = Some(match end {
+                None => st,
+                Some(e) => State::join(e, st),
+            });
+        }
+        self.st = end.unwrap_or(start);
+        result
+    }
+
+    pub(super) fn loop_expr(
+        &mut self,
+        cond: Option<&'p Expr>,
+        for_pat: Option<(&'p Pat, Value)>,
+        body: &'p Block,
+    ) {
+        let before = self.st.clone();
+        let mut exits: Vec<State> = Vec::new();
+        // The state at the loop head: `before`, joined with the end of each iteration so far.
+        let mut head = before.clone();
+        for _round in 0..MAX_LOOP_ROUNDS {
+            self.loops.push(Vec::new());
+            self.push_scope();
+            if let Some(c) = cond {
+                let g = self.cond(c);
+                self.st.consent.extend(g.if_true.iter().cloned());
+            }
+            if let Some((pat, el)) = &for_pat {
+                self.bind(pat, el.clone());
+            }
+            self.block(body);
+            self.pop_scope();
+            let jumps = self.loops.pop().unwrap_or_default();
+            let mut end = std::mem::take(&mut self.st);
+            for j in jumps {
+                let mut j = j;
+                while j.scopes.len() > end.scopes.len().max(1) {
+                    j.scopes.pop();
+                }
+                end = State::join(end, j);
+            }
+            exits.push(end.clone());
+            // Next round starts from "the head so far, or after one more iteration".
+            let mut next = State::join(head.clone(), end);
+            next.dead = false;
+            next.consent = before.consent.clone();
+            if next.same_as(&head) {
+                break;
+            }
+            head = next.clone();
+            self.st = next;
+        }
+        let mut out = before;
+        for e in exits {
+            out = State::join(out, e);
+        }
+        out.dead = false;
+        self.st = out;
+    }
+}

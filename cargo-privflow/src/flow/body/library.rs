@@ -1,0 +1,386 @@
+use super::*;
+
+impl<'a, 'p> Eval<'a, 'p> {
+    /// A method of a library type (or of a value of unknown type).
+    pub(super) fn lib_method(
+        &mut self,
+        r: Value,
+        method: &Name,
+        turbofish: &[TypeRef],
+        actuals: &[Value],
+        arg_exprs: &[Option<&'p Expr>],
+        span: Span,
+    ) -> Value {
+        let args = &actuals[1..];
+        let lib = r.ty.lib_name().map(|s| s.to_string());
+        // Configured and catalogued sinks.
+        if let Some(ty_name) = &lib {
+            let full = format!("{ty_name}::{method}");
+            if let Some(sink) = self.configured_sink(&full) {
+                let spec = self.configured_spec(&sink);
+                let data = Self::sink_data(&spec, true, actuals);
+                self.sink_hit(sink, &data, span);
+                return Value::of_ty(r.ty.clone());
+            }
+            if let Some(entry) = cat::lib_method_sink(ty_name, method) {
+                let spec = self.sh.catalogue.entries[entry as usize].spec.clone();
+                let data = Self::sink_data(&spec, true, actuals);
+                let config = self.config_index();
+                self.sink_hit(SinkRef::Lib { entry, config }, &data, span);
+                if cat::result_is_database_output(ty_name, method) {
+                    return Value::of_ty(fetched_rows(&r.ty, method));
+                }
+                let mut v = r.clone();
+                for a in args {
+                    v.join(a);
+                }
+                return v;
+            }
+        }
+        if matches!(&**method, "write_all" | "write" | "write_fmt")
+            && lib.as_deref() == Some("File")
+        {
+            let config = self.config_index();
+            self.sink_hit(
+                SinkRef::Lib {
+                    entry: cat::FILE_WRITE,
+                    config,
+                },
+                args,
+                span,
+            );
+            return Value::default();
+        }
+        let m = &**method;
+        // Closures and fn items (`.map(normalize)`, `.for_each(audit)`): iterator / Option /
+        // Result adapters call them on the elements.
+        let callables: Vec<Callable> = args.iter().filter_map(|a| a.callable.clone()).collect();
+        if !callables.is_empty() {
+            let el = self.elem(&r);
+            let mut result = Value::default();
+            for c in callables {
+                let params = if m == "fold" || m == "try_fold" {
+                    vec![args.first().cloned().unwrap_or_default(), el.clone()]
+                } else if m == "reduce" {
+                    vec![el.clone(), el.clone()]
+                } else {
+                    vec![el.clone()]
+                };
+                let out = match c {
+                    Callable::Closure(ci) => self.call_closure(ci, params),
+                    Callable::Fn(f) => {
+                        let exprs = vec![None; params.len()];
+                        self.call_fn(f, params, exprs, span, None)
+                    }
+                };
+                result.join(&out);
+            }
+            if cat::maps_with_closure(m) {
+                for a in args.iter().filter(|a| a.callable.is_none()) {
+                    result.join(a);
+                }
+                let inner_ty = result.ty.clone();
+                result.ty = if r.ty.is_container()
+                    && !matches!(
+                        m,
+                        "fold"
+                            | "try_fold"
+                            | "reduce"
+                            | "sum"
+                            | "product"
+                            | "map_or"
+                            | "map_or_else"
+                            | "unwrap_or_else"
+                    ) {
+                    match &r.ty {
+                        Ty::Lib(n, _) => Ty::Lib(n.clone(), vec![inner_ty]),
+                        _ => Ty::wrap("Vec", inner_ty),
+                    }
+                } else if m == "unwrap_or_else" {
+                    r.ty.elem()
+                } else {
+                    inner_ty
+                };
+                if m == "unwrap_or_else" {
+                    let e = self.elem(&r);
+                    result.join(&e);
+                }
+                return result;
+            }
+            // filter, for_each, inspect, any, all, find, sort_by, retain...: the receiver's data.
+            return match m {
+                "for_each" | "retain" | "sort_by" | "sort_by_key" | "sort_unstable_by" => {
+                    Value::default()
+                }
+                "find" | "max_by_key" | "min_by_key" | "max_by" | "min_by" | "position"
+                | "find_map" => self.elem(&r),
+                _ => r,
+            };
+        }
+        if m == "zip" {
+            let a = self.elem(&r);
+            let b = args.first().map(|x| self.elem(x)).unwrap_or_default();
+            let mut v = Value::of_ty(Ty::wrap("Vec", Ty::Tuple(vec![a.ty.clone(), b.ty.clone()])));
+            v.fields_mut().insert(Name::from("0"), a);
+            v.fields_mut().insert(Name::from("1"), b);
+            return v;
+        }
+        if m == "enumerate" {
+            let a = self.elem(&r);
+            let mut v = Value::of_ty(Ty::wrap("Vec", Ty::Tuple(vec![Ty::Unknown, a.ty.clone()])));
+            v.fields_mut().insert(Name::from("1"), a);
+            return v;
+        }
+        if cat::mutates_receiver(m) {
+            if let Some(Some(recv_e)) = arg_exprs.first() {
+                let mut joined = Value::default();
+                for a in args {
+                    if matches!(m, "insert" | "set" | "push" | "push_back" | "push_front") {
+                        joined.join(a);
+                    } else {
+                        let t = self.flatten(a, false, span);
+                        joined.tags.union(&t);
+                    }
+                }
+                let note = format!("added to `{}` by `{m}`", recv_label(recv_e));
+                joined.tags = joined.tags.with_step(span, &note);
+                self.add_to_place(recv_e, &joined);
+            }
+            let mut v = r.clone();
+            v.guard = None;
+            for a in args {
+                let t = self.flatten(a, false, span);
+                v.tags.union(&t);
+            }
+            return v;
+        }
+        if m == "to_string" || m == "format" || (m == "to_owned" && !r.ty.is_known()) {
+            let t = self.flatten(&r, false, span);
+            return Value {
+                tags: t,
+                ty: Ty::Lib(Name::from("String"), Vec::new()),
+                ..Value::default()
+            };
+        }
+        if cat::elem_method(m) {
+            let mut v = if r.ty.is_container() {
+                self.elem(&r)
+            } else {
+                r.clone()
+            };
+            v.callable = None;
+            if matches!(m, "unwrap_or" | "or_insert" | "get_or_insert") {
+                for a in args {
+                    v.join(a);
+                }
+            }
+            if let Some(g) = &r.guard {
+                // `consent(..).unwrap()`/`.expect()`: past it, the check succeeded.
+                if matches!(m, "unwrap" | "expect") {
+                    self.st.consent.extend(g.if_true.iter().cloned());
+                }
+            }
+            return v;
+        }
+        if matches!(
+            m,
+            "clone"
+                | "cloned"
+                | "copied"
+                | "as_ref"
+                | "as_mut"
+                | "borrow"
+                | "deref"
+                | "as_deref"
+                | "iter"
+                | "into_iter"
+                | "iter_mut"
+                | "into"
+                | "to_owned"
+                | "as_slice"
+                | "as_str"
+                | "drain"
+                | "rev"
+                | "skip"
+                | "take"
+                | "chain"
+                | "peekable"
+                | "flatten"
+                | "by_ref"
+                | "collect"
+                | "to_vec"
+                | "try_into"
+                | "ok"
+                | "values"
+                | "keys"
+                | "lines"
+        ) {
+            let mut v = r.clone();
+            v.callable = None;
+            if m == "ok" {
+                v.guard = r.guard.clone();
+            }
+            if m == "collect" {
+                if let Some(t) = turbofish.first() {
+                    let lowered = self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], t);
+                    if lowered.is_known() {
+                        v.ty = lowered;
+                    }
+                }
+            }
+            if m == "chain" {
+                for a in args {
+                    v.join(a);
+                }
+            }
+            return v;
+        }
+        if let Ty::Lib(n, _) = &r.ty {
+            if cat::result_is_database_output(n, m) {
+                return Value::of_ty(fetched_rows(&r.ty, m));
+            }
+        }
+        // How many elements a collection holds, or whether it holds any, is not the elements'
+        // data (a string's length stays as personal as the string).
+        if cat::counts_elements(m) && r.ty.is_container() {
+            return Value::default();
+        }
+        // Which variant a value is holds none of its contents (what it tells about consent is
+        // not read from it, as before: a consent check is read where it is branched on).
+        if cat::tests_variant(m) {
+            return Value::default();
+        }
+        // Default: the receiver and the arguments flow into the result.
+        let mut v = r.clone();
+        v.guard = None;
+        v.callable = None;
+        if !cat::args_do_not_flow(m) {
+            for a in args {
+                let t = self.flatten(a, false, span);
+                v.tags.union(&t);
+            }
+        }
+        // Fluent library APIs return their own crate's types; std values lose their type.
+        v.ty = match &r.ty {
+            Ty::Lib(n, _) if n.contains("::") => r.ty.clone(),
+            Ty::Adt(..) | Ty::Alias(..) => r.ty.clone(),
+            _ => Ty::Unknown,
+        };
+        if v.ty == Ty::Unknown && matches!(m, "unwrap_or" | "unwrap_or_default" | "get" | "expect")
+        {
+            v.ty = r.ty.elem();
+        }
+        v
+    }
+
+    pub(super) fn config_index(&self) -> usize {
+        let krate = self.sh.p.crate_of(self.module);
+        self.sh
+            .p
+            .crates
+            .get(krate.idx())
+            .map(|c| c.config)
+            .unwrap_or(0)
+    }
+
+    /// A library function or method declared as a sink in the calling crate's config.
+    pub(super) fn configured_sink(&self, full_path: &str) -> Option<SinkRef> {
+        let config = self.config_index();
+        let sinks = &self.sh.configs.get(config)?.sinks;
+        let idx = sinks
+            .iter()
+            .position(|s| path_matches(&s.path, full_path))?;
+        Some(SinkRef::Configured { config, index: idx })
+    }
+
+    pub(super) fn configured_spec(&self, s: &SinkRef) -> crate::hir::SinkSpec {
+        match s {
+            SinkRef::Configured { config, index } => {
+                crate::flow::solver::configured_spec(&self.sh.configs[*config].sinks[*index])
+            }
+            _ => crate::hir::SinkSpec::new("network"),
+        }
+    }
+
+    /// A call of a library function by path.
+    pub(super) fn lib_call(&mut self, path: &[Name], vals: Vec<Value>, span: Span) -> Value {
+        let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
+        let full = segs.join("::");
+        if cat::diverges(&segs) {
+            self.join_all(&vals, span);
+            self.st.dead = true;
+            return Value::default();
+        }
+        if let Some(sink) = self.configured_sink(&full) {
+            let spec = self.configured_spec(&sink);
+            let data = Self::sink_data(&spec, false, &vals);
+            self.sink_hit(sink, &data, span);
+            return Value::default();
+        }
+        if let Some(entry) = cat::lib_fn_sink(&segs) {
+            let spec = self.sh.catalogue.entries[entry as usize].spec.clone();
+            let data = Self::sink_data(&spec, false, &vals);
+            let config = self.config_index();
+            self.sink_hit(SinkRef::Lib { entry, config }, &data, span);
+            let mut v = Value::default();
+            if entry == cat::HTTP_URL {
+                v.ty = crate::hir::ty::lib_ty(path, Vec::new());
+            }
+            return v;
+        }
+        if cat::serializer(&segs) {
+            let mut tags = TagSet::default();
+            for v in &vals {
+                let t = self.flatten(v, true, span);
+                tags.union(&t);
+            }
+            let tags = tags.with_step(span, &format!("serialised by `{full}`"));
+            return Value {
+                tags,
+                ty: Ty::Lib(Name::from("String"), Vec::new()),
+                ..Value::default()
+            };
+        }
+        let last = segs.last().copied().unwrap_or("");
+        // Wrappers and conversions keep their argument's contents.
+        if matches!(
+            last,
+            "Some" | "Ok" | "Err" | "new" | "from" | "pin" | "clone" | "take" | "replace"
+        ) && vals.len() == 1
+        {
+            let mut v = vals[0].clone();
+            v.callable = None;
+            let wrapper = match last {
+                "Some" => Some("Option"),
+                "Ok" | "Err" => Some("Result"),
+                _ => None,
+            };
+            if let Some(w) = wrapper {
+                v.ty = Ty::wrap(w, v.ty.clone());
+            } else if segs.len() >= 2 {
+                let t = crate::hir::ty::lib_ty(&path[..path.len() - 1], Vec::new());
+                if t.is_known() {
+                    v.ty = t;
+                }
+            }
+            return v;
+        }
+        let mut v = self.join_all(&vals, span);
+        // `Type::constructor(..)` of a library: a value of that type (or its builder).
+        if segs.len() >= 2 {
+            let ty_seg = segs[segs.len() - 2];
+            if ty_seg
+                .chars()
+                .next()
+                .map(|c| c.is_uppercase())
+                .unwrap_or(false)
+            {
+                v.ty = crate::hir::ty::lib_ty(&path[..path.len() - 1], Vec::new());
+            } else if segs.len() >= 2 && !matches!(segs[0], "std" | "core" | "alloc") {
+                // `sqlx::query(..)`, `ureq::post(..)`: the crate's request/query type.
+                v.ty = Ty::Lib(Name::from(format!("{}::{}", segs[0], last)), Vec::new());
+            }
+        }
+        v
+    }
+}

@@ -1,0 +1,94 @@
+use super::*;
+
+impl<'a, 'p> Eval<'a, 'p> {
+    // -----------------------------------------------------------------------------------------
+    // Patterns
+    // -----------------------------------------------------------------------------------------
+
+    pub(super) fn bind(&mut self, pat: &Pat, v: Value) {
+        match pat {
+            Pat::Bind { name, sub, .. } => {
+                if let Some(s) = sub {
+                    self.bind(s, v.clone());
+                }
+                self.declare(name.clone(), v);
+            }
+            Pat::Tuple(elems) => {
+                let mut i = 0usize;
+                for e in elems {
+                    if matches!(e, Pat::Rest) {
+                        continue;
+                    }
+                    let fv = self.read_field(&v, &Name::from(i.to_string()), Span::default());
+                    self.bind(e, fv);
+                    i += 1;
+                }
+            }
+            Pat::Struct { path, fields } => {
+                let prefix = match self.resolve(path) {
+                    Some(Def::Variant(s, vi)) => Some(self.variant_name(s, vi)),
+                    _ => None,
+                };
+                for (n, p) in fields {
+                    let key = match &prefix {
+                        Some(pre) => Name::from(format!("{pre}.{n}")),
+                        None => n.clone(),
+                    };
+                    let fv = self.read_field(&v, &key, Span::default());
+                    self.bind(p, fv);
+                }
+            }
+            Pat::TupleStruct { path, elems } => {
+                let last = path.last().map(|s| &**s).unwrap_or("");
+                let is_wrapper = matches!(last, "Some" | "Ok" | "Err") && path.segments.len() == 1;
+                let prefix = match self.resolve(path) {
+                    Some(Def::Variant(s, vi)) => Some(Some(self.variant_name(s, vi))),
+                    Some(Def::Struct(_)) => Some(None),
+                    _ => None,
+                };
+                for (i, e) in elems.iter().enumerate() {
+                    let ev = match (&prefix, is_wrapper) {
+                        (Some(Some(pre)), false) => {
+                            self.read_field(&v, &Name::from(format!("{pre}.{i}")), Span::default())
+                        }
+                        (Some(None), false) => {
+                            self.read_field(&v, &Name::from(i.to_string()), Span::default())
+                        }
+                        _ => self.elem(&v),
+                    };
+                    self.bind(e, ev);
+                }
+            }
+            Pat::Slice(elems) => {
+                for e in elems {
+                    let ev = self.elem(&v);
+                    self.bind(e, ev);
+                }
+            }
+            Pat::Or(alts) => {
+                for a in alts {
+                    self.bind(a, v.clone());
+                }
+            }
+            Pat::Ref(p) => self.bind(p, v),
+            Pat::Path(_) | Pat::Wild | Pat::Rest | Pat::Lit => {}
+        }
+    }
+
+    /// Consent a pattern match tells: `Some(_)`/`Ok(_)`/a binding → the value's `if_true`;
+    /// `None`/`Err(_)` → its `if_false`.
+    pub(super) fn pattern_consent(pat: &Pat, guard: &Option<Guard>) -> Purposes {
+        let Some(g) = guard else {
+            return Purposes::new();
+        };
+        let last = |p: &Path| p.last().map(|s| s.to_string()).unwrap_or_default();
+        match pat {
+            Pat::TupleStruct { path, .. } if matches!(last(path).as_str(), "Some" | "Ok") => {
+                g.if_true.clone()
+            }
+            Pat::TupleStruct { path, .. } if last(path) == "Err" => g.if_false.clone(),
+            Pat::Path(path) if last(path) == "None" => g.if_false.clone(),
+            _ => Purposes::new(),
+        }
+    }
+}

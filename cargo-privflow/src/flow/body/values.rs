@@ -1,0 +1,223 @@
+use super::*;
+
+impl<'a, 'p> Eval<'a, 'p> {
+    // -----------------------------------------------------------------------------------------
+    // Values: fields, elements, flattening
+    // -----------------------------------------------------------------------------------------
+
+    pub(super) fn step(span: Span, note: String) -> Step {
+        Step {
+            span,
+            note: Arc::from(note),
+        }
+    }
+
+    /// `v.field`.
+    pub(super) fn read_field(&mut self, v: &Value, field: &Name, span: Span) -> Value {
+        let mut out = v.fields.get(field).cloned().unwrap_or_default();
+        for (t, tr) in v.tags.iter() {
+            let origin = match t.origin {
+                Origin::Param(i, path) => Origin::Param(i, self.paths.child(path, field)),
+                o => o,
+            };
+            out.tags.insert(Tag { origin, san: t.san }, tr.clone());
+        }
+        // Containers are their elements joined: a field of a `Vec<Patient>` value is a field of
+        // its patients.
+        let mut ty = v.ty.clone();
+        for _ in 0..4 {
+            ty = match ty {
+                Ty::Alias(_, inner) => *inner,
+                t if t.is_container() => t.elem(),
+                t => t,
+            };
+        }
+        match &ty {
+            Ty::Adt(s, args) => {
+                let s = *s;
+                let args = args.clone();
+                self.out.field_reads.insert(s);
+                let sd = self.sh.p.struct_(s);
+                let mut field_ty = None;
+                // `Variant.0`: a field of one enum variant; a plain name: any field so named.
+                let (want_variant, want_field) = match field.split_once('.') {
+                    Some((v, f)) => (Some(v), f),
+                    None => (None, &**field),
+                };
+                let owners: Vec<Option<&str>> = sd
+                    .ir
+                    .fields
+                    .iter()
+                    .map(|_| None)
+                    .chain(
+                        sd.ir
+                            .variants
+                            .iter()
+                            .flat_map(|v| v.fields.iter().map(move |_| Some(&*v.name))),
+                    )
+                    .collect();
+                for (fi, f) in sd.all_fields().enumerate() {
+                    if &*f.name != want_field {
+                        continue;
+                    }
+                    if want_variant.is_some() && owners.get(fi).copied().flatten() != want_variant {
+                        continue;
+                    }
+                    if field_ty.is_none() {
+                        field_ty = self.sh.field_tys[s.idx()].get(fi).cloned();
+                    }
+                    if let Some(src) = self.sh.sources.field.get(&(s, fi)) {
+                        let label = &self.sh.sources.get(*src).label;
+                        let tr = trace_push(&None, Self::step(span, format!("reads `{label}`")));
+                        out.tags.insert(
+                            Tag {
+                                origin: Origin::Source(*src),
+                                san: v.ty_san(),
+                            },
+                            tr,
+                        );
+                    }
+                }
+                if let Some(src) = self.sh.sources.ty.get(&s) {
+                    let tr = trace_push(
+                        &None,
+                        Self::step(span, format!("reads a field of `{}`", sd.name)),
+                    );
+                    out.tags.insert(
+                        Tag {
+                            origin: Origin::Source(*src),
+                            san: v.ty_san(),
+                        },
+                        tr,
+                    );
+                }
+                if let Some(written) = self.sh.field_taint.get(&s).and_then(|fs| fs.get(field)) {
+                    out.tags.union(&written.with_step(
+                        span,
+                        &format!(
+                            "reads `{}.{}`, filled with tagged data elsewhere",
+                            sd.name, field
+                        ),
+                    ));
+                }
+                if let Some(t) = field_ty {
+                    let t = match t {
+                        Ty::Generic(i) => args.get(i as usize).cloned().unwrap_or_default(),
+                        t => t,
+                    };
+                    if !out.ty.is_known() {
+                        out.ty = t;
+                    }
+                } else if let Some(target) = self.sh.deref_targets[s.idx()].clone() {
+                    // No such field: auto-deref, as rustc does, to the `Deref` target's field.
+                    let inner = Value {
+                        ty: target,
+                        ..v.clone()
+                    };
+                    if self.depth < MAX_EVAL_DEPTH {
+                        self.depth += 1;
+                        let through = self.read_field(&inner, field, span);
+                        self.depth -= 1;
+                        out.join(&through);
+                    }
+                }
+            }
+            Ty::Tuple(ts) => {
+                if let Ok(i) = field.parse::<usize>() {
+                    if let Some(t) = ts.get(i) {
+                        if !out.ty.is_known() {
+                            out.ty = t.clone();
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        out
+    }
+
+    /// One element of a container value (containers are their elements joined).
+    pub(super) fn elem(&self, v: &Value) -> Value {
+        let mut e = v.clone();
+        e.guard = None;
+        e.callable = None;
+        if v.ty.is_container() {
+            e.ty = v.ty.elem();
+        }
+        e
+    }
+
+    /// Every tag a value holds: its own, its fields', and those its type declares.
+    pub(super) fn flatten(&mut self, v: &Value, serialize: bool, span: Span) -> TagSet {
+        let mut out = v.tags.clone();
+        let skip = |sh: &Shared<'_>, ty: &Ty, name: &Name| -> bool {
+            if !serialize {
+                return false;
+            }
+            match ty.adt() {
+                Some(s) => {
+                    sh.p.struct_(s)
+                        .all_fields()
+                        .any(|f| f.name == *name && f.attrs.serde_skip)
+                }
+                None => false,
+            }
+        };
+        for (n, fv) in v.fields.iter() {
+            if skip(self.sh, &v.ty, n) {
+                continue;
+            }
+            let inner = self.flatten(fv, serialize, span);
+            out.union(&inner);
+        }
+        let mut srcs = Vec::new();
+        self.sh.ty_sources(&v.ty, serialize, &mut srcs, 0);
+        for (src, _) in srcs {
+            let info = self.sh.sources.get(src);
+            let note = format!("`{}` is part of the value", info.label);
+            out.insert(
+                Tag {
+                    origin: Origin::Source(src),
+                    san: v.ty_san(),
+                },
+                trace_push(&None, Self::step(span, note)),
+            );
+        }
+        if let Some(s) = v.ty.adt() {
+            for (wf, tags) in self.sh.field_taint.get(&s).into_iter().flatten() {
+                if !skip(self.sh, &v.ty, wf) {
+                    out.union(tags);
+                }
+            }
+        }
+        out
+    }
+
+    /// Keeps `v` within [`MAX_VALUE_NODES`] field nodes: while it is bigger, its deepest level
+    /// of fields is folded into their parents, each folded field contributing every tag it holds
+    /// (its type's declared sources included), so bounding only ever adds tags to what a read
+    /// of the parent returns.
+    pub(super) fn bounded(&mut self, v: &mut Value, span: Span) {
+        while v.nodes_exceed(MAX_VALUE_NODES) {
+            let depth = v.field_depth();
+            if depth == 0 {
+                break;
+            }
+            self.fold_at(v, depth - 1, span);
+        }
+    }
+
+    /// Folds the fields of the nodes `depth` levels below `v` into those nodes' tags.
+    pub(super) fn fold_at(&mut self, v: &mut Value, depth: usize, span: Span) {
+        if depth == 0 {
+            for (_, f) in std::mem::take(v.fields_mut()) {
+                let tags = self.flatten(&f, false, span);
+                v.tags.union(&tags);
+            }
+            return;
+        }
+        for f in v.fields_mut().values_mut() {
+            self.fold_at(f, depth - 1, span);
+        }
+    }
+}
