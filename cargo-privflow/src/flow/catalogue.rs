@@ -417,3 +417,43 @@ mod tests {
         }
     }
 }
+
+/// Methods returning a mutable reference to one element (or entry) of their receiver.
+pub fn element_ref_method(m: &str) -> bool {
+    matches!(
+        m,
+        "get_mut"
+            | "first_mut"
+            | "last_mut"
+            | "iter_mut"
+            | "values_mut"
+            | "get_or_insert"
+            | "get_or_insert_with"
+            | "entry"
+            | "or_insert"
+            | "or_insert_with"
+            | "or_insert_with_key"
+            | "or_default"
+            | "front_mut"
+            | "back_mut"
+            | "peek_mut"
+            | "range_mut"
+            | "chunks_mut"
+            | "split_first_mut"
+            | "split_last_mut"
+            | "get_unchecked_mut"
+    )
+}
+
+/// Methods returning a mutable reference to (or a guard of) their whole receiver.
+pub fn whole_ref_method(m: &str) -> bool {
+    matches!(
+        m,
+        "as_mut" | "as_deref_mut" | "as_mut_slice" | "borrow_mut" | "deref_mut" | "lock" | "write"
+    )
+}
+
+/// Methods passing on the reference their receiver holds (`unwrap` of an `Option<&mut T>`).
+pub fn passes_ref_method(m: &str) -> bool {
+    matches!(m, "unwrap" | "expect" | "next" | "by_ref" | "unwrap_or_default")
+}

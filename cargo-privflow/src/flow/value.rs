@@ -52,6 +52,43 @@ pub enum Callable {
     Closure(u32),
 }
 
+/// Where a reference points: a local variable and a field path in it. A write through the
+/// reference (`*r = x`, `r.f = x`, `r.push(x)`) is a write to that place too. Weak: the
+/// reference points at one element among several (`v.get_mut(i)`, `iter_mut()`), or at one of
+/// several places (joined), so a write through it adds to the place instead of replacing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub var: Name,
+    pub path: Vec<Name>,
+    pub weak: bool,
+}
+
+impl Alias {
+    /// The same place, or one element of it.
+    pub fn weakened(&self) -> Alias {
+        Alias {
+            weak: true,
+            ..self.clone()
+        }
+    }
+
+    /// Both places as one: the common prefix of two paths in one variable (weak), or none.
+    fn join(a: &Alias, b: &Alias) -> Option<Alias> {
+        if a == b {
+            return Some(a.clone());
+        }
+        if a.var != b.var {
+            return None;
+        }
+        let common = a.path.iter().zip(&b.path).take_while(|(x, y)| x == y).count();
+        Some(Alias {
+            var: a.var.clone(),
+            path: a.path[..common].to_vec(),
+            weak: true,
+        })
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Value {
     pub tags: TagSet,
@@ -63,6 +100,8 @@ pub struct Value {
     pub callable: Option<Callable>,
     /// Sanitizers applied to what the type declares (a sanitizer that returns a tagged type).
     pub ty_san: San,
+    /// The local place this value is a reference to (only inside the function: summaries drop it).
+    pub alias: Option<Arc<Alias>>,
 }
 
 /// Nesting of field maps kept; deeper contents fold into the parent's tags.
@@ -128,6 +167,13 @@ impl Value {
         if self.callable.is_none() {
             self.callable = other.callable.clone();
         }
+        self.alias = match (&self.alias, &other.alias) {
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Some(a.clone()),
+            (Some(a), Some(b)) => Alias::join(a, b).map(Arc::new),
+            // A reference on one path only: writes through it may reach the place.
+            (Some(a), None) | (None, Some(a)) => Some(Arc::new(a.weakened())),
+            (None, None) => None,
+        };
     }
 
     pub fn joined(mut self, other: &Value) -> Value {
@@ -212,6 +258,7 @@ impl Value {
             c => c,
         };
         self.guard = None;
+        self.alias = None;
         for f in self.fields_mut().values_mut() {
             *f = std::mem::take(f).without_local();
         }

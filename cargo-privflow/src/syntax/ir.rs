@@ -245,17 +245,26 @@ pub enum Expr {
         span: Span,
     },
     While {
+        label: Option<Name>,
         cond: Box<Expr>,
         body: Box<Block>,
         span: Span,
     },
     Loop {
+        label: Option<Name>,
         body: Box<Block>,
         span: Span,
     },
     For {
+        label: Option<Name>,
         pat: Pat,
         iter: Box<Expr>,
+        body: Box<Block>,
+        span: Span,
+    },
+    /// `'label: { .. }`: a block `break 'label value` leaves.
+    Labeled {
+        label: Name,
         body: Box<Block>,
         span: Span,
     },
@@ -265,10 +274,12 @@ pub enum Expr {
         span: Span,
     },
     Break {
+        label: Option<Name>,
         expr: Option<Box<Expr>>,
         span: Span,
     },
     Continue {
+        label: Option<Name>,
         span: Span,
     },
     Try {
@@ -323,7 +334,8 @@ impl Expr {
             | Expr::For { span, .. }
             | Expr::Return { span, .. }
             | Expr::Break { span, .. }
-            | Expr::Continue { span }
+            | Expr::Labeled { span, .. }
+            | Expr::Continue { span, .. }
             | Expr::Try { span, .. }
             | Expr::Await { span, .. }
             | Expr::Cast { span, .. }
@@ -394,7 +406,7 @@ impl Expr {
                 f(cond);
                 body.for_each_expr(f);
             }
-            Expr::Loop { body, .. } => body.for_each_expr(f),
+            Expr::Loop { body, .. } | Expr::Labeled { body, .. } => body.for_each_expr(f),
             Expr::For { iter, body, .. } => {
                 f(iter);
                 body.for_each_expr(f);

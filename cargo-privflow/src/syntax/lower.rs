@@ -934,7 +934,11 @@ impl Lowerer {
                         span,
                     };
                 }
-                Expr::Block(Box::new(self.block(&b.block)))
+                let body = Box::new(self.block(&b.block));
+                match label_name(&b.label) {
+                    Some(label) => Expr::Labeled { label, body, span },
+                    None => Expr::Block(body),
+                }
             }
             syn::Expr::Unsafe(u) => Expr::Block(Box::new(self.block(&u.block))),
             syn::Expr::Async(a) => Expr::Block(Box::new(self.block(&a.block))),
@@ -965,15 +969,18 @@ impl Lowerer {
                 span,
             },
             syn::Expr::While(w) => Expr::While {
+                label: label_name(&w.label),
                 cond: self.boxed(&w.cond),
                 body: Box::new(self.block(&w.body)),
                 span,
             },
             syn::Expr::Loop(l) => Expr::Loop {
+                label: label_name(&l.label),
                 body: Box::new(self.block(&l.body)),
                 span,
             },
             syn::Expr::ForLoop(f) => Expr::For {
+                label: label_name(&f.label),
                 pat: self.pat(&f.pat),
                 iter: self.boxed(&f.expr),
                 body: Box::new(self.block(&f.body)),
@@ -999,10 +1006,14 @@ impl Lowerer {
                 span,
             },
             syn::Expr::Break(b) => Expr::Break {
+                label: b.label.as_ref().map(|l| Name::from(l.ident.to_string())),
                 expr: b.expr.as_ref().map(|e| self.boxed(e)),
                 span,
             },
-            syn::Expr::Continue(_) => Expr::Continue { span },
+            syn::Expr::Continue(c) => Expr::Continue {
+                label: c.label.as_ref().map(|l| Name::from(l.ident.to_string())),
+                span,
+            },
             syn::Expr::Try(t) => Expr::Try {
                 expr: self.boxed(&t.expr),
                 span,
@@ -1462,4 +1473,9 @@ fn mentions(sig: &syn::Signature, body: Option<&syn::Block>) -> std::sync::Arc<[
     v.0.sort_unstable();
     v.0.dedup();
     v.0.into()
+}
+
+/// A loop's or block's label, without its quote.
+fn label_name(l: &Option<syn::Label>) -> Option<Name> {
+    l.as_ref().map(|l| Name::from(l.name.ident.to_string()))
 }

@@ -269,7 +269,20 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             return out.unwrap_or_default();
         }
-        self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span)
+        let recv_value = r.clone();
+        let mut v = self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span);
+        // A method handing out a reference into its receiver: writes through it reach the
+        // receiver's place (`*v.get_mut(i).unwrap() = x`, `for s in v.iter_mut() { *s = x }`).
+        if cat::element_ref_method(method) {
+            v.alias = self
+                .reference_to(recv, Some(&recv_value))
+                .map(|a| Arc::new(a.weakened()));
+        } else if cat::whole_ref_method(method) {
+            v.alias = self.reference_to(recv, Some(&recv_value));
+        } else if cat::passes_ref_method(method) {
+            v.alias = recv_value.alias;
+        }
+        v
     }
 
     /// Workspace functions a method call may reach, and how (for the path's notes).

@@ -103,16 +103,23 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     pub(super) fn loop_expr(
         &mut self,
+        label: &Option<Name>,
         cond: Option<&'p Expr>,
         for_pat: Option<(&'p Pat, Value)>,
         body: &'p Block,
-    ) {
+    ) -> Value {
         let before = self.st.clone();
         let mut exits: Vec<State> = Vec::new();
+        let mut value: Option<Value> = None;
         // The state at the loop head: `before`, joined with the end of each iteration so far.
         let mut head = before.clone();
         for _round in 0..MAX_LOOP_ROUNDS {
-            self.loops.push(Vec::new());
+            self.loops.push(JumpTarget {
+                label: label.clone(),
+                is_loop: true,
+                jumps: Vec::new(),
+                value: None,
+            });
             self.push_scope();
             if let Some(c) = cond {
                 let g = self.cond(c);
@@ -123,14 +130,16 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             self.block(body);
             self.pop_scope();
-            let jumps = self.loops.pop().unwrap_or_default();
+            let target = self.loops.pop();
             let mut end = std::mem::take(&mut self.st);
-            for j in jumps {
-                let mut j = j;
-                while j.scopes.len() > end.scopes.len().max(1) {
-                    j.scopes.pop();
+            if let Some(t) = target {
+                end = Self::join_jumps(end, t.jumps);
+                if let Some(v) = t.value {
+                    value = Some(match value {
+                        Some(w) => w.joined(&v),
+                        None => v,
+                    });
                 }
-                end = State::join(end, j);
             }
             exits.push(end.clone());
             // Next round starts from "the head so far, or after one more iteration".
@@ -149,5 +158,66 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         out.dead = false;
         self.st = out;
+        value.unwrap_or_default()
+    }
+
+    /// `'label: { .. }`: its value is its tail's or what a `break 'label v` carries out.
+    pub(super) fn labeled_block(&mut self, label: &Name, body: &'p Block) -> Value {
+        self.loops.push(JumpTarget {
+            label: Some(label.clone()),
+            is_loop: false,
+            jumps: Vec::new(),
+            value: None,
+        });
+        let tail = self.block(body);
+        let target = self.loops.pop();
+        let mut out = if self.st.dead { None } else { Some(tail) };
+        if let Some(t) = target {
+            let end = std::mem::take(&mut self.st);
+            self.st = Self::join_jumps(end, t.jumps);
+            if let Some(v) = t.value {
+                out = Some(match out {
+                    Some(w) => w.joined(&v),
+                    None => v,
+                });
+            }
+        }
+        out.unwrap_or_default()
+    }
+
+    /// The state after a loop body or labelled block: its end joined with the states that
+    /// jumped out of it (their inner scopes dropped).
+    fn join_jumps(mut end: State, jumps: Vec<State>) -> State {
+        let depth = end.scopes.len().max(1);
+        for mut j in jumps {
+            while j.scopes.len() > depth {
+                j.scopes.pop();
+            }
+            end = State::join(end, j);
+        }
+        end
+    }
+
+    /// `break` (with the value it carries) or `continue` (`value` none): the current state
+    /// jumps to the loop or block it names, and this path ends here.
+    pub(super) fn jump(&mut self, label: Option<&Name>, value: Option<Value>) {
+        let is_break = value.is_some();
+        let target = self.loops.iter_mut().rev().find(|t| match label {
+            Some(l) => t.label.as_ref() == Some(l),
+            // An unlabelled `break`/`continue` leaves the innermost loop, not a block.
+            None => t.is_loop,
+        });
+        if let Some(t) = target {
+            if !self.st.dead {
+                t.jumps.push(self.st.clone());
+                if let (true, Some(v)) = (is_break, value) {
+                    match &mut t.value {
+                        Some(w) => w.join(&v),
+                        None => t.value = Some(v),
+                    }
+                }
+            }
+        }
+        self.st.dead = true;
     }
 }

@@ -88,7 +88,15 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
                 v
             }
-            Expr::Ref { expr, .. } => self.expr(expr),
+            Expr::Ref { expr, mutable, .. } => {
+                let mut v = self.expr(expr);
+                if *mutable {
+                    if let Some(a) = self.reference_to(expr, None) {
+                        v.alias = Some(a);
+                    }
+                }
+                v
+            }
             Expr::Binary { op, lhs, rhs, span } => {
                 let a = self.expr(lhs);
                 // `a && b`: `b` runs only when `a` holds.
@@ -159,22 +167,26 @@ impl<'a, 'p> Eval<'a, 'p> {
             Expr::Match {
                 scrutinee, arms, ..
             } => self.match_expr(scrutinee, arms),
-            Expr::While { cond, body, .. } => {
-                self.loop_expr(Some(cond), None, body);
+            Expr::While {
+                label, cond, body, ..
+            } => {
+                self.loop_expr(label, Some(cond), None, body);
                 Value::default()
             }
-            Expr::Loop { body, .. } => {
-                self.loop_expr(None, None, body);
-                Value::default()
-            }
+            Expr::Loop { label, body, .. } => self.loop_expr(label, None, None, body),
             Expr::For {
-                pat, iter, body, ..
+                label,
+                pat,
+                iter,
+                body,
+                ..
             } => {
                 let it = self.expr(iter);
                 let el = self.elem(&it);
-                self.loop_expr(None, Some((pat, el)), body);
+                self.loop_expr(label, None, Some((pat, el)), body);
                 Value::default()
             }
+            Expr::Labeled { label, body, .. } => self.labeled_block(label, body),
             Expr::Closure(c) => {
                 let idx = self.closures.len() as u32;
                 self.closures.push(c);
@@ -194,23 +206,16 @@ impl<'a, 'p> Eval<'a, 'p> {
                 self.st.dead = true;
                 Value::default()
             }
-            Expr::Break { expr, .. } => {
-                if let Some(x) = expr {
-                    self.expr(x);
-                }
-                let s = self.st.clone();
-                if let Some(l) = self.loops.last_mut() {
-                    l.push(s);
-                }
-                self.st.dead = true;
+            Expr::Break { label, expr, .. } => {
+                let v = match expr {
+                    Some(x) => self.expr(x),
+                    None => Value::default(),
+                };
+                self.jump(label.as_ref(), Some(v));
                 Value::default()
             }
-            Expr::Continue { .. } => {
-                let s = self.st.clone();
-                if let Some(l) = self.loops.last_mut() {
-                    l.push(s);
-                }
-                self.st.dead = true;
+            Expr::Continue { label, .. } => {
+                self.jump(label.as_ref(), None);
                 Value::default()
             }
             Expr::Try { expr, .. } => {

@@ -144,7 +144,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
                 let note = format!("added to `{}` by `{m}`", recv_label(recv_e));
                 joined.tags = joined.tags.with_step(span, &note);
-                self.add_to_place(recv_e, &joined);
+                self.add_to_place(recv_e, Some(&r), &joined);
             }
             let mut v = r.clone();
             v.guard = None;

@@ -67,7 +67,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                     .tags
                     .with_step(span, &format!("written by `{last}!`"));
                 if let Some(de) = args.first() {
-                    self.add_to_place(de, &joined);
+                    self.add_to_place(de, None, &joined);
                 }
                 Value::default()
             }

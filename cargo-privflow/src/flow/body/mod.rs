@@ -24,7 +24,7 @@
 
 use super::catalogue as cat;
 use super::tags::{trace_append, trace_push, Origin, Paths, Step, Tag, TagSet, Trace};
-use super::value::{consented, Callable, Guard, Purposes, Value, MAX_VALUE_NODES};
+use super::value::{consented, Alias, Callable, Guard, Purposes, Value, MAX_VALUE_NODES};
 use super::{Flow, FnSummary, HitInfo, Shared, SinkRef, SinkSite, SiteId, Sites};
 use crate::hir::scope::{assoc_fn, resolve_path, step as path_step, Ns};
 use crate::hir::{Def, FnId, Owner, StructId, Ty};
@@ -110,6 +110,17 @@ impl State {
     }
 }
 
+/// A loop or labelled block that `break`/`continue` can leave: the states that jump to it and the
+/// values `break` carries out of it.
+#[derive(Debug)]
+struct JumpTarget {
+    label: Option<Name>,
+    /// A loop (`continue` and an unlabelled `break` target the innermost loop), or a block.
+    is_loop: bool,
+    jumps: Vec<State>,
+    value: Option<Value>,
+}
+
 /// Times a loop body is evaluated at most: until the state at the loop head stops changing,
 /// which is after one evaluation for most loops (nothing the body does reaches the next
 /// iteration), and after one more per link of a chain of assignments carried around the loop.
@@ -178,7 +189,8 @@ pub struct Eval<'a, 'p> {
     ret: Option<Value>,
     out: FnResult,
     closures: Vec<&'p Closure>,
-    loops: Vec<Vec<State>>,
+    /// Enclosing loops and labelled blocks, innermost last.
+    loops: Vec<JumpTarget>,
     depth: u32,
     mut_params: Vec<(u16, Name)>,
     effects: std::collections::BTreeMap<u16, Value>,

@@ -66,8 +66,22 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
             }
             Pat::Or(alts) => {
+                // Every alternative binds the same names: each name gets its values in all the
+                // alternatives, joined (`A(n) | B(n)`: `n` is whichever matched).
+                let mut bound: Vec<(Name, Rc<Value>)> = Vec::new();
                 for a in alts {
+                    self.push_scope();
                     self.bind(a, v.clone());
+                    let scope = self.st.scopes.pop().unwrap_or_default();
+                    for (n, val) in scope {
+                        match bound.iter_mut().find(|(m, _)| *m == n) {
+                            Some((_, w)) => Rc::make_mut(w).join(&val),
+                            None => bound.push((n, val)),
+                        }
+                    }
+                }
+                for (n, val) in bound {
+                    self.declare(n, Rc::unwrap_or_clone(val));
                 }
             }
             Pat::Ref(p) => self.bind(p, v),

@@ -42,7 +42,7 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     pub(super) fn assign(&mut self, lhs: &'p Expr, v: Value, compound: bool, span: Span) {
         let Some((var, path, weak)) = Self::place(lhs) else {
-            self.expr(lhs);
+            self.assign_through(lhs, v, compound);
             return;
         };
         let weak = weak || compound;
@@ -79,48 +79,123 @@ impl<'a, 'p> Eval<'a, 'p> {
         };
         let mut v = v;
         v.tags = v.tags.with_step(span, &note);
-        let Some(slot) = self.lookup_mut(&var) else {
+        // `*r = x`, `r.f = x`, `r[i] = x` with `r` a reference to a local place write that place
+        // too (`r = x` alone rebinds `r`).
+        let through = match lhs {
+            Expr::Path(_) => None,
+            _ => self.lookup(&var).and_then(|r| r.alias.clone()),
+        };
+        if let Some(a) = through {
+            let mut to = a.path.clone();
+            to.extend(path.iter().cloned());
+            self.write_slot(&a.var.clone(), &to, &v, a.weak || weak, WriteKind::Assign);
+        }
+        self.write_slot(&var, &path, &v, weak, WriteKind::Assign);
+    }
+
+    /// A write through a reference that is not a local place (`*v.get_mut(i).unwrap() = x`,
+    /// `*map.entry(k).or_insert(d) = x`): the place the reference points to, if known.
+    fn assign_through(&mut self, lhs: &'p Expr, v: Value, weak: bool) {
+        let target = self.expr(lhs);
+        if let Some(a) = target.alias {
+            self.write_slot(&a.var.clone(), &a.path, &v, a.weak || weak, WriteKind::Assign);
+        }
+    }
+
+    /// Writes `v` at `path` in the variable `var`: replaces what is there (strong), or joins it
+    /// (weak: one element of several, a compound assignment, a place on some paths only); an
+    /// added value (`push`, a callee's effect) joins its tags and fields.
+    fn write_slot(&mut self, var: &Name, path: &[Name], v: &Value, weak: bool, kind: WriteKind) {
+        let Some(slot) = self.lookup_mut(var) else {
             return;
         };
         let mut cur = slot;
-        for seg in &path {
+        for seg in path {
             cur = cur.fields_mut().entry(seg.clone()).or_default();
         }
-        if weak {
-            cur.join(&v);
-        } else {
-            let keep_ty = cur.ty.clone();
-            *cur = v;
-            if !cur.ty.is_known() {
-                cur.ty = keep_ty;
+        match kind {
+            WriteKind::Add => {
+                cur.tags.union(&v.tags);
+                for (k, fv) in v.fields.iter() {
+                    cur.fields_mut().entry(k.clone()).or_default().join(fv);
+                }
+            }
+            WriteKind::Assign if weak => cur.join(v),
+            WriteKind::Assign => {
+                let keep_ty = cur.ty.clone();
+                // The reference a variable is stays what it is when written through.
+                let keep_alias = cur.alias.take();
+                *cur = v.clone();
+                if !cur.ty.is_known() {
+                    cur.ty = keep_ty;
+                }
+                if path.is_empty() && cur.alias.is_none() {
+                    cur.alias = keep_alias;
+                }
             }
         }
     }
 
-    /// Weakly adds `v` to the place `e` names (a callee's `&mut` effect, `v.push(x)`).
-    pub(super) fn add_to_place(&mut self, e: &Expr, v: &Value) {
+    /// The alias `&mut e` (or a method handing out a reference into `e`) makes: the place `e`
+    /// names, followed through `e`'s own reference, so an alias always names an owner.
+    pub(super) fn reference_to(&self, e: &Expr, recv: Option<&Value>) -> Option<Arc<Alias>> {
+        let Some((var, path, weak)) = Self::place(e) else {
+            // A method of a reference that is no local place: `m.entry(k).or_insert(d)`.
+            return recv.and_then(|r| r.alias.clone());
+        };
+        // Not a local (a static, a constant): nothing to write back to.
+        let root = self.lookup(&var)?;
+        Some(Arc::new(match &root.alias {
+            Some(a) => {
+                let mut to = a.path.clone();
+                to.extend(path);
+                Alias {
+                    var: a.var.clone(),
+                    path: to,
+                    weak: a.weak || weak,
+                }
+            }
+            None => Alias { var, path, weak },
+        }))
+    }
+
+    /// Weakly adds `v` to the place `e` names (a callee's `&mut` effect, `v.push(x)`), and to
+    /// the place a reference there points to.
+    /// `held`: the value `e` evaluated to, if known (a reference it holds is written through).
+    pub(super) fn add_to_place(&mut self, e: &Expr, held: Option<&Value>, v: &Value) {
         let Some((var, path, _)) = Self::place(e) else {
+            // `v.last_mut().unwrap().push(x)`: the place the reference points to.
+            if let Some(a) = held.and_then(|h| h.alias.clone()) {
+                self.write_slot(&a.var.clone(), &a.path, v, true, WriteKind::Add);
+                self.keep_bounded(&a.var.clone(), e.span());
+            }
             return;
         };
-        let Some(slot) = self.lookup_mut(&var) else {
-            return;
-        };
-        let mut cur = slot;
-        for seg in &path {
-            cur = cur.fields_mut().entry(seg.clone()).or_default();
+        if let Some(a) = self.lookup(&var).and_then(|r| r.alias.clone()) {
+            let mut to = a.path.clone();
+            to.extend(path.iter().cloned());
+            self.write_slot(&a.var.clone(), &to, v, true, WriteKind::Add);
+            self.keep_bounded(&a.var.clone(), e.span());
         }
-        cur.tags.union(&v.tags);
-        for (k, fv) in v.fields.iter() {
-            cur.fields_mut().entry(k.clone()).or_default().join(fv);
-        }
-        if let Some(slot) = self.lookup_mut(&var) {
+        self.write_slot(&var, &path, v, true, WriteKind::Add);
+        self.keep_bounded(&var, e.span());
+    }
+
+    fn keep_bounded(&mut self, var: &Name, span: Span) {
+        if let Some(slot) = self.lookup_mut(var) {
             if slot.nodes_exceed(MAX_VALUE_NODES) {
                 let mut whole = std::mem::take(slot);
-                self.bounded(&mut whole, e.span());
-                if let Some(slot) = self.lookup_mut(&var) {
+                self.bounded(&mut whole, span);
+                if let Some(slot) = self.lookup_mut(var) {
                     *slot = whole;
                 }
             }
         }
     }
+}
+
+#[derive(Clone, Copy)]
+enum WriteKind {
+    Assign,
+    Add,
 }

@@ -55,7 +55,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             if let Some(Some(e)) = arg_exprs.get(*i as usize) {
                 let mut v = self.subst(ev, actuals, span, f, &mut cache);
                 self.bounded(&mut v, span);
-                self.add_to_place(e, &v);
+                self.add_to_place(e, actuals.get(*i as usize), &v);
             }
         }
         let mut ret = self.subst(&sum.ret, actuals, span, f, &mut cache);

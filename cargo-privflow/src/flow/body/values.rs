@@ -141,6 +141,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut e = v.clone();
         e.guard = None;
         e.callable = None;
+        // A reference to one element of the place (`iter_mut()`, `get_mut(i)`, `Some(r)`).
+        if let Some(a) = &v.alias {
+            if !a.weak {
+                e.alias = Some(Arc::new(a.weakened()));
+            }
+        }
         if v.ty.is_container() {
             e.ty = v.ty.elem();
         }
