@@ -4,7 +4,7 @@ use super::annots::*;
 use super::scope;
 use super::*;
 use crate::model::{ProblemKind, Severity};
-use crate::syntax::ir::{Attrs, FnIr, ItemIr, ModIr, RawAttr, UseKind};
+use crate::syntax::ir::{Attrs, FnIr, ItemIr, ModIr, Path, RawAttr, UseKind};
 use crate::syntax::load::ParsedCrate;
 use crate::syntax::SourceDb;
 
@@ -18,6 +18,8 @@ struct Builder<'a> {
     p: Program,
     db: &'a SourceDb,
     pending_impls: Vec<PendingImpl>,
+    /// Traits' supertrait paths, resolved once scopes exist.
+    pending_supertraits: Vec<(TraitId, Vec<Path>)>,
     /// Raw attributes to interpret once scopes exist: (module, attrs, target).
     pending_attrs: Vec<(ModId, Vec<RawAttr>, AttrTarget)>,
 }
@@ -39,6 +41,7 @@ impl Program {
             p: Program::default(),
             db,
             pending_impls: Vec::new(),
+            pending_supertraits: Vec::new(),
             pending_attrs: Vec::new(),
         };
         for (i, c) in crates.iter().enumerate() {
@@ -53,6 +56,7 @@ impl Program {
         }
         b.p.scopes = scope::compute_scopes(&b.p);
         b.resolve_impls();
+        b.resolve_supertraits();
         b.read_attrs();
         b.index_methods();
         b.p
@@ -149,9 +153,11 @@ impl<'a> Builder<'a> {
                 }
                 ItemIr::Trait(t) => {
                     let id = TraitId(self.p.traits.len() as u32);
+                    self.pending_supertraits.push((id, t.supertraits.clone()));
                     self.p.traits.push(TraitData {
                         name: t.name.clone(),
                         module: m,
+                        supertraits: Vec::new(),
                         fns: Vec::new(),
                         impls: Vec::new(),
                         allows: Vec::new(),
@@ -304,6 +310,20 @@ impl<'a> Builder<'a> {
             column: Some(sp.col),
             message,
         });
+    }
+
+    fn resolve_supertraits(&mut self) {
+        for (t, paths) in std::mem::take(&mut self.pending_supertraits) {
+            let m = self.p.traits[t.idx()].module;
+            let supers: Vec<TraitId> = paths
+                .iter()
+                .filter_map(|tp| match scope::resolve_path(&self.p, m, tp) {
+                    Some(Def::Trait(s)) if s != t => Some(s),
+                    _ => None,
+                })
+                .collect();
+            self.p.traits[t.idx()].supertraits = supers;
+        }
     }
 
     fn resolve_impls(&mut self) {

@@ -137,6 +137,8 @@ pub struct ImplData {
 pub struct TraitData {
     pub name: Name,
     pub module: ModId,
+    /// Workspace supertraits (`trait Storage: ApiKeys`), resolved once scopes exist.
+    pub supertraits: Vec<TraitId>,
     pub fns: Vec<FnId>,
     pub impls: Vec<ImplId>,
     pub allows: Vec<AllowAnn>,
@@ -181,6 +183,21 @@ pub struct Program {
 }
 
 impl Program {
+    /// `t` and its workspace supertraits, transitively, each once, `t` first.
+    pub fn trait_and_supers(&self, t: TraitId) -> Vec<TraitId> {
+        let mut out = vec![t];
+        let mut i = 0;
+        while i < out.len() {
+            for s in &self.traits[out[i].idx()].supertraits {
+                if !out.contains(s) {
+                    out.push(*s);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
     pub fn fn_(&self, f: FnId) -> &FnData {
         &self.fns[f.idx()]
     }

@@ -92,7 +92,18 @@ impl Ty {
     }
 
     /// Is this a container (so `elem` means something)?
-    pub fn is_container(&self) -> bool {
+    /// `Result<bool, _>` or `Option<bool>`: a check whose success is not its answer.
+    pub fn answers_in_bool(&self) -> bool {
+        match self {
+            Ty::Lib(n, args) if &**n == "Result" || &**n == "Option" => {
+                matches!(args.first(), Some(Ty::Lib(b, _)) if &**b == "bool")
+            }
+            Ty::Alias(_, t) => t.answers_in_bool(),
+            _ => false,
+        }
+    }
+
+        pub fn is_container(&self) -> bool {
         match self {
             Ty::Lib(n, _) => CONTAINERS.contains(&&**n) || MAPS.contains(&&**n),
             Ty::Slice(_) => true,

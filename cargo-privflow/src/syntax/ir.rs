@@ -617,6 +617,8 @@ pub struct ImplIr {
 #[derive(Debug, Clone)]
 pub struct TraitIr {
     pub name: Name,
+    /// `trait Storage: ApiKeys + Send`: the supertraits' paths.
+    pub supertraits: Vec<Path>,
     pub fns: Vec<FnIr>,
     pub attrs: Attrs,
     pub span: Span,

@@ -207,8 +207,17 @@ impl Lowerer {
                         fns.push(lowered);
                     }
                 }
+                let supertraits = t
+                    .supertraits
+                    .iter()
+                    .filter_map(|b| match b {
+                        syn::TypeParamBound::Trait(tb) => Some(self.path(&tb.path)),
+                        _ => None,
+                    })
+                    .collect();
                 ItemIr::Trait(TraitIr {
                     name: name(&t.ident.to_string()),
+                    supertraits,
                     fns,
                     attrs: self.attrs(&t.attrs),
                     span: self.span(t.ident.span()),

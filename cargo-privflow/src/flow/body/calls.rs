@@ -21,6 +21,9 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             let def = self.resolve(p);
             let vals = self.exprs(args);
+            if let Some(v) = self.trait_path_call(p, def.as_ref(), &vals, &arg_exprs, span) {
+                return v;
+            }
             return match def {
                 Some(Def::Fn(f)) => self.call_fn(f, vals, arg_exprs, span, None),
                 Some(Def::Struct(s)) => {
@@ -249,25 +252,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         // Workspace methods.
         let (cands, via) = self.resolve_method(&r.ty, method);
         if !cands.is_empty() {
-            let mut out: Option<Value> = None;
-            let multi = cands.len() > 1;
-            for f in cands {
-                let via_note = if multi || via.is_some() {
-                    Some(format!(
-                        "{} → `{}`",
-                        via.clone().unwrap_or_else(|| "dynamic dispatch".into()),
-                        self.fn_label(f)
-                    ))
-                } else {
-                    None
-                };
-                let v = self.call_fn(f, actuals.clone(), arg_exprs.clone(), span, via_note);
-                match &mut out {
-                    Some(o) => o.join(&v),
-                    None => out = Some(v),
-                }
-            }
-            return out.unwrap_or_default();
+            return self.call_candidates(cands, via, actuals, arg_exprs, span);
         }
         let recv_value = r.clone();
         let mut v = self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span);
@@ -285,6 +270,107 @@ impl<'a, 'p> Eval<'a, 'p> {
         v
     }
 
+    /// A call that may reach any of `cands` (dynamic dispatch, several impls): their results
+    /// joined.
+    fn call_candidates(
+        &mut self,
+        cands: Vec<FnId>,
+        via: Option<String>,
+        actuals: Vec<Value>,
+        arg_exprs: Vec<Option<&'p Expr>>,
+        span: Span,
+    ) -> Value {
+        let mut out: Option<Value> = None;
+        let multi = cands.len() > 1;
+        for f in cands {
+            let via_note = if multi || via.is_some() {
+                Some(format!(
+                    "{} → `{}`",
+                    via.clone().unwrap_or_else(|| "dynamic dispatch".into()),
+                    self.fn_label(f)
+                ))
+            } else {
+                None
+            };
+            let v = self.call_fn(f, actuals.clone(), arg_exprs.clone(), span, via_note);
+            match &mut out {
+                Some(o) => o.join(&v),
+                None => out = Some(v),
+            }
+        }
+        out.unwrap_or_default()
+    }
+
+    /// A call by trait path (`Trait::m(x)`, `<T as Trait>::m(x)`, `<T>::m(x)`): the impl for
+    /// the written or the receiver's type, or every impl of the trait when that type is not
+    /// known. None: not such a call, or no workspace function it reaches.
+    fn trait_path_call(
+        &mut self,
+        p: &Path,
+        def: Option<&Def>,
+        vals: &[Value],
+        arg_exprs: &[Option<&'p Expr>],
+        span: Span,
+    ) -> Option<Value> {
+        let method = p.last()?.clone();
+        let decl_trait = match def {
+            Some(Def::Fn(f)) => match self.sh.p.fn_(*f).owner {
+                Owner::Trait(t) => Some((*f, t)),
+                _ => None,
+            },
+            _ => None,
+        };
+        if decl_trait.is_none() && (p.qself.is_none() || def.is_some()) {
+            return None;
+        }
+        let written = p
+            .qself
+            .as_ref()
+            .map(|q| self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], q))
+            .filter(Ty::is_known);
+        let has_self = decl_trait.is_some_and(|(f, _)| self.sh.p.fn_(f).ir.self_param.is_some());
+        let self_ty = written.or_else(|| {
+            vals.first()
+                .filter(|_| has_self)
+                .map(|v| v.ty.clone())
+                .filter(|t| matches!(t, Ty::Adt(..) | Ty::Alias(..) | Ty::Bounded(_)))
+        });
+        let ty = match (self_ty, decl_trait) {
+            (Some(t), _) => t,
+            (None, Some((_, t))) => Ty::Bounded(vec![t]),
+            (None, None) => return None,
+        };
+        let (mut cands, via) = self.resolve_method(&ty, &method);
+        // `<T as Trait>::m` on a type with an inherent `m` too: the trait's.
+        if let (Some((_, t)), Ty::Adt(s, _)) = (decl_trait, &ty) {
+            if let Some(f) = self.trait_impl_fn(*s, t, &method) {
+                cands = vec![f];
+            }
+        }
+        if cands.is_empty() {
+            return None;
+        }
+        Some(self.call_candidates(cands, via, vals.to_vec(), arg_exprs.to_vec(), span))
+    }
+
+    /// The method `name` of trait `t`'s impl for struct `s` (or the trait's default).
+    fn trait_impl_fn(&self, s: StructId, t: TraitId, name: &Name) -> Option<FnId> {
+        let p = self.sh.p;
+        for i in p.impls_of.get(&s)? {
+            let imp = &p.impls[i.idx()];
+            if imp.trait_ == Some(t) {
+                if let Some(f) = imp.fns.iter().find(|f| p.fn_(**f).name == *name) {
+                    return Some(*f);
+                }
+            }
+        }
+        p.traits[t.idx()]
+            .fns
+            .iter()
+            .find(|f| p.fn_(**f).name == *name && p.fn_(**f).ir.body.is_some())
+            .copied()
+    }
+
     /// Workspace functions a method call may reach, and how (for the path's notes).
     pub(super) fn resolve_method(&self, ty: &Ty, method: &Name) -> (Vec<FnId>, Option<String>) {
         let p = self.sh.p;
@@ -294,7 +380,16 @@ impl<'a, 'p> Eval<'a, 'p> {
             Ty::Bounded(traits) => {
                 let mut out = Vec::new();
                 let mut names = Vec::new();
+                // A method of a supertrait is callable on `dyn Sub` (`trait Storage: ApiKeys`).
+                let mut all: Vec<TraitId> = Vec::new();
                 for t in traits {
+                    for s in p.trait_and_supers(*t) {
+                        if !all.contains(&s) {
+                            all.push(s);
+                        }
+                    }
+                }
+                for t in &all {
                     let td = &p.traits[t.idx()];
                     let Some(decl) = td.fns.iter().find(|f| p.fn_(**f).name == *method) else {
                         continue;

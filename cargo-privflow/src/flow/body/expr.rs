@@ -220,11 +220,16 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             Expr::Try { expr, .. } => {
                 let v = self.expr(expr);
-                if let Some(g) = &v.guard {
-                    // Past `?`, the call succeeded.
-                    self.st.consent.extend(g.if_true.iter().cloned());
-                }
                 let mut out = self.elem(&v);
+                if let Some(g) = &v.guard {
+                    if v.ty.answers_in_bool() {
+                        // `check()?` of a `Result<bool, _>` check: the bool is the answer.
+                        out.guard = Some(g.clone());
+                    } else {
+                        // Past `?`, the call succeeded.
+                        self.st.consent.extend(g.if_true.iter().cloned());
+                    }
+                }
                 if !v.ty.is_container() {
                     out.ty = v.ty.clone();
                 }

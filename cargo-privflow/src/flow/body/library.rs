@@ -175,8 +175,13 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
             }
             if let Some(g) = &r.guard {
-                // `consent(..).unwrap()`/`.expect()`: past it, the check succeeded.
-                if matches!(m, "unwrap" | "expect") {
+                if r.ty.answers_in_bool() {
+                    // `check().unwrap_or(false)` of a `Result<bool, _>` check: the bool answers.
+                    if matches!(m, "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default") {
+                        v.guard = Some(g.clone());
+                    }
+                } else if matches!(m, "unwrap" | "expect") {
+                    // `consent(..).unwrap()`/`.expect()`: past it, the check succeeded.
                     self.st.consent.extend(g.if_true.iter().cloned());
                 }
             }

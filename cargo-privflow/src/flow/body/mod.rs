@@ -27,7 +27,7 @@ use super::tags::{trace_append, trace_push, Origin, Paths, Step, Tag, TagSet, Tr
 use super::value::{consented, Alias, Callable, Guard, Purposes, Value, MAX_VALUE_NODES};
 use super::{Flow, FnSummary, HitInfo, Shared, SinkRef, SinkSite, SiteId, Sites};
 use crate::hir::scope::{assoc_fn, resolve_path, step as path_step, Ns};
-use crate::hir::{Def, FnId, Owner, StructId, Ty};
+use crate::hir::{Def, FnId, Owner, StructId, TraitId, Ty};
 use crate::syntax::ir::*;
 use std::collections::BTreeSet;
 use std::rc::Rc;

@@ -1,0 +1,31 @@
+#[privflow::data]
+pub struct User {
+    pub id: u64,
+    #[pii(category = "user.contact.email")]
+    pub email: String,
+    pub opted_in: bool,
+}
+
+#[privflow::sink(kind = "email", purpose = "marketing.communications.email", encrypted = true)]
+pub fn send_newsletter(_to: &str, _body: &str) {}
+
+#[derive(Debug)]
+pub struct DbErr;
+
+/// The lookup can fail; when it succeeds, the bool is the answer.
+#[privflow::consent(purpose = "marketing")]
+pub fn marketing_consent(u: &User) -> Result<bool, DbErr> {
+    Ok(u.opted_in)
+}
+
+pub fn campaign(u: &User) -> Result<(), DbErr> {
+    if !marketing_consent(u)? {
+        send_newsletter(&u.email, "Spring offers"); //~ baseline/marketing-without-consent
+    }
+    let _answered = marketing_consent(u)?;
+    send_newsletter(&u.email, "Summer offers"); //~ baseline/marketing-without-consent
+    if marketing_consent(u).unwrap_or(false) || u.id == 0 {
+        send_newsletter(&u.email, "Autumn offers"); //~ baseline/marketing-without-consent
+    }
+    Ok(())
+}
