@@ -102,6 +102,10 @@ pub struct Value {
     pub ty_san: San,
     /// The local place this value is a reference to (only inside the function: summaries drop it).
     pub alias: Option<Arc<Alias>>,
+    /// A `Result`'s `Err` contents, when known apart from its `Ok` contents (the value itself):
+    /// `Ok(x)` holds none, `Err(e)` holds `e` and no `Ok` contents. None: either variant may hold
+    /// all of the value.
+    pub err: Option<Arc<Value>>,
 }
 
 /// Nesting of field maps kept; deeper contents fold into the parent's tags.
@@ -138,6 +142,11 @@ impl Value {
     }
 
     fn join_depth(&mut self, other: &Value, depth: usize) {
+        if self.err.is_some() || other.err.is_some() {
+            let mut e = self.err_part();
+            e.join_depth(&other.err_part(), depth + 1);
+            self.err = Some(Arc::new(e));
+        }
         self.tags.union(&other.tags);
         if depth >= MAX_FIELD_DEPTH {
             for f in other.fields.values() {
@@ -181,9 +190,31 @@ impl Value {
         self
     }
 
+    /// What the `Err` variant of this value holds (the whole value when not known apart).
+    pub fn err_part(&self) -> Value {
+        match &self.err {
+            Some(e) => (**e).clone(),
+            None => Value {
+                err: None,
+                guard: None,
+                callable: None,
+                ..self.clone()
+            },
+        }
+    }
+
+    /// What the `Ok` variant holds: the value without a known `Err` part.
+    pub fn ok_part(mut self) -> Value {
+        self.err = None;
+        self
+    }
+
     /// Tags of the value and its explicit fields (not type-derived).
     pub fn all_tags_shallow(&self) -> TagSet {
         let mut t = self.tags.clone();
+        if let Some(e) = &self.err {
+            t.union(&e.all_tags_shallow());
+        }
         for f in self.fields.values() {
             t.union(&f.all_tags_shallow());
         }
@@ -218,7 +249,9 @@ impl Value {
     }
 
     pub fn is_untagged(&self) -> bool {
-        self.tags.is_empty() && self.fields.values().all(|f| f.is_untagged())
+        self.tags.is_empty()
+            && self.fields.values().all(|f| f.is_untagged())
+            && !matches!(&self.err, Some(e) if !e.is_untagged())
     }
 
     /// The same contents, seen as another type (`Some(x)`, `x.into()`, an element).
@@ -241,7 +274,11 @@ impl Value {
             let folded = self.all_tags_shallow();
             self.tags = folded;
             self.fields = Default::default();
+            self.err = None;
             return;
+        }
+        if let Some(e) = &mut self.err {
+            Arc::make_mut(e).truncate(depth - 1);
         }
         if self.fields.is_empty() {
             return;
@@ -259,6 +296,9 @@ impl Value {
         };
         self.guard = None;
         self.alias = None;
+        if let Some(e) = self.err.take() {
+            self.err = Some(Arc::new((*e).clone().without_local()));
+        }
         for f in self.fields_mut().values_mut() {
             *f = std::mem::take(f).without_local();
         }

@@ -37,6 +37,9 @@ pub struct Lowerer {
     pub too_deep: Option<Span>,
     /// Items found inside the function body being lowered.
     local_items: Vec<ItemIr>,
+    /// `use log::warn as alert;` anywhere in the file: `alert` → `warn`, so the macro's
+    /// arguments are read as a log macro's.
+    macro_renames: std::collections::HashMap<String, String>,
 }
 
 /// Output of lowering one file.
@@ -54,6 +57,7 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         depth: 0,
         too_deep: None,
         local_items: Vec::new(),
+        macro_renames: renamed_imports(ast),
     };
     let mut too_deep = Vec::new();
     let inner_attrs = l.attrs(&ast.attrs);
@@ -1066,7 +1070,10 @@ impl Lowerer {
     fn mac(&mut self, m: &syn::Macro) -> Expr {
         let path = self.path(&m.path);
         let span = self.span(super::span::macro_span(m));
-        let last = path.last().map(|s| s.to_string()).unwrap_or_default();
+        let mut last = path.last().map(|s| s.to_string()).unwrap_or_default();
+        if let Some(original) = path.single().and_then(|n| self.macro_renames.get(&**n)) {
+            last = original.clone();
+        }
         let kind = macro_kind(&last);
         let chunks = split_commas(m.tokens.clone());
         let mut args = Vec::new();
@@ -1487,4 +1494,29 @@ fn mentions(sig: &syn::Signature, body: Option<&syn::Block>) -> std::sync::Arc<[
 /// A loop's or block's label, without its quote.
 fn label_name(l: &Option<syn::Label>) -> Option<Name> {
     l.as_ref().map(|l| Name::from(l.name.ident.to_string()))
+}
+
+/// Every `use a::b as c;` of the file (at any depth, in `use` groups too): `c` → `b`, for
+/// renamed imports of macros (`use log::warn as alert;`). Only renames privflow reads macros by.
+fn renamed_imports(ast: &syn::File) -> std::collections::HashMap<String, String> {
+    struct Renames(std::collections::HashMap<String, String>);
+    impl<'ast> syn::visit::Visit<'ast> for Renames {
+        fn visit_use_rename(&mut self, r: &'ast syn::UseRename) {
+            let original = r.ident.to_string();
+            if macro_kind(&original) != MacroKind::Exprs {
+                self.0.insert(r.rename.to_string(), original);
+            }
+        }
+        // Function bodies are not walked for `use` items (only items are).
+        fn visit_block(&mut self, b: &'ast syn::Block) {
+            for s in &b.stmts {
+                if let syn::Stmt::Item(i) = s {
+                    self.visit_item(i);
+                }
+            }
+        }
+    }
+    let mut r = Renames(Default::default());
+    syn::visit::Visit::visit_file(&mut r, ast);
+    r.0
 }

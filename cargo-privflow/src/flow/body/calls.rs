@@ -25,7 +25,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                 return v;
             }
             return match def {
-                Some(Def::Fn(f)) => self.call_fn(f, vals, arg_exprs, span, None),
+                Some(Def::Fn(f)) => {
+                    let turbofish = p.segments.last().map(|s| &s.generics[..]).unwrap_or(&[]);
+                    let mut v = self.call_fn(f, vals, arg_exprs, span, None);
+                    self.type_by_turbofish(&mut v, f, turbofish);
+                    v
+                }
                 Some(Def::Struct(s)) => {
                     let mut v = Value::of_ty(Ty::Adt(s, Vec::new()));
                     for (i, a) in vals.into_iter().enumerate() {
@@ -252,7 +257,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         // Workspace methods.
         let (cands, via) = self.resolve_method(&r.ty, method);
         if !cands.is_empty() {
-            return self.call_candidates(cands, via, actuals, arg_exprs, span);
+            let one = (cands.len() == 1).then(|| cands[0]);
+            let mut v = self.call_candidates(cands, via, actuals, arg_exprs, span);
+            if let Some(f) = one {
+                self.type_by_turbofish(&mut v, f, turbofish);
+            }
+            return v;
         }
         let recv_value = r.clone();
         let mut v = self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span);
@@ -268,6 +278,30 @@ impl<'a, 'p> Eval<'a, 'p> {
             v.alias = recv_value.alias;
         }
         v
+    }
+
+    /// `load::<Patient>()`, `cache.get::<Session>(k)`: the callee's declared return type with
+    /// its own type parameters replaced by the turbofish's types, where it says more than the
+    /// summary (whose value a generic body leaves untyped).
+    fn type_by_turbofish(&self, v: &mut Value, f: FnId, turbofish: &[TypeRef]) {
+        if turbofish.is_empty() {
+            return;
+        }
+        let d = self.sh.p.fn_(f);
+        let Some(ret) = &d.ir.ret else {
+            return;
+        };
+        let caller = &self.sh.ty_ctx[self.f.idx()];
+        let given: Vec<Ty> = turbofish
+            .iter()
+            .map(|t| self.sh.p.lower_ty(caller, t))
+            .collect();
+        let names: Vec<&Name> = d.ir.generics.iter().map(|(n, _)| n).collect();
+        let declared = self.ret_ty(f);
+        let t = instantiate(ret, &declared, &names, &given, 0);
+        if t.is_known() && t != declared {
+            v.ty = t;
+        }
     }
 
     /// A call that may reach any of `cands` (dynamic dispatch, several impls): their results
@@ -445,5 +479,53 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             _ => (Vec::new(), None),
         }
+    }
+}
+
+/// The lowered type `ty` of the written type `written`, with the type parameter `names[i]`
+/// replaced by `given[i]` wherever `written` spells it (through references and type arguments).
+fn instantiate(written: &TypeRef, ty: &Ty, names: &[&Name], given: &[Ty], depth: u32) -> Ty {
+    if depth > 8 {
+        return ty.clone();
+    }
+    match written {
+        TypeRef::Ref { inner, .. } => instantiate(inner, ty, names, given, depth + 1),
+        TypeRef::Path(p) => {
+            if let Some(n) = p.single() {
+                if let Some(i) = names.iter().position(|m| *m == n) {
+                    if let Some(g) = given.get(i).filter(|g| g.is_known()) {
+                        return g.clone();
+                    }
+                }
+            }
+            let args = p.segments.last().map(|s| &s.generics[..]).unwrap_or(&[]);
+            match ty {
+                Ty::Lib(n, targs) if targs.len() == args.len() => Ty::Lib(
+                    n.clone(),
+                    args.iter()
+                        .zip(targs)
+                        .map(|(w, t)| instantiate(w, t, names, given, depth + 1))
+                        .collect(),
+                ),
+                Ty::Adt(s, targs) if targs.len() == args.len() => Ty::Adt(
+                    *s,
+                    args.iter()
+                        .zip(targs)
+                        .map(|(w, t)| instantiate(w, t, names, given, depth + 1))
+                        .collect(),
+                ),
+                t => t.clone(),
+            }
+        }
+        TypeRef::Tuple(ws) => match ty {
+            Ty::Tuple(ts) if ts.len() == ws.len() => Ty::Tuple(
+                ws.iter()
+                    .zip(ts)
+                    .map(|(w, t)| instantiate(w, t, names, given, depth + 1))
+                    .collect(),
+            ),
+            t => t.clone(),
+        },
+        _ => ty.clone(),
     }
 }

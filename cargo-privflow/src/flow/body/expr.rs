@@ -220,6 +220,15 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             Expr::Try { expr, .. } => {
                 let v = self.expr(expr);
+                // A known error goes back to the caller (`Err(e)?`, a callee's `Err(e)`).
+                if let Some(e) = &v.err {
+                    if !e.is_untagged() && !self.st.dead {
+                        self.add_return(Value {
+                            err: Some(e.clone()),
+                            ..Value::default()
+                        });
+                    }
+                }
                 let mut out = self.elem(&v);
                 if let Some(g) = &v.guard {
                     if v.ty.answers_in_bool() {

@@ -52,6 +52,36 @@ impl<'a, 'p> Eval<'a, 'p> {
             return Value::default();
         }
         let m = &**method;
+        // The error side of a `Result`.
+        if matches!(m, "unwrap_err" | "expect_err" | "err") {
+            let mut e = r.err_part();
+            if m == "err" {
+                e.ty = Ty::wrap("Option", e.ty.clone());
+            }
+            return e;
+        }
+        if m == "map_err" {
+            let mut out = r.clone();
+            out.guard = None;
+            let err_in = r.err_part();
+            let mut mapped = Value::default();
+            for a in args {
+                if let Some(Callable::Closure(i)) = a.callable {
+                    let res = self.call_closure(i, vec![err_in.clone()]);
+                    mapped.join(&res);
+                } else if let Some(Callable::Fn(f)) = a.callable {
+                    let res = self.call_fn(f, vec![err_in.clone()], vec![None], span, None);
+                    mapped.join(&res);
+                }
+            }
+            out.err = Some(Arc::new(mapped.ok_part()));
+            return out;
+        }
+        if m == "ok" && r.err.is_some() {
+            let mut v = r.clone().ok_part();
+            v.callable = None;
+            return v;
+        }
         // Closures and fn items (`.map(normalize)`, `.for_each(audit)`): iterator / Option /
         // Result adapters call them on the elements.
         let callables: Vec<Callable> = args.iter().filter_map(|a| a.callable.clone()).collect();
@@ -255,10 +285,13 @@ impl<'a, 'p> Eval<'a, 'p> {
         if cat::tests_variant(m) {
             return Value::default();
         }
-        // Default: the receiver and the arguments flow into the result.
+        // Default: the receiver and the arguments flow into the result. A library method's
+        // error says what failed, not the data it was given (`builder.body(b).build()` failing
+        // is no log of `b`); an error the receiver already holds stays.
         let mut v = r.clone();
         v.guard = None;
         v.callable = None;
+        v.err = Some(r.err.clone().unwrap_or_default());
         if !cat::args_do_not_flow(m) {
             for a in args {
                 let t = self.flatten(a, false, span);
@@ -355,6 +388,16 @@ impl<'a, 'p> Eval<'a, 'p> {
         {
             let mut v = vals[0].clone();
             v.callable = None;
+            match last {
+                // `Ok(x)`: no error contents; `Err(e)`: only error contents.
+                "Ok" => v.err = Some(Arc::default()),
+                "Err" => {
+                    let e = std::mem::take(&mut v).ok_part();
+                    v.ty = e.ty.clone();
+                    v.err = Some(Arc::new(e));
+                }
+                _ => {}
+            }
             let wrapper = match last {
                 "Some" => Some("Option"),
                 "Ok" | "Err" => Some("Result"),
@@ -371,6 +414,8 @@ impl<'a, 'p> Eval<'a, 'p> {
             return v;
         }
         let mut v = self.join_all(&vals, span);
+        // A library function's error says what failed, not the data it was given.
+        v.err = Some(Arc::default());
         // `Type::constructor(..)` of a library: a value of that type (or its builder).
         if segs.len() >= 2 {
             let ty_seg = segs[segs.len() - 2];

@@ -9,6 +9,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         let segs: Vec<&str> = resolved.iter().map(|s| &**s).collect();
         let last = segs.last().copied().unwrap_or("");
         let vals = self.exprs(args);
+        // A log macro imported under another name (`use log::warn as alert;`) was not known
+        // for one when lowered: its arguments were read as plain expressions.
+        let kind = match kind {
+            MacroKind::Exprs if cat::log_macro(&segs) => MacroKind::Format,
+            k => k,
+        };
         if cat::diverging_macro(last) {
             self.st.dead = true;
             return Value::default();

@@ -54,6 +54,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                         (Some(None), false) => {
                             self.read_field(&v, &Name::from(i.to_string()), Span::default())
                         }
+                        _ if is_wrapper && last == "Err" => v.err_part(),
                         _ => self.elem(&v),
                     };
                     self.bind(e, ev);

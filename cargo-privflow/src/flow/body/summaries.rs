@@ -167,6 +167,11 @@ impl<'a, 'p> Eval<'a, 'p> {
             let sv = self.subst(fv, actuals, span, callee, cache);
             out.fields_mut().insert(n.clone(), sv);
         }
+        // The error side as the callee built it; not known apart: the whole value.
+        out.err = match &v.err {
+            Some(e) => Some(Arc::new(self.subst(e, actuals, span, callee, cache))),
+            None => None,
+        };
         out
     }
 }

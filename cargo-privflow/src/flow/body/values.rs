@@ -141,6 +141,10 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut e = v.clone();
         e.guard = None;
         e.callable = None;
+        // The `Ok` (or `Some`) contents of a `Result`.
+        if !matches!(v.ty.lib_name(), Some(n) if n != "Result" && n != "Option") {
+            e.err = None;
+        }
         // A reference to one element of the place (`iter_mut()`, `get_mut(i)`, `Some(r)`).
         if let Some(a) = &v.alias {
             if !a.weak {
@@ -156,6 +160,10 @@ impl<'a, 'p> Eval<'a, 'p> {
     /// Every tag a value holds: its own, its fields', and those its type declares.
     pub(super) fn flatten(&mut self, v: &Value, serialize: bool, span: Span) -> TagSet {
         let mut out = v.tags.clone();
+        if let Some(e) = &v.err {
+            let inner = self.flatten(e, serialize, span);
+            out.union(&inner);
+        }
         let skip = |sh: &Shared<'_>, ty: &Ty, name: &Name| -> bool {
             if !serialize {
                 return false;
