@@ -95,6 +95,19 @@ impl Lowerer {
             if self.compiled_out(item_attrs(it)) {
                 continue;
             }
+            // `cfg_if! { if #[cfg(..)] { items } else { items } }`: the branches the crate's
+            // features select, as items of this module.
+            if let syn::Item::Macro(m) = it {
+                if let Some(branches) = self.cfg_if_branches(&m.mac) {
+                    for ts in branches {
+                        if let Ok(file) = syn::parse2::<syn::File>(ts) {
+                            let inner = self.items(&file.items, too_deep);
+                            out.extend(inner);
+                        }
+                    }
+                    continue;
+                }
+            }
             if let Some(i) = self.item(it, too_deep) {
                 out.push(i);
             }
@@ -455,6 +468,13 @@ impl Lowerer {
 
     pub fn attrs(&mut self, attrs: &[syn::Attribute]) -> Attrs {
         let mut out = Attrs::default();
+        let expanded;
+        let attrs = if attrs.iter().any(|a| a.path().is_ident("cfg_attr")) {
+            expanded = self.expand_cfg_attr(attrs, 0);
+            &expanded[..]
+        } else {
+            attrs
+        };
         for a in attrs {
             let path: Vec<Name> = a
                 .path()
@@ -514,6 +534,48 @@ impl Lowerer {
                 }
                 _ => {}
             }
+        }
+        out
+    }
+
+    /// `#[cfg_attr(pred, a, b)]` as `#[a] #[b]` where the crate's features make `pred` true or
+    /// cannot decide it (an annotation under an undecidable predicate is kept, as code is), and
+    /// as nothing where they make it false. The attributes keep the `cfg_attr`'s place.
+    fn expand_cfg_attr(&self, attrs: &[syn::Attribute], depth: u32) -> Vec<syn::Attribute> {
+        let mut out = Vec::with_capacity(attrs.len());
+        for a in attrs {
+            let syn::Meta::List(l) = &a.meta else {
+                out.push(a.clone());
+                continue;
+            };
+            if !l.path.is_ident("cfg_attr") || depth > 4 {
+                out.push(a.clone());
+                continue;
+            }
+            let chunks = split_commas(l.tokens.clone());
+            let Some((pred, inner)) = chunks.split_first() else {
+                continue;
+            };
+            let holds = match &self.features {
+                Some(f) => cfg_value(pred, f),
+                None => None,
+            };
+            if holds == Some(false) {
+                continue;
+            }
+            let mut metas = Vec::new();
+            for chunk in inner {
+                let ts: TokenStream = chunk.iter().cloned().collect();
+                if let Ok(meta) = syn::parse2::<syn::Meta>(ts) {
+                    metas.push(syn::Attribute {
+                        pound_token: a.pound_token,
+                        style: a.style,
+                        bracket_token: a.bracket_token,
+                        meta,
+                    });
+                }
+            }
+            out.extend(self.expand_cfg_attr(&metas, depth + 1));
         }
         out
     }
@@ -733,6 +795,19 @@ impl Lowerer {
                 }
                 syn::Stmt::Macro(m) => {
                     if self.attrs(&m.attrs).cfg_test || self.compiled_out(&m.attrs) {
+                        continue;
+                    }
+                    if let Some(branches) = self.cfg_if_branches(&m.mac) {
+                        for ts in branches {
+                            let braced = proc_macro2::TokenTree::Group(proc_macro2::Group::new(
+                                proc_macro2::Delimiter::Brace,
+                                ts,
+                            ));
+                            if let Ok(b) = syn::parse2::<syn::Block>(braced.into()) {
+                                let inner = self.block(&b);
+                                stmts.extend(inner.stmts);
+                            }
+                        }
                         continue;
                     }
                     stmts.push(Stmt::Expr {
@@ -1066,6 +1141,75 @@ impl Lowerer {
     // -----------------------------------------------------------------------------------------
     // Macros
     // -----------------------------------------------------------------------------------------
+
+    /// The branches of a `cfg_if!` the crate's features select: the first whose predicate holds,
+    /// and, where a predicate cannot be decided (target, `test`, unknown features), that branch
+    /// and the ones after it too (privflow would rather analyse code that is not compiled than
+    /// miss code that is). None: not a `cfg_if!`, or not its shape.
+    fn cfg_if_branches(&self, m: &syn::Macro) -> Option<Vec<TokenStream>> {
+        if m.path.segments.last()?.ident != "cfg_if" {
+            return None;
+        }
+        let tts: Vec<TokenTree> = m.tokens.clone().into_iter().collect();
+        let mut branches: Vec<(Option<Vec<TokenTree>>, TokenStream)> = Vec::new();
+        let mut i = 0;
+        loop {
+            let is_ident = |t: Option<&TokenTree>, w: &str| matches!(t, Some(TokenTree::Ident(x)) if x == w);
+            let mut pred = None;
+            if is_ident(tts.get(i), "if") {
+                // `if #[cfg(pred)] { .. }`
+                let (Some(TokenTree::Punct(hash)), Some(TokenTree::Group(attr))) =
+                    (tts.get(i + 1), tts.get(i + 2))
+                else {
+                    return None;
+                };
+                if hash.as_char() != '#' {
+                    return None;
+                }
+                let inner: Vec<TokenTree> = attr.stream().into_iter().collect();
+                match inner.as_slice() {
+                    [TokenTree::Ident(c), TokenTree::Group(args)] if c == "cfg" => {
+                        pred = Some(args.stream().into_iter().collect());
+                    }
+                    _ => return None,
+                }
+                i += 3;
+            }
+            let Some(TokenTree::Group(body)) = tts.get(i) else {
+                return None;
+            };
+            if body.delimiter() != proc_macro2::Delimiter::Brace {
+                return None;
+            }
+            let last = pred.is_none();
+            branches.push((pred, body.stream()));
+            i += 1;
+            if last || i >= tts.len() {
+                break;
+            }
+            if !is_ident(tts.get(i), "else") {
+                return None;
+            }
+            i += 1;
+        }
+        let mut out = Vec::new();
+        for (pred, body) in branches {
+            let value = match (&pred, &self.features) {
+                (None, _) => Some(true),
+                (Some(p), Some(f)) => cfg_value(p, f),
+                (Some(_), None) => None,
+            };
+            match value {
+                Some(true) => {
+                    out.push(body);
+                    break;
+                }
+                Some(false) => {}
+                None => out.push(body),
+            }
+        }
+        Some(out)
+    }
 
     fn mac(&mut self, m: &syn::Macro) -> Expr {
         let path = self.path(&m.path);

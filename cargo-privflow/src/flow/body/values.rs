@@ -91,7 +91,17 @@ impl<'a, 'p> Eval<'a, 'p> {
                         tr,
                     );
                 }
-                if let Some(written) = self.sh.field_taint.get(&s).and_then(|fs| fs.get(field)) {
+                // Data written into this field elsewhere, unless this function knows what the
+                // value's field holds (it built the value, or wrote the field): a local
+                // `Note { text: "hi" }` is not every `Note` some handler filled.
+                let known_here = v.fields.contains_key(field);
+                if let Some(written) = self
+                    .sh
+                    .field_taint
+                    .get(&s)
+                    .and_then(|fs| fs.get(field))
+                    .filter(|_| !known_here)
+                {
                     out.tags.union(&written.with_step(
                         span,
                         &format!(
@@ -199,7 +209,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         if let Some(s) = v.ty.adt() {
             for (wf, tags) in self.sh.field_taint.get(&s).into_iter().flatten() {
-                if !skip(self.sh, &v.ty, wf) {
+                if !skip(self.sh, &v.ty, wf) && !v.fields.contains_key(wf) {
                     out.union(tags);
                 }
             }

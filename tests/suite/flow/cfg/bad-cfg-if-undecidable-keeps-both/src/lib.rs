@@ -1,0 +1,22 @@
+#[privflow::data]
+#[derive(Debug, Clone, Default)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+cfg_if::cfg_if! {
+    if #[cfg(unix)] {
+        pub fn report(p: &Patient) {
+            audit(&p.id.to_string());
+        }
+    } else {
+        pub fn report(p: &Patient) {
+            audit(&p.diagnosis); //~ baseline/phi-to-log
+        }
+    }
+}

@@ -1,0 +1,26 @@
+#[privflow::data]
+#[derive(Debug, Clone, Default)]
+pub struct Patient {
+    pub id: u64,
+    #[phi]
+    pub diagnosis: String,
+}
+
+#[privflow::sink(kind = "log")]
+pub fn audit(_line: &str) {}
+
+cfg_if::cfg_if! {
+    if #[cfg(feature = "local")] {
+        pub fn report(p: &Patient) {
+            audit(&p.diagnosis);
+        }
+    } else if #[cfg(feature = "cloud")] {
+        pub fn report(p: &Patient) {
+            audit(&p.id.to_string());
+        }
+    } else {
+        pub fn report(p: &Patient) {
+            audit(&p.diagnosis);
+        }
+    }
+}
