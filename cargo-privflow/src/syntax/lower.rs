@@ -40,6 +40,10 @@ pub struct Lowerer {
     /// `use log::warn as alert;` anywhere in the file: `alert` → `warn`, so the macro's
     /// arguments are read as a log macro's.
     macro_renames: std::collections::HashMap<String, String>,
+    /// The file's `macro_rules!` macros by name, expanded where they are called.
+    macros: std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>,
+    /// Macro expansions being lowered, innermost last (bounded).
+    expanding: u32,
 }
 
 /// Output of lowering one file.
@@ -58,6 +62,8 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         too_deep: None,
         local_items: Vec::new(),
         macro_renames: renamed_imports(ast),
+        macros: macro_rules_defs(ast),
+        expanding: 0,
     };
     let mut too_deep = Vec::new();
     let inner_attrs = l.attrs(&ast.attrs);
@@ -94,6 +100,18 @@ impl Lowerer {
         for it in items {
             if self.compiled_out(item_attrs(it)) {
                 continue;
+            }
+            // A workspace macro in item position: the items it expands to.
+            if let syn::Item::Macro(m) = it {
+                if let Some(ts) = self.expand_workspace_macro(&m.mac) {
+                    if let Ok(file) = syn::parse2::<syn::File>(ts) {
+                        self.expanding += 1;
+                        let inner = self.items(&file.items, too_deep);
+                        self.expanding -= 1;
+                        out.extend(inner);
+                        continue;
+                    }
+                }
             }
             // `cfg_if! { if #[cfg(..)] { items } else { items } }`: the branches the crate's
             // features select, as items of this module.
@@ -1211,7 +1229,29 @@ impl Lowerer {
         Some(out)
     }
 
+    /// The tokens a call of one of the file's `macro_rules!` macros expands to (None: not one,
+    /// no rule matches, or expansion too deep or too big).
+    fn expand_workspace_macro(&self, m: &syn::Macro) -> Option<TokenStream> {
+        if self.expanding >= super::mbe::MAX_EXPANSION_DEPTH || m.path.segments.len() != 1 {
+            return None;
+        }
+        let first = m.path.segments.first()?;
+        let def = self.macros.get(&first.ident.to_string())?;
+        super::mbe::expand(def, m.tokens.clone(), first.ident.span())
+    }
+
     fn mac(&mut self, m: &syn::Macro) -> Expr {
+        // A workspace `macro_rules!` macro: its expansion, as a block at the call.
+        if let Some(ts) = self.expand_workspace_macro(m) {
+            let braced: TokenStream =
+                TokenTree::Group(proc_macro2::Group::new(Delimiter::Brace, ts)).into();
+            if let Ok(b) = syn::parse2::<syn::Block>(braced) {
+                self.expanding += 1;
+                let block = self.block(&b);
+                self.expanding -= 1;
+                return Expr::Block(Box::new(block));
+            }
+        }
         let path = self.path(&m.path);
         let span = self.span(super::span::macro_span(m));
         let mut last = path.last().map(|s| s.to_string()).unwrap_or_default();
@@ -1663,4 +1703,47 @@ fn renamed_imports(ast: &syn::File) -> std::collections::HashMap<String, String>
     let mut r = Renames(Default::default());
     syn::visit::Visit::visit_file(&mut r, ast);
     r.0
+}
+
+/// The file's `macro_rules! name { .. }` definitions (at any depth), by name; a later
+/// definition of a name replaces an earlier one.
+fn macro_rules_defs(
+    ast: &syn::File,
+) -> std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>> {
+    struct Defs(std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>);
+    impl<'ast> syn::visit::Visit<'ast> for Defs {
+        fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
+            if let Some(name) = &m.ident {
+                if m.mac.path.is_ident("macro_rules") {
+                    if let Some(def) = super::mbe::parse_rules(m.mac.tokens.clone()) {
+                        self.0.insert(name.to_string(), std::rc::Rc::new(def));
+                    }
+                }
+            }
+        }
+        fn visit_block(&mut self, b: &'ast syn::Block) {
+            for s in &b.stmts {
+                match s {
+                    syn::Stmt::Item(i) => self.visit_item(i),
+                    syn::Stmt::Macro(m) => {
+                        // `macro_rules!` inside a function body is a statement macro.
+                        if m.mac.path.is_ident("macro_rules") {
+                            let mut tts = m.mac.tokens.clone().into_iter();
+                            if let (Some(TokenTree::Ident(n)), Some(TokenTree::Group(g))) =
+                                (tts.next(), tts.next())
+                            {
+                                if let Some(def) = super::mbe::parse_rules(g.stream()) {
+                                    self.0.insert(n.to_string(), std::rc::Rc::new(def));
+                                }
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    let mut d = Defs(Default::default());
+    syn::visit::Visit::visit_file(&mut d, ast);
+    d.0
 }

@@ -6,6 +6,7 @@
 pub mod ir;
 pub mod load;
 pub mod lower;
+pub mod mbe;
 pub mod parse;
 pub mod span;
 
