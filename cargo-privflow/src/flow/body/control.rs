@@ -113,7 +113,8 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut value: Option<Value> = None;
         // The state at the loop head: `before`, joined with the end of each iteration so far.
         let mut head = before.clone();
-        for _round in 0..MAX_LOOP_ROUNDS {
+        let mut assigned: Option<Vec<Name>> = None;
+        for round in 0..2 * MAX_LOOP_ROUNDS {
             self.loops.push(JumpTarget {
                 label: label.clone(),
                 is_loop: true,
@@ -149,6 +150,13 @@ impl<'a, 'p> Eval<'a, 'p> {
             if next.same_as(&head) {
                 break;
             }
+            if round + 1 >= MAX_LOOP_ROUNDS {
+                // Not settled in MAX_LOOP_ROUNDS: widen. Every variable the body assigns may
+                // hold what any of them holds (a chain of assignments carried around the loop
+                // is followed to its end at once); coarser, never fewer tags.
+                let vars = assigned.get_or_insert_with(|| assigned_vars(body));
+                Self::widen(&mut next, vars);
+            }
             head = next.clone();
             self.st = next;
         }
@@ -159,6 +167,28 @@ impl<'a, 'p> Eval<'a, 'p> {
         out.dead = false;
         self.st = out;
         value.unwrap_or_default()
+    }
+
+    /// Joins into each of `vars` the tags all of them hold.
+    fn widen(st: &mut State, vars: &[Name]) {
+        let mut all = TagSet::default();
+        for scope in &st.scopes {
+            for (n, v) in scope {
+                if vars.contains(n) {
+                    all.union(&v.all_tags_shallow());
+                }
+            }
+        }
+        if all.is_empty() {
+            return;
+        }
+        for scope in &mut st.scopes {
+            for (n, v) in scope.iter_mut() {
+                if vars.contains(n) && !all.0.keys().all(|t| v.tags.0.contains_key(t)) {
+                    Rc::make_mut(v).tags.union(&all);
+                }
+            }
+        }
     }
 
     /// `'label: { .. }`: its value is its tail's or what a `break 'label v` carries out.
@@ -220,4 +250,22 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         self.st.dead = true;
     }
+}
+
+/// The variables a loop body assigns (`x = ..`, `x.f = ..`, `x += ..`), at any depth.
+fn assigned_vars(body: &Block) -> Vec<Name> {
+    let mut out: Vec<Name> = Vec::new();
+    let mut stack: Vec<&Expr> = Vec::new();
+    body.for_each_expr(&mut |e| stack.push(e));
+    while let Some(e) = stack.pop() {
+        if let Expr::Assign { lhs, .. } = e {
+            if let Some((var, _, _)) = Eval::place(lhs) {
+                if !out.contains(&var) {
+                    out.push(var);
+                }
+            }
+        }
+        e.for_each_child(&mut |c| stack.push(c));
+    }
+    out
 }

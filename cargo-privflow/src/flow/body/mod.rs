@@ -121,10 +121,11 @@ struct JumpTarget {
     value: Option<Value>,
 }
 
-/// Times a loop body is evaluated at most: until the state at the loop head stops changing,
-/// which is after one evaluation for most loops (nothing the body does reaches the next
-/// iteration), and after one more per link of a chain of assignments carried around the loop.
-/// A longer chain is not followed to its end (a known gap, `flow/control/bad-loop-carried-long-chain`).
+/// Times a loop body is evaluated before its head is widened: until the state at the loop head
+/// stops changing, which is after one evaluation for most loops (nothing the body does reaches
+/// the next iteration), and after one more per link of a chain of assignments carried around the
+/// loop. A loop not settled by then has its head widened (every variable the body assigns takes
+/// the tags all of them hold) for at most as many rounds again: coarser, never fewer tags.
 const MAX_LOOP_ROUNDS: usize = 4;
 
 /// Arguments' parts by (parameter, access path), computed once per applied summary.

@@ -1,4 +1,3 @@
-//! privflow-suite: todo -- a value carried around a loop through more than three assignments needs more rounds than MAX_LOOP_ROUNDS, and no widening of the loop head covers it yet
 #[privflow::data]
 #[derive(Debug, Clone)]
 pub struct Patient {
