@@ -341,3 +341,199 @@ fn every_bad_file_is_reported() {
     let errors = lines.iter().filter(|l| l["reason"] == "error").count();
     assert_eq!(errors, 3, "{lines:#?}");
 }
+
+/// (i) Code nested beyond what the parser's stack holds, in every shape syn recurses on without
+/// brackets (angles, prefix operators, operator, method, call and closure chains, `else if`,
+/// return types): each file is named (never a stack overflow), the rest analysed.
+#[test]
+fn deep_nesting_of_every_shape_is_named_and_the_rest_analysed() {
+    let n = 40_000;
+    let shapes: Vec<(&str, String)> = vec![
+        (
+            "angles",
+            format!("pub type T = {}u32{};\n", "Vec<".repeat(n), ">".repeat(n)),
+        ),
+        (
+            "refs",
+            format!("pub type T = {}u32;\n", "&'static ".repeat(n)),
+        ),
+        (
+            "nots",
+            format!("pub fn f(x: bool) -> bool {{ {}x }}\n", "!".repeat(n)),
+        ),
+        (
+            "plus",
+            format!("pub fn f() -> u32 {{ 1{} }}\n", " + 1".repeat(n)),
+        ),
+        (
+            "methods",
+            format!(
+                "pub fn f(s: String) -> String {{ s{} }}\n",
+                ".clone()".repeat(n)
+            ),
+        ),
+        (
+            "closures",
+            format!("pub fn f() {{ let c = {}1; }}\n", "|| ".repeat(n)),
+        ),
+        (
+            "pointers",
+            format!("pub type T = {}u32;\n", "*const ".repeat(n)),
+        ),
+        (
+            "fn_pointers",
+            format!("pub type T = {}u32;\n", "fn() -> ".repeat(n)),
+        ),
+        (
+            "calls",
+            format!("pub fn f(s: fn()) {{ s{}; }}\n", "()".repeat(n)),
+        ),
+        (
+            "tries",
+            format!(
+                "pub fn f(s: Option<u8>) -> Option<u8> {{ s{} }}\n",
+                "?".repeat(n)
+            ),
+        ),
+        (
+            "else_if",
+            format!(
+                "pub fn f(a: bool) {{ if a {{}}{} }}\n",
+                " else if a {}".repeat(n)
+            ),
+        ),
+        (
+            "nested_fns",
+            format!("{}{}\n", "pub fn f() { ".repeat(n / 2), " }".repeat(n / 2)),
+        ),
+    ];
+    let mut lib = String::new();
+    for (name, _) in &shapes {
+        lib.push_str(&format!("mod {name};\n"));
+    }
+    lib.push_str("pub mod ok;\n");
+    let dir = temp_crate(&lib);
+    for (name, code) in &shapes {
+        std::fs::write(dir.path().join(format!("src/{name}.rs")), code).expect("write");
+    }
+    let files: Vec<String> = shapes.iter().map(|(n, _)| format!("src/{n}.rs")).collect();
+    let expected: Vec<Expected<'_>> = files
+        .iter()
+        .map(|f| Expected {
+            kind: "parse",
+            file: Some(f.as_str()),
+            line: Some(1),
+            message: &["levels deep"],
+        })
+        .collect();
+    check(&dir.path().join("Cargo.toml"), &[], &expected);
+}
+
+/// (j) A 60,000-digit integer literal (syn reads its value in time quadratic in the digits: 20 s
+/// before it was refused) is named at once.
+#[test]
+fn a_huge_integer_literal_is_named_and_the_rest_analysed() {
+    let dir = temp_crate("mod digits;\npub mod ok;\n");
+    std::fs::write(
+        dir.path().join("src/digits.rs"),
+        format!(
+            "pub fn one() -> u32 {{ 1 }}\npub const X: u32 = {};\n",
+            "1".repeat(60_000)
+        ),
+    )
+    .expect("write");
+    let started = std::time::Instant::now();
+    check(
+        &dir.path().join("Cargo.toml"),
+        &[],
+        &[Expected {
+            kind: "parse",
+            file: Some("src/digits.rs"),
+            line: Some(2),
+            message: &["integer literal", "60000 digits"],
+        }],
+    );
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+/// (k) `include!` of a workspace file among a file's items: its items are analysed as the
+/// module's own (a leak in it is reported at the included file).
+#[test]
+fn an_included_file_is_analysed() {
+    let dir = temp_crate("include!(\"leak.rs\");\npub mod ok;\n");
+    std::fs::write(
+        dir.path().join("src/leak.rs"),
+        "pub fn leak(p: &ok::Patient) {\n    ok::audit(&p.diagnosis);\n}\n",
+    )
+    .expect("write");
+    let out = privflow(&dir.path().join("Cargo.toml"), &[], true);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{}", text(&out.stderr));
+    let lines: Vec<Value> = stdout
+        .lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect();
+    assert!(
+        lines.iter().any(|l| l["reason"] == "violation"
+            && l["rule"] == "baseline/phi-to-log"
+            && l["sink"]["file"] == "src/leak.rs"
+            && l["sink"]["line"] == 2),
+        "{stdout}"
+    );
+    assert!(!lines.iter().any(|l| l["reason"] == "error"), "{stdout}");
+}
+
+/// (l) `include!` that privflow cannot read as items (an expression, a `concat!` path, a file
+/// outside the workspace, a missing file): named, the run incomplete, never a silent pass.
+#[test]
+fn an_include_privflow_cannot_follow_is_named() {
+    let dir = temp_crate("mod expr;\nmod computed;\nmod outside;\nmod missing_inc;\npub mod ok;\n");
+    let src = dir.path().join("src");
+    std::fs::write(
+        src.join("expr.rs"),
+        "pub fn h(p: &crate::ok::Patient) {\n    include!(\"body.rs\")\n}\n",
+    )
+    .expect("write");
+    std::fs::write(src.join("body.rs"), "crate::ok::audit(&p.diagnosis)\n").expect("write");
+    std::fs::write(
+        src.join("computed.rs"),
+        "include!(concat!(env!(\"OUT_DIR\"), \"/gen.rs\"));\n",
+    )
+    .expect("write");
+    std::fs::write(
+        src.join("outside.rs"),
+        "\ninclude!(\"../../../../x.rs\");\n",
+    )
+    .expect("write");
+    std::fs::write(src.join("missing_inc.rs"), "include!(\"nope.rs\");\n").expect("write");
+    check(
+        &dir.path().join("Cargo.toml"),
+        &[],
+        &[
+            Expected {
+                kind: "parse",
+                file: Some("src/expr.rs"),
+                line: Some(2),
+                message: &["include!(\"body.rs\")", "not analysed"],
+            },
+            Expected {
+                kind: "parse",
+                file: Some("src/computed.rs"),
+                line: Some(1),
+                message: &["not a string literal"],
+            },
+            Expected {
+                kind: "parse",
+                file: Some("src/outside.rs"),
+                line: Some(2),
+                message: &["outside the workspace"],
+            },
+            Expected {
+                kind: "missing-module",
+                file: Some("src/missing_inc.rs"),
+                line: Some(1),
+                message: &["file not found", "nope.rs"],
+            },
+        ],
+    );
+}

@@ -7,7 +7,7 @@ use super::tags::{trace_steps, Origin, SourceId};
 use super::{Flow, SiteId, Sites};
 use crate::syntax::ir::Span;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node {
@@ -38,6 +38,9 @@ impl FlowGraph {
 
     pub fn build(sites: &Sites, flows: &[Flow]) -> FlowGraph {
         let mut g = FlowGraph::default();
+        // `contains_edge` scans the node's edges: a source reaching many sinks made this
+        // quadratic in the number of flows.
+        let mut edges: HashSet<(NodeIndex, NodeIndex)> = HashSet::new();
         for f in flows {
             let Origin::Source(src) = f.tag.origin else {
                 continue;
@@ -48,13 +51,13 @@ impl FlowGraph {
                     span: step.span,
                     note: step.note.to_string(),
                 });
-                if !g.graph.contains_edge(prev, n) {
+                if edges.insert((prev, n)) {
                     g.graph.add_edge(prev, n, step.span);
                 }
                 prev = n;
             }
             let sink = g.node(Node::Sink(f.site));
-            if !g.graph.contains_edge(prev, sink) {
+            if edges.insert((prev, sink)) {
                 g.graph.add_edge(prev, sink, sites.get(f.site).span);
             }
         }

@@ -15,7 +15,7 @@ use crate::model::Location;
 use crate::rules::engine::{location, sink_ref, RuleInput};
 use crate::syntax::ir::Span;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Everything `cargo privflow map` shows. Ids (`d1`, `s1`) are stable for the same input:
 /// data are numbered in (file, line, label) order, sinks in (file, line, column) order.
@@ -237,6 +237,12 @@ pub fn build(inp: &RuleInput<'_>) -> DataMap {
 
 fn recipients(data: &[MapData], sinks: &[MapSink], flows: &[MapFlow]) -> Vec<MapRecipient> {
     let mut out: BTreeMap<String, MapRecipient> = BTreeMap::new();
+    // Looked up per sink: scanning every flow and every data item for each would be quadratic.
+    let mut flows_of: HashMap<&str, Vec<&MapFlow>> = HashMap::new();
+    for f in flows {
+        flows_of.entry(f.sink.as_str()).or_default().push(f);
+    }
+    let data_of: HashMap<&str, &MapData> = data.iter().map(|d| (d.id.as_str(), d)).collect();
     for s in sinks {
         let Some(name) = &s.recipient else { continue };
         let r = out.entry(name.clone()).or_insert_with(|| MapRecipient {
@@ -254,8 +260,8 @@ fn recipients(data: &[MapData], sinks: &[MapSink], flows: &[MapFlow]) -> Vec<Map
         if let Some(pu) = &s.purpose {
             push_unique(&mut r.purposes, pu);
         }
-        for f in flows.iter().filter(|f| f.sink == s.id) {
-            if let Some(d) = data.iter().find(|d| d.id == f.data) {
+        for f in flows_of.get(s.id.as_str()).into_iter().flatten() {
+            if let Some(d) = data_of.get(f.data.as_str()) {
                 push_unique(&mut r.categories, &d.category);
                 push_unique(&mut r.data, &d.label);
             }
@@ -279,38 +285,58 @@ fn push_unique(v: &mut Vec<String>, s: &str) {
 
 /// Finds the function whose body holds a span (the innermost, for nested functions).
 struct BodyIndex {
-    /// Per file: (body span, fn), sorted by start.
-    bodies: BTreeMap<u32, Vec<(Span, FnId)>>,
+    /// Per file: (body span, fn, the innermost other body around it), sorted by start (outer
+    /// first when two start at the same place).
+    bodies: BTreeMap<u32, Vec<(Span, FnId, Option<usize>)>>,
+}
+
+fn span_within(b: &Span, sp: &Span) -> bool {
+    (b.line, b.col) <= (sp.line, sp.col) && (sp.end_line, sp.end_col) <= (b.end_line, b.end_col)
 }
 
 impl BodyIndex {
     fn new(inp: &RuleInput<'_>) -> BodyIndex {
-        let mut bodies: BTreeMap<u32, Vec<(Span, FnId)>> = BTreeMap::new();
+        let mut bodies: BTreeMap<u32, Vec<(Span, FnId, Option<usize>)>> = BTreeMap::new();
         for (i, f) in inp.p.fns.iter().enumerate() {
             if let Some(b) = &f.ir.body {
                 bodies
                     .entry(b.span.file.0)
                     .or_default()
-                    .push((b.span, FnId(i as u32)));
+                    .push((b.span, FnId(i as u32), None));
             }
         }
         for v in bodies.values_mut() {
-            v.sort_by_key(|(s, _)| (s.line, s.col));
+            v.sort_by_key(|(s, _, _)| (s.line, s.col, std::cmp::Reverse((s.end_line, s.end_col))));
+            // Bodies nest or are disjoint: a sweep with a stack finds each one's parent.
+            let mut open: Vec<usize> = Vec::new();
+            for i in 0..v.len() {
+                while let Some(&top) = open.last() {
+                    if span_within(&v[top].0, &v[i].0) {
+                        break;
+                    }
+                    open.pop();
+                }
+                v[i].2 = open.last().copied();
+                open.push(i);
+            }
         }
         BodyIndex { bodies }
     }
 
     fn enclosing(&self, sp: Span) -> Option<FnId> {
-        let within = |b: &Span| {
-            (b.line, b.col) <= (sp.line, sp.col)
-                && (sp.end_line, sp.end_col) <= (b.end_line, b.end_col)
-        };
-        // The innermost body is the one that starts last among those containing the span.
-        self.bodies
-            .get(&sp.file.0)?
-            .iter()
-            .filter(|(b, _)| within(b))
-            .next_back()
-            .map(|(_, f)| *f)
+        // The innermost body is the one that starts last among those containing the span: the
+        // last to start before it, or one of that body's parents (a scan of every body for
+        // every step made the map quadratic in the number of functions).
+        let v = self.bodies.get(&sp.file.0)?;
+        let mut i = v
+            .partition_point(|(b, _, _)| (b.line, b.col) <= (sp.line, sp.col))
+            .checked_sub(1)?;
+        loop {
+            let (b, f, parent) = &v[i];
+            if span_within(b, &sp) {
+                return Some(*f);
+            }
+            i = (*parent)?;
+        }
     }
 }

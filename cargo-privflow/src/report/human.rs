@@ -250,8 +250,15 @@ fn span_of(text: &str, loc: &Location) -> Option<SourceSpan> {
     Some(SourceSpan::new(start.into(), len))
 }
 
+/// Columns beyond this get no snippet: miette pads the underline with a `{:width$}` format, which
+/// panics past `u16::MAX` (a minified or generated line; found by the fuzzer).
+const MAX_SNIPPET_COLUMN: u32 = 10_000;
+
 /// Byte offset of 1-based (line, column); a column past the line's end is clamped to it.
 fn offset_of(text: &str, line: u32, column: u32) -> Option<usize> {
+    if column > MAX_SNIPPET_COLUMN {
+        return None;
+    }
     let line_idx = usize::try_from(line.checked_sub(1)?).ok()?;
     let mut line_start = 0usize;
     for _ in 0..line_idx {

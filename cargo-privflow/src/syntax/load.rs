@@ -10,8 +10,11 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-/// Parsing recurses deeply on nested code; give each worker a stack far beyond what real code needs.
-const PARSE_STACK_BYTES: usize = 256 * 1024 * 1024;
+/// Parsing recurses deeply on nested code; give each worker a stack far beyond what real code
+/// needs: enough for `guard::MAX_NESTING` levels of the costliest construct (a generic argument
+/// nests about 8 KiB of syn's stack frames in a release build, more in a debug one). Only the
+/// pages touched are ever committed.
+const PARSE_STACK_BYTES: usize = 1024 * 1024 * 1024;
 
 /// A crate to read: its name as used in paths and its root file.
 #[derive(Debug, Clone)]
@@ -149,6 +152,10 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         }
     }
     let mut is_root: HashMap<FileId, bool> = HashMap::new();
+    // Files read through `include!`: where their `mod` declarations look (the includer's), and
+    // for each file the (item index, file) of the includes whose items join its own.
+    let mut dir_override: HashMap<FileId, ModDir> = HashMap::new();
+    let mut includes_of: Includes = HashMap::new();
     while !frontier.is_empty() {
         let work: Vec<(FileId, PathBuf, Option<Features>)> = frontier
             .iter()
@@ -187,10 +194,75 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                         f.allow_comments = pf.allow_comments.clone();
                     }
                     let path = db.files[id.0 as usize].path.clone();
-                    let dir = mod_dir_of(
-                        &path,
-                        is_mod_root_file(&path, is_root.get(&id).copied().unwrap_or(false)),
-                    );
+                    let dir = dir_override.get(&id).cloned().unwrap_or_else(|| {
+                        mod_dir_of(
+                            &path,
+                            is_mod_root_file(&path, is_root.get(&id).copied().unwrap_or(false)),
+                        )
+                    });
+                    for inc in &pf.lowered.includes {
+                        let shown = match &inc.path {
+                            Some(p) => format!("include!({p:?})"),
+                            None => "include!(..)".to_string(),
+                        };
+                        let (Some(p), Some(at)) = (&inc.path, inc.at) else {
+                            let why = if inc.path.is_none() {
+                                "its path is not a string literal (`concat!`, `env!`)"
+                            } else {
+                                "it is not among the file's own items (an expression, a statement, an `impl` or inline module item)"
+                            };
+                            problems.push(problem_at(
+                                &db,
+                                ProblemKind::Parse,
+                                inc.span,
+                                format!("`{shown}`: the included code is not analysed, as {why}"),
+                            ));
+                            continue;
+                        };
+                        // rustc resolves the path from the including file's directory.
+                        let found = normalize(&path.parent().unwrap_or(Path::new("")).join(p));
+                        if !normalize(&found).starts_with(normalize(workspace_root)) {
+                            problems.push(problem_at(
+                                &db,
+                                ProblemKind::Parse,
+                                inc.span,
+                                format!(
+                                    "`{shown}`: {} is outside the workspace; the included code is not analysed",
+                                    found.display()
+                                ),
+                            ));
+                            continue;
+                        }
+                        if !(found.is_file() || found.is_symlink()) {
+                            problems.push(problem_at(
+                                &db,
+                                ProblemKind::MissingModule,
+                                inc.span,
+                                format!(
+                                    "file not found for `{shown}` (looked for {})",
+                                    rel_path(&found, workspace_root)
+                                ),
+                            ));
+                            continue;
+                        }
+                        if skip.iter().any(|s| same_file(s, &found)) {
+                            continue;
+                        }
+                        let known = by_path.contains_key(&found);
+                        let fid = intern(&mut db, &mut by_path, &found, workspace_root);
+                        includes_of.entry(id).or_default().push((at, fid));
+                        if !known {
+                            dir_override.insert(fid, dir.clone());
+                            next.push((
+                                fid,
+                                Pending {
+                                    path: found.clone(),
+                                    features: features_of.get(&id).cloned().unwrap_or_default(),
+                                },
+                                false,
+                            ));
+                        }
+                    }
                     let mut decls = Vec::new();
                     for_each_mod_decl(&pf.lowered.items, &dir, &mut |d, m| {
                         decls.push((candidates(d, m), m.name.clone(), m.span))
@@ -249,10 +321,17 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         let Some(pf) = parsed.get(&root_id) else {
             continue;
         };
-        let mut items = pf.lowered.items.clone();
-        let dir = mod_dir_of(&root_path, true);
         let mut stack = vec![root_id];
-        fill_modules(&mut items, &dir, &parsed, &by_path, &mut stack);
+        let mut items = file_items(root_id, &parsed, &includes_of, &mut stack);
+        let dir = mod_dir_of(&root_path, true);
+        fill_modules(
+            &mut items,
+            &dir,
+            &parsed,
+            &by_path,
+            &includes_of,
+            &mut stack,
+        );
         out.push(ParsedCrate {
             name: crates[ci].name.clone(),
             root: ModIr {
@@ -282,12 +361,44 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     }
 }
 
+/// For each file, the `include!`s whose items join its own: (index among its items, file).
+type Includes = HashMap<FileId, Vec<(usize, FileId)>>;
+
+/// A file's items, with the items of the files it `include!`s in their places (a file that
+/// includes itself, directly or not, is included once).
+fn file_items(
+    fid: FileId,
+    parsed: &BTreeMap<FileId, ParsedFile>,
+    includes: &Includes,
+    stack: &mut Vec<FileId>,
+) -> Vec<ItemIr> {
+    let Some(pf) = parsed.get(&fid) else {
+        return Vec::new();
+    };
+    let mut items = pf.lowered.items.clone();
+    if let Some(incs) = includes.get(&fid) {
+        // From the last, so that earlier indices stay right.
+        for (at, inc) in incs.iter().rev() {
+            if stack.contains(inc) {
+                continue;
+            }
+            stack.push(*inc);
+            let sub = file_items(*inc, parsed, includes, stack);
+            stack.pop();
+            let at = (*at).min(items.len());
+            items.splice(at..at, sub);
+        }
+    }
+    items
+}
+
 /// Replaces each `mod foo;` with the items of its file (already parsed).
 fn fill_modules(
     items: &mut [ItemIr],
     dir: &ModDir,
     parsed: &BTreeMap<FileId, ParsedFile>,
     by_path: &HashMap<PathBuf, FileId>,
+    includes: &Includes,
     stack: &mut Vec<FileId>,
 ) {
     for it in items.iter_mut() {
@@ -308,8 +419,12 @@ fn fill_modules(
             if stack.contains(&fid) {
                 continue;
             }
-            let Some(pf) = parsed.get(&fid) else { continue };
-            let mut sub_items = pf.lowered.items.clone();
+            if !parsed.contains_key(&fid) {
+                continue;
+            }
+            stack.push(fid);
+            let mut sub_items = file_items(fid, parsed, includes, stack);
+            stack.pop();
             let sub_dir = mod_dir_of(
                 found,
                 is_mod_root_file(found, false)
@@ -317,7 +432,7 @@ fn fill_modules(
                         && found.file_name().map(|n| n == "mod.rs").unwrap_or(false),
             );
             stack.push(fid);
-            fill_modules(&mut sub_items, &sub_dir, parsed, by_path, stack);
+            fill_modules(&mut sub_items, &sub_dir, parsed, by_path, includes, stack);
             stack.pop();
             m.items = Some(sub_items);
         } else if let Some(inner) = m.items.as_mut() {
@@ -326,7 +441,7 @@ fn fill_modules(
                 child_dir: dir.child_dir.join(&*m.name),
                 inline: true,
             };
-            fill_modules(inner, &sub, parsed, by_path, stack);
+            fill_modules(inner, &sub, parsed, by_path, includes, stack);
         }
     }
 }

@@ -44,6 +44,21 @@ pub struct Lowerer {
     macros: std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>,
     /// Macro expansions being lowered, innermost last (bounded).
     expanding: u32,
+    /// Inline modules and bodies around the item being lowered (0: the file's own items).
+    nesting: u32,
+    /// `include!` calls met so far.
+    includes: Vec<Include>,
+}
+
+/// An `include!(..)` call: code privflow must read from another file, or report.
+#[derive(Debug, Clone)]
+pub struct Include {
+    /// The literal path argument (`None`: `concat!`, `env!` or anything else).
+    pub path: Option<String>,
+    /// Index among the file's own items where the included items belong; `None` when the call is
+    /// not among the file's own items (an expression, a statement, an inline module's item).
+    pub at: Option<usize>,
+    pub span: Span,
 }
 
 /// Output of lowering one file.
@@ -52,6 +67,8 @@ pub struct LoweredFile {
     pub inner_attrs: Attrs,
     /// Functions not analysed because they nest too deeply: (fn name, span where the limit hit).
     pub too_deep: Vec<(Name, Span)>,
+    /// `include!` calls, in source order.
+    pub includes: Vec<Include>,
 }
 
 pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> LoweredFile {
@@ -64,6 +81,8 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         macro_renames: renamed_imports(ast),
         macros: macro_rules_defs(ast),
         expanding: 0,
+        nesting: 0,
+        includes: Vec::new(),
     };
     let mut too_deep = Vec::new();
     let inner_attrs = l.attrs(&ast.attrs);
@@ -72,6 +91,7 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         items,
         inner_attrs,
         too_deep,
+        includes: std::mem::take(&mut l.includes),
     }
 }
 
@@ -105,8 +125,11 @@ impl Lowerer {
             if let syn::Item::Macro(m) = it {
                 if let Some(ts) = self.expand_workspace_macro(&m.mac) {
                     if let Ok(file) = syn::parse2::<syn::File>(ts) {
+                        // Not the file's own items: an `include!` in them is reported.
                         self.expanding += 1;
+                        self.nesting += 1;
                         let inner = self.items(&file.items, too_deep);
+                        self.nesting -= 1;
                         self.expanding -= 1;
                         out.extend(inner);
                         continue;
@@ -119,10 +142,19 @@ impl Lowerer {
                 if let Some(branches) = self.cfg_if_branches(&m.mac) {
                     for ts in branches {
                         if let Ok(file) = syn::parse2::<syn::File>(ts) {
+                            self.nesting += 1;
                             let inner = self.items(&file.items, too_deep);
+                            self.nesting -= 1;
                             out.extend(inner);
                         }
                     }
+                    continue;
+                }
+            }
+            if let syn::Item::Macro(m) = it {
+                if m.ident.is_none() && is_include(&m.mac) {
+                    let at = (self.nesting == 0).then_some(out.len());
+                    self.include(&m.mac, at);
                     continue;
                 }
             }
@@ -213,6 +245,7 @@ impl Lowerer {
                             }
                             fns.push(lowered);
                         }
+                        syn::ImplItem::Macro(m) if is_include(&m.mac) => self.include(&m.mac, None),
                         syn::ImplItem::Macro(_)
                         | syn::ImplItem::Const(_)
                         | syn::ImplItem::Type(_) => {}
@@ -279,10 +312,17 @@ impl Lowerer {
             }
             syn::Item::Mod(m) => ItemIr::Mod(ModIr {
                 name: name(&m.ident.to_string()),
-                items: m
-                    .content
-                    .as_ref()
-                    .map(|(_, items)| self.items(items, too_deep)),
+                items: m.content.as_ref().map(|(_, items)| {
+                    self.nesting += 1;
+                    let known = self.includes.len();
+                    let out = self.items(items, too_deep);
+                    // Test-only code is not analysed: neither are its includes.
+                    if self.attrs(&m.attrs).cfg_test {
+                        self.includes.truncate(known);
+                    }
+                    self.nesting -= 1;
+                    out
+                }),
                 out_of_line: m.content.is_none(),
                 attrs: self.attrs(&m.attrs),
                 span: self.span(m.ident.span()),
@@ -788,13 +828,24 @@ impl Lowerer {
                 syn::Stmt::Item(it) if self.compiled_out(item_attrs(it)) => {}
                 syn::Stmt::Item(it) => {
                     let mut nested_too_deep = Vec::new();
-                    // Local items are lowered with their own depth budget.
-                    let saved = self.depth;
-                    self.depth = 0;
+                    // Local items count towards the enclosing body's depth: items nested in
+                    // bodies nested in items recurse here, in the HIR and in the evaluator.
+                    if self.depth > MAX_DEPTH {
+                        self.note_too_deep(super::span::block_span(b));
+                        continue;
+                    }
+                    self.depth += 1;
+                    self.nesting += 1;
+                    if let syn::Item::Macro(m) = it {
+                        if m.ident.is_none() && is_include(&m.mac) {
+                            self.include(&m.mac, None);
+                        }
+                    }
                     if let Some(i) = self.item(it, &mut nested_too_deep) {
                         self.local_items.push(i);
                     }
-                    self.depth = saved;
+                    self.nesting -= 1;
+                    self.depth -= 1;
                     if let Some((_, sp)) = nested_too_deep.into_iter().next() {
                         self.too_deep.get_or_insert(sp);
                     }
@@ -1240,7 +1291,19 @@ impl Lowerer {
         super::mbe::expand(def, m.tokens.clone(), first.ident.span())
     }
 
+    /// Records an `include!` call; `at`: where its items join the file's own.
+    fn include(&mut self, m: &syn::Macro, at: Option<usize>) {
+        let path = syn::parse2::<syn::LitStr>(m.tokens.clone())
+            .ok()
+            .map(|l| l.value());
+        let span = self.span(super::span::macro_span(m));
+        self.includes.push(Include { path, at, span });
+    }
+
     fn mac(&mut self, m: &syn::Macro) -> Expr {
+        if is_include(m) {
+            self.include(m, None);
+        }
         // A workspace `macro_rules!` macro: its expansion, as a block at the call.
         if let Some(ts) = self.expand_workspace_macro(m) {
             let braced: TokenStream =
@@ -1491,6 +1554,11 @@ fn cfg_value(tts: &[TokenTree], features: &Features) -> Option<bool> {
     }
 }
 
+/// `include!(..)` / `std::include!(..)` (not `include_str!`, `include_bytes!`: data, not code).
+fn is_include(m: &syn::Macro) -> bool {
+    m.path.segments.last().is_some_and(|s| s.ident == "include")
+}
+
 /// The attributes of an item, whatever its kind.
 fn item_attrs(it: &syn::Item) -> &[syn::Attribute] {
     match it {
@@ -1660,6 +1728,9 @@ fn mentions(sig: &syn::Signature, body: Option<&syn::Block>) -> std::sync::Arc<[
         fn visit_ident(&mut self, i: &'a proc_macro2::Ident) {
             self.0.push(super::ir::ident_hash(&i.to_string()));
         }
+        // A local item is a function (or type) of its own, with its own mentions: walking into
+        // it from every enclosing function would cost the square of the nesting.
+        fn visit_item(&mut self, _: &'a syn::Item) {}
         fn visit_macro(&mut self, m: &'a syn::Macro) {
             syn::visit::visit_path(self, &m.path);
             self.tokens(&m.tokens);

@@ -3,6 +3,7 @@
 //! `parse` is pure (text in, IR or a located error out); `load` is the I/O part that reads the
 //! files of each crate, following `mod` declarations, and parses them in parallel.
 
+pub mod guard;
 pub mod ir;
 pub mod load;
 pub mod lower;

@@ -7,8 +7,9 @@ use super::AllowComment;
 /// Files above this size are not parsed (generated code, data blobs); they are reported.
 pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
 
-/// Bracket nesting beyond which the parser itself would need an unbounded stack.
-pub const MAX_BRACKET_DEPTH: usize = 20_000;
+/// Estimated nesting (brackets, angles, operator chains..., see [`super::guard`]) beyond which
+/// the parser itself would need an unbounded stack.
+pub use super::guard::MAX_NESTING;
 
 /// Why a file could not be analysed, with the line where known.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,13 +64,11 @@ pub fn parse_text(
     text: &str,
     features: Option<Features>,
 ) -> Result<ParsedFile, ParseFailure> {
-    if let Some((depth, line)) = too_deep_brackets(text) {
+    if let Err(g) = super::guard::check(text) {
         return Err(ParseFailure {
-            line: Some(line),
-            column: None,
-            message: format!(
-                "brackets nest {depth} levels deep, beyond the {MAX_BRACKET_DEPTH} privflow parses"
-            ),
+            line: Some(g.line),
+            column: Some(g.column),
+            message: g.message,
         });
     }
     let ast = syn::parse_file(text).map_err(|e| {
@@ -87,27 +86,6 @@ pub fn parse_text(
         lowered,
         allow_comments: allow_comments(text),
     })
-}
-
-/// The first place where `(`/`[`/`{` nest beyond [`MAX_BRACKET_DEPTH`] (strings and comments are
-/// not skipped: this is a cheap guard, not a lexer).
-fn too_deep_brackets(text: &str) -> Option<(usize, u32)> {
-    let mut depth = 0usize;
-    let mut line = 1u32;
-    for b in text.bytes() {
-        match b {
-            b'(' | b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_BRACKET_DEPTH {
-                    return Some((depth, line));
-                }
-            }
-            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
-            b'\n' => line += 1,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// `// privflow-allow: pack/rule -- reason` on its own line or after code.
