@@ -401,6 +401,14 @@ fn hostile_sizes_finish_quickly() {
                 " else if a {}".repeat(1_000_000)
             ),
         ),
+        (
+            // Each expansion calls the macro ten times: 10^16 expansions if nothing bounded them.
+            "self-multiplying macro_rules!",
+            format!(
+                "macro_rules! m {{ () => {{ {} }}; }}\npub fn g() {{ m!(); }}\n",
+                "m!(); ".repeat(10)
+            ),
+        ),
         ("leaks", {
             let mut s = String::from("use ok::{audit, Patient};\n");
             for i in 0..60_000 {

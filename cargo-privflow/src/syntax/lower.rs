@@ -44,6 +44,9 @@ pub struct Lowerer {
     macros: std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>,
     /// Macro expansions being lowered, innermost last (bounded).
     expanding: u32,
+    /// Token trees all expansions in this file produced so far (bounded: a macro calling
+    /// itself several times per expansion would otherwise grow exponentially).
+    expanded_trees: std::cell::Cell<usize>,
     /// Inline modules and bodies around the item being lowered (0: the file's own items).
     nesting: u32,
     /// `include!` calls met so far.
@@ -81,6 +84,7 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         macro_renames: renamed_imports(ast),
         macros: macro_rules_defs(ast),
         expanding: 0,
+        expanded_trees: std::cell::Cell::new(0),
         nesting: 0,
         includes: Vec::new(),
     };
@@ -1288,7 +1292,13 @@ impl Lowerer {
         }
         let first = m.path.segments.first()?;
         let def = self.macros.get(&first.ident.to_string())?;
-        super::mbe::expand(def, m.tokens.clone(), first.ident.span())
+        if self.expanded_trees.get() > super::mbe::MAX_FILE_EXPANSION_TREES {
+            return None;
+        }
+        let out = super::mbe::expand(def, m.tokens.clone(), first.ident.span())?;
+        let n = super::mbe::count_trees(&out);
+        self.expanded_trees.set(self.expanded_trees.get() + n);
+        (self.expanded_trees.get() <= super::mbe::MAX_FILE_EXPANSION_TREES).then_some(out)
     }
 
     /// Records an `include!` call; `at`: where its items join the file's own.

@@ -14,8 +14,25 @@ use std::collections::HashMap;
 
 /// Token trees an expansion may produce; a bigger one is not used.
 pub const MAX_EXPANSION_TREES: usize = 20_000;
+/// Token trees all expansions of one file may produce; further calls stay unexpanded.
+pub const MAX_FILE_EXPANSION_TREES: usize = 400_000;
 /// Macros expanding macros followed this deep.
 pub const MAX_EXPANSION_DEPTH: u32 = 16;
+
+/// Token trees in `ts`, groups' contents included.
+pub fn count_trees(ts: &TokenStream) -> usize {
+    let mut n = 0;
+    let mut stack = vec![ts.clone()];
+    while let Some(t) = stack.pop() {
+        for tt in t {
+            n += 1;
+            if let TokenTree::Group(g) = tt {
+                stack.push(g.stream());
+            }
+        }
+    }
+    n
+}
 
 /// One `macro_rules!` definition: its rules in order.
 #[derive(Debug)]
