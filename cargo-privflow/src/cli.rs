@@ -6,7 +6,7 @@ use crate::baseline::{self, Baseline};
 use crate::driver::{check, BaselineChoice, CheckOptions};
 use crate::map::render::{render as render_map, MapFormat};
 use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
-use crate::report::{catalog as show_rules, human, json, sarif};
+use crate::report::{catalog as show_rules, human, json, sarif, Escaping};
 use crate::rules::catalog;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -245,7 +245,9 @@ pub fn run(
     let cli = match Cli::try_parse_from(strip_cargo_arg(args)) {
         Ok(cli) => cli,
         Err(e) => {
+            // Plain text (`to_string` drops clap's styles), escaped: it repeats the arguments.
             let text = e.render().to_string();
+            let text = crate::report::escape_controls(&text);
             // A closed stream leaves nothing to report to.
             let _ = if e.use_stderr() {
                 stderr.write_all(text.as_bytes())
@@ -322,7 +324,7 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         Ok(()) => report.exit_code(g.deny_warnings),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => report.exit_code(g.deny_warnings),
         Err(e) => {
-            let _ = writeln!(stderr, "error: could not write the report: {e}");
+            let _ = writeln!(Escaping(stderr), "error: could not write the report: {e}");
             2
         }
     }
@@ -381,7 +383,9 @@ fn run_rules(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     };
     let written = match g.message_format {
         MessageFormat::Json => show_rules::list_json(&packs, stdout),
-        MessageFormat::Human | MessageFormat::Sarif => show_rules::list_human(&packs, stdout),
+        MessageFormat::Human | MessageFormat::Sarif => {
+            show_rules::list_human(&packs, &mut Escaping(stdout))
+        }
     };
     finish(written, 0, stderr)
 }
@@ -409,7 +413,7 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
                 let _ = json::render(&report, stdout);
             }
             _ => {
-                let _ = writeln!(stderr, "error: {}", problem.message);
+                let _ = writeln!(Escaping(stderr), "error: {}", problem.message);
             }
         }
         return 2;
@@ -417,7 +421,7 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
     let written = match g.message_format {
         MessageFormat::Json => show_rules::explain_json(pack, rule, stdout),
         MessageFormat::Human | MessageFormat::Sarif => {
-            show_rules::explain_human(pack, rule, stdout)
+            show_rules::explain_human(pack, rule, &mut Escaping(stdout))
         }
     };
     finish(written, 0, stderr)
@@ -487,7 +491,7 @@ fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     };
     let written = Baseline::from_findings(report.findings.iter().chain(accepted), kept);
     if let Err(e) = std::fs::write(&path, written.to_json()) {
-        let _ = writeln!(stderr, "error: could not write {}: {e}", path.display());
+        let _ = writeln!(Escaping(stderr), "error: could not write {}: {e}", path.display());
         return 2;
     }
     // How the file changed: findings it did not hold, and entries that matched nothing.
@@ -520,7 +524,7 @@ fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
                 )
             };
             writeln!(
-                stderr,
+                Escaping(stderr),
                 "privflow: wrote {shown} ({}, {}){changed}{others}; `cargo privflow` now reports only findings not in it",
                 human::count(counts.errors, "error", "errors"),
                 human::count(counts.warnings, "warning", "warnings"),
@@ -561,7 +565,7 @@ fn run_map(
                 if !g.quiet {
                     let m = &report.map;
                     let _ = writeln!(
-                        stderr,
+                        Escaping(stderr),
                         "privflow: wrote the data map of {} to {} ({} data, {} sink calls, {} flows, {} recipients){}",
                         report.system,
                         path.display(),
@@ -575,7 +579,7 @@ fn run_map(
                 code
             }
             Err(e) => {
-                let _ = writeln!(stderr, "error: could not write {}: {e}", path.display());
+                let _ = writeln!(Escaping(stderr), "error: could not write {}: {e}", path.display());
                 2
             }
         },
@@ -587,7 +591,7 @@ fn finish(written: std::io::Result<()>, code: i32, stderr: &mut dyn Write) -> i3
         Ok(()) => code,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => code,
         Err(e) => {
-            let _ = writeln!(stderr, "error: could not write the output: {e}");
+            let _ = writeln!(Escaping(stderr), "error: could not write the output: {e}");
             2
         }
     }

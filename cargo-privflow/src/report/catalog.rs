@@ -48,8 +48,7 @@ fn rule_line<'a>(pack: &'a PackInfo, rule: &'a RuleInfo) -> RuleLine<'a> {
 }
 
 fn json_line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    super::json_line(out, value)
 }
 
 /// `rules --message-format json`: one line per rule, packs in the given order.

@@ -4,13 +4,13 @@
 
 use crate::model::{Finding, Location, Problem, Report, Severity, SinkRef};
 use miette::{
-    Diagnostic, GraphicalTheme, LabeledSpan, MietteHandler, MietteHandlerOpts, NamedSource,
-    ReportHandler, SourceCode, SourceSpan,
+    Diagnostic, GraphicalTheme, LabeledSpan, MietteError, MietteHandler, MietteHandlerOpts,
+    MietteSpanContents, NamedSource, ReportHandler, SourceCode, SourceSpan, SpanContents,
 };
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -37,24 +37,31 @@ pub struct HumanOptions {
 /// Writes every finding and problem, then the summary line.
 pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::Result<()> {
     if opts.narrated {
+        // Plain text, no colours: escaped as a whole.
+        let mut plain = super::Escaping(out);
         for f in &report.findings {
-            out.write_all(super::narrated::finding(f).as_bytes())?;
+            plain.write_all(super::narrated::finding(f).as_bytes())?;
         }
         for p in super::sorted_problems(report) {
-            out.write_all(super::narrated::problem(p).as_bytes())?;
+            plain.write_all(super::narrated::problem(p).as_bytes())?;
         }
     } else {
         let handler = handler(opts);
         let mut sources = Sources::new(report.root.clone());
         for f in &report.findings {
             let diag = finding(f, &mut sources);
-            out.write_all(show(&handler, &diag).as_bytes())?;
+            out.write_all(show(&handler, diag).as_bytes())?;
         }
         for p in super::sorted_problems(report) {
             let diag = problem(p, &mut sources);
-            out.write_all(show(&handler, &diag).as_bytes())?;
+            out.write_all(show(&handler, diag).as_bytes())?;
         }
     }
+    // The lines below are plain text (the summary line's colours are its own: what it names is
+    // escaped in `summary_line`).
+    let out_raw = out;
+    let mut plain = super::Escaping(&mut *out_raw);
+    let out = &mut plain;
     if opts.verbose > 0 && !report.packs.is_empty() {
         writeln!(out, "privflow: packs: {}", report.packs.join(", "))?;
     }
@@ -89,7 +96,7 @@ pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::
         }
     }
     if !opts.quiet {
-        writeln!(out, "{}", summary_line(report, opts))?;
+        writeln!(out_raw, "{}", summary_line(report, opts))?;
     }
     Ok(())
 }
@@ -126,9 +133,17 @@ impl fmt::Display for Render<'_> {
 }
 
 /// The diagnostic rendered, followed by a blank line; plain text if miette cannot render it.
-fn show(handler: &MietteHandler, diag: &Diag) -> String {
+/// Every string of the diagnostic is escaped here ([`Diag::escaped`]; the snippets are escaped
+/// by [`view`]), so nothing the analysed code or its config says reaches the terminal raw.
+fn show(handler: &MietteHandler, diag: Diag) -> String {
+    let diag = diag.escaped();
     let mut s = String::new();
-    if write!(s, "{}", Render(handler, diag)).is_err() {
+    // The snippets are clipped so that miette's padding stays in range ([`MAX_SNIPPET_LINE`]);
+    // should it still panic, the diagnostic is written as text rather than the run aborted.
+    let drawn = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        write!(s, "{}", Render(handler, &diag))
+    }));
+    if !matches!(drawn, Ok(Ok(()))) {
         s = diag.plain();
     }
     let mut s = s.trim_end().to_string();
@@ -178,7 +193,7 @@ pub fn summary_line(report: &Report, opts: &HumanOptions) -> String {
         line.push_str(&format!(
             "; {} in the baseline {}",
             count(s.baselined, "finding", "findings"),
-            b.file
+            super::escape_line(&b.file)
         ));
         if s.baseline_gone > 0 {
             line.push_str(&format!(
@@ -199,7 +214,10 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// The workspace's files, read once each; `None` for a file that cannot be read.
+/// The workspace's files, read once each; `None` for a file that cannot be read, and for one
+/// outside the workspace root (symlinks resolved): its content is never shown, only its path and
+/// the position (a config naming `/proc/self/environ` as a rule pack must not print the
+/// environment). Without a workspace (`rules`, `explain`), the current directory stands for it.
 struct Sources {
     root: Option<PathBuf>,
     files: BTreeMap<String, Option<Arc<str>>>,
@@ -217,62 +235,188 @@ impl Sources {
         if let Some(cached) = self.files.get(file) {
             return cached.clone();
         }
-        let path = match &self.root {
-            Some(root) => root.join(file),
-            None => Path::new(file).to_path_buf(),
-        };
-        let text = std::fs::read_to_string(path).ok().map(Arc::<str>::from);
+        let root = self.root.clone().or_else(|| std::env::current_dir().ok());
+        let text = root.and_then(|root| {
+            let path = root.join(file);
+            if !crate::workspace::inside(&root, &path) {
+                return None;
+            }
+            std::fs::read_to_string(path).ok().map(Arc::<str>::from)
+        });
         self.files.insert(file.to_string(), text.clone());
         text
     }
 }
 
-/// The byte span of `loc` in `text`: from (line, column) to (end_line, end_column), columns
-/// counted in characters; at least one character where there is one. `None` when the line is
-/// not in the text.
-fn span_of(text: &str, loc: &Location) -> Option<SourceSpan> {
-    let start = offset_of(text, loc.line, loc.column)?;
-    let end =
-        if loc.end_line > loc.line || (loc.end_line == loc.line && loc.end_column > loc.column) {
-            offset_of(text, loc.end_line, loc.end_column).unwrap_or(start)
-        } else {
-            start
-        };
-    let len = if end > start {
-        end - start
-    } else {
-        text[start..]
-            .chars()
-            .next()
-            .filter(|c| *c != '\n' && *c != '\r')
-            .map_or(0, char::len_utf8)
-    };
-    Some(SourceSpan::new(start.into(), len))
+/// At most this many characters of a source line are shown: a longer line (minified or generated
+/// code, a data blob) is clipped to a window around its marks. miette pads a label to its column
+/// with `format!`, which panics past 65,535.
+const MAX_SNIPPET_LINE: usize = 240;
+
+/// Characters a clipped line keeps before its first mark.
+const CLIP_MARGIN: usize = 40;
+
+/// Lines miette shows around a mark (`context_lines` of the handler).
+const CONTEXT_LINES: u32 = 1;
+
+/// One line of a [`view`]: the window `lo..hi` (in characters) of a line `len` characters long,
+/// and the view offset of each character of the window (and of its end).
+struct LineWindow {
+    lo: usize,
+    hi: usize,
+    len: usize,
+    offsets: Vec<usize>,
 }
 
-/// Columns beyond this get no snippet: miette pads the underline with a `{:width$}` format, which
-/// panics past `u16::MAX` (a minified or generated line; found by the fuzzer).
-const MAX_SNIPPET_COLUMN: u32 = 10_000;
+/// What miette draws a snippet from: `text` with each line near the marks escaped (a control or
+/// bidirectional character in the code is shown as `\u{1b}`, it never reaches the terminal) and
+/// clipped to [`MAX_SNIPPET_LINE`] characters around its marks, the other lines left empty (so
+/// the line numbers stay); and each mark's span in it (from (line, column) to (end_line,
+/// end_column), columns counted in characters, a column past the line's end clamped to it; at
+/// least one character where there is one). A mark is `None` when its line is not in the text
+/// or its column is clipped away.
+fn view(text: &str, marks: &[&Location]) -> (ViewSource, Vec<Option<SourceSpan>>) {
+    let col0 = |c: u32| usize::try_from(c.max(1) - 1).unwrap_or(usize::MAX);
+    let has_end = |l: &Location| {
+        l.end_line > l.line || (l.end_line == l.line && l.end_column > l.column)
+    };
+    let mut wanted: BTreeMap<u32, usize> = BTreeMap::new();
+    for m in marks {
+        let c = wanted.entry(m.line).or_insert(usize::MAX);
+        *c = (*c).min(col0(m.column));
+        if has_end(m) {
+            let c = wanted.entry(m.end_line).or_insert(usize::MAX);
+            *c = (*c).min(col0(m.end_column));
+        }
+    }
+    let first = wanted.keys().next().copied().unwrap_or(1);
+    let last = wanted.keys().next_back().copied().unwrap_or(0);
+    let shown = first.saturating_sub(CONTEXT_LINES)..=last.saturating_add(CONTEXT_LINES);
 
-/// Byte offset of 1-based (line, column); a column past the line's end is clamped to it.
-fn offset_of(text: &str, line: u32, column: u32) -> Option<usize> {
-    if column > MAX_SNIPPET_COLUMN {
-        return None;
+    let mut out = String::new();
+    let mut windows: BTreeMap<u32, LineWindow> = BTreeMap::new();
+    for (i, raw) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let Ok(n) = u32::try_from(i + 1) else { break };
+        if !shown.contains(&n) {
+            continue;
+        }
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let len = line.chars().count();
+        let lo = match wanted.get(&n) {
+            Some(&c) if len > MAX_SNIPPET_LINE => c.min(len).saturating_sub(CLIP_MARGIN),
+            _ => 0,
+        };
+        let hi = lo.saturating_add(MAX_SNIPPET_LINE).min(len);
+        if lo > 0 {
+            out.push('…');
+        }
+        let mut offsets = Vec::with_capacity(hi - lo + 1);
+        for c in line.chars().skip(lo).take(hi - lo) {
+            offsets.push(out.len());
+            if c != '\t' && super::is_unsafe(c) {
+                super::push_escaped(&mut out, c);
+            } else {
+                out.push(c);
+            }
+        }
+        offsets.push(out.len());
+        if hi < len {
+            out.push('…');
+        }
+        if wanted.contains_key(&n) {
+            windows.insert(
+                n,
+                LineWindow {
+                    lo,
+                    hi,
+                    len,
+                    offsets,
+                },
+            );
+        }
     }
-    let line_idx = usize::try_from(line.checked_sub(1)?).ok()?;
-    let mut line_start = 0usize;
-    for _ in 0..line_idx {
-        line_start += text[line_start..].find('\n')? + 1;
+    let offset = |line: u32, column: u32, is_end: bool| -> Option<usize> {
+        let w = windows.get(&line)?;
+        let c = col0(column).min(w.len);
+        // A start at the window's end would point at the ellipsis.
+        if c < w.lo || c > w.hi || (c == w.hi && w.hi < w.len && !is_end) {
+            return None;
+        }
+        w.offsets.get(c - w.lo).copied()
+    };
+    let spans = marks
+        .iter()
+        .map(|m| {
+            let start = offset(m.line, m.column, false)?;
+            let end = if has_end(m) {
+                offset(m.end_line, m.end_column, true)
+                    .or_else(|| windows.get(&m.end_line).and_then(|w| w.offsets.last().copied()))
+                    .unwrap_or(start)
+            } else {
+                start
+            };
+            let len = if end > start {
+                end - start
+            } else {
+                out[start..]
+                    .chars()
+                    .next()
+                    .filter(|c| *c != '\n')
+                    .map_or(0, char::len_utf8)
+            };
+            Some(SourceSpan::new(start.into(), len))
+        })
+        .collect::<Vec<Option<SourceSpan>>>();
+    let starts = marks
+        .iter()
+        .zip(&spans)
+        .filter_map(|(m, s)| Some((s.as_ref()?.offset(), m.column)))
+        .collect();
+    let source = ViewSource {
+        text: Arc::from(out),
+        starts,
+    };
+    (source, spans)
+}
+
+/// A [`view`] as miette reads it. The snippet's heading (`[file:line:column]`) gives the column
+/// of the mark in the file as it is, in characters (the view's own would count the ellipsis and
+/// the escapes of a clipped or escaped line).
+#[derive(Debug, Clone)]
+struct ViewSource {
+    text: Arc<str>,
+    /// View offset of each placed mark → its column in the file.
+    starts: BTreeMap<usize, u32>,
+}
+
+impl SourceCode for ViewSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let contents = self
+            .text
+            .read_span(span, context_lines_before, context_lines_after)?;
+        let column = match self.starts.get(&span.offset()) {
+            // miette asks for the mark alone (no context) to head the snippet with it.
+            Some(&c) if context_lines_before == 0 => {
+                usize::try_from(c.max(1) - 1).unwrap_or(contents.column())
+            }
+            _ => contents.column(),
+        };
+        Ok(Box::new(MietteSpanContents::new(
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
     }
-    let rest = &text[line_start..];
-    let line_text = rest.split('\n').next().unwrap_or("");
-    let line_text = line_text.strip_suffix('\r').unwrap_or(line_text);
-    let col = usize::try_from(column.max(1) - 1).ok()?;
-    let within = line_text
-        .char_indices()
-        .nth(col)
-        .map_or(line_text.len(), |(i, _)| i);
-    Some(line_start + within)
 }
 
 /// A place to point at, with what happens there.
@@ -351,11 +495,18 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
     main.help = Some(format!("\"{}\" — {}\n{}", f.quote, f.section, f.help));
     for group in snippet_groups(&marks) {
         let file = group[0].loc.file.as_str();
-        let text = sources.get(file);
+        let locs: Vec<&Location> = group.iter().map(|m| m.loc).collect();
+        let (text, spans) = match sources.get(file) {
+            Some(t) => {
+                let (v, spans) = view(&t, &locs);
+                (Some(v), spans)
+            }
+            None => (None, vec![None; locs.len()]),
+        };
         let mut labels = Vec::new();
         let mut unplaced = Vec::new();
-        for m in &group {
-            match text.as_deref().and_then(|t| span_of(t, m.loc)) {
+        for (m, span) in group.iter().zip(spans) {
+            match span {
                 Some(span) if m.role == Role::Sink => labels.push(
                     LabeledSpan::new_primary_with_span(Some(m.text.clone()), span),
                 ),
@@ -365,7 +516,7 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
         }
         let named = text
             .filter(|_| !labels.is_empty())
-            .map(|t| NamedSource::new(file, t).with_language("Rust"));
+            .map(|t| named(file, t, "Rust"));
         if group.iter().any(|m| m.role == Role::Sink) {
             main.source = named;
             main.labels = labels;
@@ -446,7 +597,7 @@ fn sink_words(s: &SinkRef, complete: bool) -> String {
 
 /// `file:line:column`.
 pub(super) fn at(loc: &Location) -> String {
-    format!("{}:{}:{}", loc.file, loc.line, loc.column)
+    format!("{}:{}:{}", super::escape_line(&loc.file), loc.line, loc.column)
 }
 
 fn problem(p: &Problem, sources: &mut Sources) -> Diag {
@@ -455,23 +606,16 @@ fn problem(p: &Problem, sources: &mut Sources) -> Diag {
     let Some(file) = &p.file else { return diag };
     let placed = p.line.and_then(|line| {
         let text = sources.get(file)?;
+        // Without a column, the whole line; with one, the character there.
         let loc = Location {
             file: file.clone(),
             line,
             column: p.column.unwrap_or(1),
-            end_line: 0,
-            end_column: 0,
+            end_line: if p.column.is_none() { line } else { 0 },
+            end_column: if p.column.is_none() { u32::MAX } else { 0 },
         };
-        let start = offset_of(&text, line, loc.column)?;
-        // Without a column, the whole line; with one, the character there.
-        let span = if p.column.is_none() {
-            let len = text[start..].find('\n').unwrap_or(text.len() - start);
-            let len = text[start..start + len].trim_end_matches('\r').len();
-            SourceSpan::new(start.into(), len)
-        } else {
-            span_of(&text, &loc)?
-        };
-        Some((text, span))
+        let (v, spans) = view(&text, &[&loc]);
+        Some((v, spans.into_iter().next().flatten()?))
     });
     match placed {
         Some((text, span)) => {
@@ -480,14 +624,14 @@ fn problem(p: &Problem, sources: &mut Sources) -> Diag {
             } else {
                 "Rust"
             };
-            diag.source = Some(NamedSource::new(file, text).with_language(lang));
+            diag.source = Some(named(file, text, lang));
             diag.labels = vec![LabeledSpan::new_primary_with_span(
                 Some("here".to_string()),
                 span,
             )];
         }
         None => {
-            let mut place = file.clone();
+            let mut place = super::escape_line(file).into_owned();
             if let Some(l) = p.line {
                 place.push_str(&format!(":{l}"));
                 if let Some(c) = p.column {
@@ -502,6 +646,11 @@ fn problem(p: &Problem, sources: &mut Sources) -> Diag {
     diag
 }
 
+/// A snippet's source for miette: the [`view`] of `file`, named with the file escaped.
+fn named(file: &str, view: ViewSource, language: &str) -> NamedSource<ViewSource> {
+    NamedSource::new(super::escape_line(file), view).with_language(language)
+}
+
 /// A diagnostic built at run time.
 #[derive(Debug)]
 struct Diag {
@@ -509,7 +658,7 @@ struct Diag {
     code: Option<String>,
     severity: miette::Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<NamedSource<ViewSource>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Diag>,
 }
@@ -527,6 +676,36 @@ impl Diag {
             source: None,
             labels: Vec::new(),
             related: Vec::new(),
+        }
+    }
+
+    /// The diagnostic with every string escaped: the message, code and help keep their line
+    /// breaks ([`super::escape_controls`]), the labels and file names are one line each
+    /// ([`super::escape_line`]).
+    fn escaped(self) -> Diag {
+        let line = |s: &str| super::escape_line(s).into_owned();
+        let text = |s: &str| super::escape_controls(s).into_owned();
+        Diag {
+            message: text(&self.message),
+            code: self.code.as_deref().map(line),
+            severity: self.severity,
+            help: self.help.as_deref().map(text),
+            // Named with its file escaped where it is made (`named`).
+            source: self.source,
+            labels: self
+                .labels
+                .into_iter()
+                .map(|l| {
+                    let label = l.label().map(line);
+                    let span = *l.inner();
+                    if l.primary() {
+                        LabeledSpan::new_primary_with_span(label, span)
+                    } else {
+                        LabeledSpan::new_with_span(label, span)
+                    }
+                })
+                .collect(),
+            related: self.related.into_iter().map(Diag::escaped).collect(),
         }
     }
 
@@ -611,6 +790,10 @@ mod tests {
         }
     }
 
+    fn span_of(text: &str, l: &Location) -> Option<SourceSpan> {
+        view(text, &[l]).1.into_iter().next().flatten()
+    }
+
     #[test]
     fn spans_count_columns_in_characters() {
         let text = "fn a() {}\nlet ü = x(y);\n";
@@ -626,5 +809,35 @@ mod tests {
             span_of(text, &loc(1, 99, 0, 0)).map(|s| (s.offset(), s.len())),
             Some((9, 0))
         );
+    }
+
+    #[test]
+    fn a_view_escapes_control_characters_and_keeps_the_spans_on_the_code() {
+        let text = "fn a() {}\nlet s = \"\u{1b}[2J\u{202e}\"; x(y);\r\nfn b() {}\n";
+        let mark = loc(2, 18, 2, 22);
+        let (v, spans) = view(text, &[&mark]);
+        let v = v.text;
+        assert!(!v.contains('\u{1b}') && !v.contains('\u{202e}') && !v.contains('\r'), "{v:?}");
+        assert!(v.contains("\\u{1b}[2J\\u{202e}"), "{v:?}");
+        let span = spans[0].expect("placed");
+        assert_eq!(&v[span.offset()..span.offset() + span.len()], "x(y)");
+        // The line numbers stay.
+        assert_eq!(v.lines().count(), text.lines().count());
+    }
+
+    #[test]
+    fn a_very_long_line_is_clipped_around_its_mark() {
+        let text = format!("{}x(y);\n", " ".repeat(70_000));
+        let mark = loc(1, 70_001, 1, 70_005);
+        let (v, spans) = view(&text, &[&mark]);
+        let v = v.text;
+        assert!(v.chars().count() < MAX_SNIPPET_LINE + 4, "{}", v.len());
+        let span = spans[0].expect("placed");
+        assert_eq!(&v[span.offset()..span.offset() + span.len()], "x(y)");
+        assert!(v.starts_with('…'));
+        // A second mark far beyond the window is not placed.
+        let far = loc(1, 2, 0, 0);
+        let (_, spans) = view(&text, &[&mark, &far]);
+        assert!(spans[0].is_none() || spans[1].is_none());
     }
 }

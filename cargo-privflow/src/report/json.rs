@@ -214,8 +214,7 @@ fn problem(p: &Problem) -> ProblemLine<'_> {
 }
 
 fn line(out: &mut dyn Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, value).map_err(io::Error::other)?;
-    out.write_all(b"\n")
+    super::json_line(out, value)
 }
 
 /// Writes the report as JSON lines.

@@ -54,7 +54,7 @@ pub fn problem(p: &Problem) -> String {
         p.message
     );
     if let Some(file) = &p.file {
-        let mut place = file.clone();
+        let mut place = super::escape_line(file).into_owned();
         if let Some(line) = p.line {
             place.push_str(&format!(":{line}"));
             if let Some(column) = p.column {

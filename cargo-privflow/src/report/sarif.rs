@@ -21,7 +21,8 @@ fn information_uri() -> &'static str {
 
 /// Writes the log, pretty-printed, with a final newline.
 pub fn render(report: &Report, packs: &[PackInfo], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &to_value(report, packs)).map_err(io::Error::other)?;
+    let text = serde_json::to_string_pretty(&to_value(report, packs)).map_err(io::Error::other)?;
+    out.write_all(super::escape_json(&text).as_bytes())?;
     out.write_all(b"\n")
 }
 

@@ -80,6 +80,17 @@ pub fn relative_path(root: &Path, path: &Path) -> String {
     }
 }
 
+/// Whether `path` lies inside `root` once every symlink is resolved (both must exist; when either
+/// cannot be resolved, it is not). privflow shows the content of, and writes to, files inside the
+/// workspace only: a committed symlink or a config naming `/proc/self/environ` must not make it
+/// print or overwrite what lies outside.
+pub fn inside(root: &Path, path: &Path) -> bool {
+    match (root.canonicalize(), path.canonicalize()) {
+        (Ok(root), Ok(path)) => path.starts_with(root),
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::relative_path;

@@ -35,7 +35,8 @@ pub fn render(map: &DataMap, format: MapFormat, name: &str) -> String {
     match format {
         MapFormat::Markdown => markdown(map, name),
         MapFormat::Json => {
-            let mut s = serde_json::to_string_pretty(map).unwrap_or_default();
+            let s = serde_json::to_string_pretty(map).unwrap_or_default();
+            let mut s = crate::report::escape_json(&s).into_owned();
             s.push('\n');
             s
         }
