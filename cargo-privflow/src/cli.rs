@@ -11,7 +11,7 @@ use crate::rules::catalog;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 const ABOUT: &str =
@@ -490,7 +490,7 @@ fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
         None => (&[][..], &[][..]),
     };
     let written = Baseline::from_findings(report.findings.iter().chain(accepted), kept);
-    if let Err(e) = std::fs::write(&path, written.to_json()) {
+    if let Err(e) = write_file(&path, written.to_json().as_bytes(), Some(root)) {
         let _ = writeln!(Escaping(stderr), "error: could not write {}: {e}", path.display());
         return 2;
     }
@@ -560,7 +560,7 @@ fn run_map(
     let code = if incomplete { 2 } else { 0 };
     match output {
         None => finish(stdout.write_all(text.as_bytes()), code, stderr),
-        Some(path) => match std::fs::write(path, text) {
+        Some(path) => match write_file(path, text.as_bytes(), report.root.as_deref()) {
             Ok(()) => {
                 if !g.quiet {
                     let m = &report.map;
@@ -654,4 +654,51 @@ mod tests {
         assert_eq!(code, 0);
         assert!(String::from_utf8_lossy(&out).contains("Exit status:"));
     }
+}
+
+/// Writes a file privflow produces (the baseline, a data map) without ever writing through a
+/// symbolic link: a link or a directory at `path` is refused, a file inside the workspace `root`
+/// whose directory leads out of it (through a linked directory) is refused, and the bytes go to a
+/// new file beside it that is then renamed over it (a rename replaces a name, never a link's
+/// target).
+pub fn write_file(path: &Path, bytes: &[u8], root: Option<&Path>) -> Result<(), String> {
+    if let Ok(md) = std::fs::symlink_metadata(path) {
+        if md.file_type().is_symlink() {
+            return Err("it is a symbolic link, and privflow does not write through links \
+                        (remove the link, or name the file it points to)"
+                .into());
+        }
+        if md.is_dir() {
+            return Err("it is a directory".into());
+        }
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if let Some(root) = root {
+        let lexically_inside = path.starts_with(root);
+        if lexically_inside && !crate::workspace::inside(root, &dir) {
+            return Err("its directory leads out of the workspace (a linked directory)".into());
+        }
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "privflow-output".into());
+    let tmp = dir.join(format!(".{name}.privflow-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        std::io::Write::write_all(&mut f, bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(|e| e.to_string())
 }

@@ -181,7 +181,9 @@ fn apply_baseline(report: &mut Report, choice: &BaselineChoice, root: &std::path
         BaselineChoice::Off => return,
         BaselineChoice::Auto => {
             let path = root.join(baseline::DEFAULT_FILE);
-            if !path.is_file() {
+            // Absent: no baseline. Anything else there (a directory, a dangling link) is read
+            // below and fails closed, naming it.
+            if std::fs::symlink_metadata(&path).is_err() {
                 return;
             }
             path

@@ -351,3 +351,47 @@ fn the_data_map_ignores_the_baseline() {
     let map: serde_json::Value = serde_json::from_slice(&out.stdout).expect("the map");
     assert_eq!(map["flows"].as_array().map(Vec::len), Some(2));
 }
+
+/// A committed `privflow-baseline.json` that is a symbolic link to a file outside the workspace:
+/// `baseline` refuses to write through it (exit 2, the file named) and the target is unchanged.
+#[cfg(unix)]
+#[test]
+fn baseline_is_never_written_through_a_symlink() {
+    let ws = workspace();
+    let outside = tempfile::tempdir().expect("a temporary directory");
+    let target = outside.path().join("victim.txt");
+    std::fs::write(&target, "do not touch\n").expect("write");
+    std::os::unix::fs::symlink(&target, baseline_file(ws.path())).expect("symlink");
+    let out = privflow(ws.path(), &["privflow", "baseline"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "do not touch\n");
+
+    // A data map written with `-o` onto a link is refused the same way.
+    let map_link = ws.path().join("map.md");
+    std::os::unix::fs::symlink(&target, &map_link).expect("symlink");
+    let out = privflow(ws.path(), &["privflow", "map", "-o", map_link.to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(std::fs::read_to_string(&target).expect("read"), "do not touch\n");
+}
+
+/// A baseline path that is a directory is refused, naming it.
+#[test]
+fn baseline_onto_a_directory_is_refused() {
+    let ws = workspace();
+    std::fs::create_dir(baseline_file(ws.path())).expect("mkdir");
+    let out = privflow(ws.path(), &["privflow", "baseline"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("directory"), "{}", stderr(&out));
+}
+
+/// A `privflow-baseline.json` that is a directory is not silently ignored by a check run: the
+/// run is incomplete (exit 2) and names it.
+#[test]
+fn a_baseline_directory_fails_the_check_closed() {
+    let ws = workspace();
+    std::fs::create_dir(baseline_file(ws.path())).expect("mkdir");
+    let out = privflow(ws.path(), &["privflow"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("privflow-baseline.json"), "{}", stderr(&out));
+}
