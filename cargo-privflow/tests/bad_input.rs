@@ -537,3 +537,56 @@ fn an_include_privflow_cannot_follow_is_named() {
         ],
     );
 }
+
+/// Hostile text in the analysed code (escape sequences, OSC 8 links, CR, a bidi override, in
+/// code, in annotation strings and in an allow comment's rule id) never reaches the human output
+/// raw, in either style; a finding past column 65,535 does not crash graphical output; and a
+/// config naming a file outside the workspace gets its path, never its content.
+#[test]
+fn hostile_text_is_escaped_long_lines_render_and_outside_files_stay_unread() {
+    let esc = '\u{1b}';
+    let lib = format!(
+        "mod ok;\n\
+         #[privflow::sink(kind = \"network\", recipient = \"Evil{esc}[2J{esc}]8;;http://x{esc}\\\\Corp\u{202e}\", purpose = \"ads\\rforged\")]\n\
+         pub fn send(_s: &str) {{}}\n\
+         // privflow-allow: baseline/x{esc}[31m -- because\n\
+         pub fn leak(p: &ok::Patient) {{ let _c = \"{esc}[2J\"; send(&p.diagnosis); }}\n\
+         pub fn far(p: &ok::Patient) {{ {}println!(\"{{}}\", p.diagnosis); }}\n",
+        " ".repeat(70_000)
+    );
+    let dir = temp_crate(&lib);
+    let manifest = dir.path().join("Cargo.toml");
+    // `visus` reports the network sink, quoting its recipient and purpose.
+    let with_visus = std::fs::read_to_string(&manifest)
+        .expect("read")
+        .replace("rules = [\"baseline\"]", "rules = [\"baseline\", \"visus\"]");
+    std::fs::write(&manifest, with_visus).expect("write");
+    for style in ["graphical", "narrated"] {
+        let out = privflow(&manifest, &["--style", style, "--color", "always"], false);
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert!(!all.contains("panicked"), "{style}: {all}");
+        assert_eq!(out.status.code(), Some(1), "{style}: {all}");
+        assert!(all.contains("recipient Evil\\u{1b}[2J"), "{style}: the recipient, escaped: {all}");
+        assert!(all.contains("baseline/x\\u{1b}[31m"), "{style}: the allow rule id, escaped");
+        for bad in ["\u{1b}[2J", "\u{1b}]8;", "\u{202e}", "\r"] {
+            assert!(!all.contains(bad), "{style}: raw {bad:?} in the output");
+        }
+        assert!(all.contains("\\u{1b}"), "{style}: the escape is shown escaped");
+    }
+
+    // A rule file outside the workspace: named, its content never printed.
+    let secret = tempfile::NamedTempFile::new().expect("a temporary file");
+    std::fs::write(secret.path(), "TOP_SECRET_TOKEN=hunter2\nmore = \n").expect("write");
+    let cfg = dir.path().join("Cargo.toml");
+    let manifest_text = std::fs::read_to_string(&cfg).expect("read").replace(
+        "rules = [\"baseline\", \"visus\"]",
+        &format!("rules = [\"baseline\", {:?}]", secret.path().to_string_lossy()),
+    );
+    std::fs::write(&cfg, manifest_text).expect("write");
+    for style in ["graphical", "narrated"] {
+        let out = privflow(&manifest, &["--style", style, "--color", "always"], false);
+        let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+        assert_eq!(out.status.code(), Some(2), "{style}: {all}");
+        assert!(!all.contains("hunter2"), "{style}: outside content printed: {all}");
+    }
+}

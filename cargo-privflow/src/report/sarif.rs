@@ -73,12 +73,9 @@ pub fn to_value(report: &Report, packs: &[PackInfo]) -> Value {
         });
     }
     run.insert("invocations".into(), json!([invocation]));
-    if let Some(base) = report.root.as_deref().and_then(root_uri) {
-        run.insert(
-            "originalUriBaseIds".into(),
-            json!({ SRCROOT: {"uri": base} }),
-        );
-    }
+    // No `originalUriBaseIds`: it would hold the checkout's absolute path, so the same code
+    // checked out elsewhere would give another log. `%SRCROOT%` is left for the consumer to bind
+    // (GitHub code scanning resolves the relative URIs against the repository).
     run.insert("columnKind".into(), json!("unicodeCodePoints"));
     run.insert("results".into(), Value::Array(results));
 
@@ -245,23 +242,6 @@ pub fn uri(file: &str) -> String {
     out
 }
 
-/// `file:///abs/root/` for `originalUriBaseIds` (only for an absolute root).
-fn root_uri(root: &std::path::Path) -> Option<String> {
-    if !root.is_absolute() {
-        return None;
-    }
-    let path = root.to_string_lossy().replace('\\', "/");
-    let path = if path.starts_with('/') {
-        path
-    } else {
-        format!("/{path}")
-    };
-    let mut encoded = uri(&path);
-    if !encoded.ends_with('/') {
-        encoded.push('/');
-    }
-    Some(format!("file://{encoded}"))
-}
 
 fn region(loc: &Location) -> Value {
     let start_line = loc.line.max(1);
