@@ -590,3 +590,20 @@ fn hostile_text_is_escaped_long_lines_render_and_outside_files_stay_unread() {
         assert!(!all.contains("hunter2"), "{style}: outside content printed: {all}");
     }
 }
+
+/// A module file that is a directory (`src/foo.rs/`) is named as one, not "not found".
+#[test]
+fn a_module_file_that_is_a_directory_is_named_as_one() {
+    let dir = temp_crate("mod ok;\nmod foo;\n");
+    std::fs::create_dir(dir.path().join("src/foo.rs")).expect("mkdir");
+    check(
+        &dir.path().join("Cargo.toml"),
+        &[],
+        &[Expected {
+            kind: "missing-module",
+            file: Some("src/lib.rs"),
+            line: Some(2),
+            message: &["`foo`", "src/foo.rs is a directory"],
+        }],
+    );
+}

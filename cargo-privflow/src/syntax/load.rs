@@ -292,14 +292,22 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
                             None => {
                                 let looked: Vec<String> =
                                     cands.iter().map(|c| rel_path(c, workspace_root)).collect();
+                                // `foo.rs` that is a directory: say so, not "not found".
+                                let message = match cands.iter().find(|c| c.is_dir()) {
+                                    Some(d) => format!(
+                                        "module `{mname}`: {} is a directory, not a source file",
+                                        rel_path(d, workspace_root)
+                                    ),
+                                    None => format!(
+                                        "file not found for module `{mname}` (looked for {})",
+                                        looked.join(" and ")
+                                    ),
+                                };
                                 problems.push(problem_at(
                                     &db,
                                     ProblemKind::MissingModule,
                                     span,
-                                    format!(
-                                        "file not found for module `{mname}` (looked for {})",
-                                        looked.join(" and ")
-                                    ),
+                                    message,
                                 ));
                             }
                         }
