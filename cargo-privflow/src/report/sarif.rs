@@ -377,9 +377,5 @@ mod tests {
         assert_eq!(pascal_name("baseline/phi-to-log"), "PhiToLog");
         assert_eq!(uri("src/a b.rs"), "src/a%20b.rs");
         assert_eq!(uri("src\\ü.rs"), "src/%C3%BC.rs");
-        assert_eq!(
-            root_uri(std::path::Path::new("/w/my app")),
-            Some("file:///w/my%20app/".to_string())
-        );
     }
 }
