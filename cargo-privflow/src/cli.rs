@@ -491,7 +491,11 @@ fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     };
     let written = Baseline::from_findings(report.findings.iter().chain(accepted), kept);
     if let Err(e) = write_file(&path, written.to_json().as_bytes(), Some(root)) {
-        let _ = writeln!(Escaping(stderr), "error: could not write {}: {e}", path.display());
+        let _ = writeln!(
+            Escaping(stderr),
+            "error: could not write {}: {e}",
+            path.display()
+        );
         return 2;
     }
     // How the file changed: findings it did not hold, and entries that matched nothing.
@@ -579,7 +583,11 @@ fn run_map(
                 code
             }
             Err(e) => {
-                let _ = writeln!(Escaping(stderr), "error: could not write {}: {e}", path.display());
+                let _ = writeln!(
+                    Escaping(stderr),
+                    "error: could not write {}: {e}",
+                    path.display()
+                );
                 2
             }
         },
@@ -664,9 +672,11 @@ mod tests {
 pub fn write_file(path: &Path, bytes: &[u8], root: Option<&Path>) -> Result<(), String> {
     if let Ok(md) = std::fs::symlink_metadata(path) {
         if md.file_type().is_symlink() {
-            return Err("it is a symbolic link, and privflow does not write through links \
+            return Err(
+                "it is a symbolic link, and privflow does not write through links \
                         (remove the link, or name the file it points to)"
-                .into());
+                    .into(),
+            );
         }
         if md.is_dir() {
             return Err("it is a directory".into());

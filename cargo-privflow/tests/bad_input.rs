@@ -557,21 +557,31 @@ fn hostile_text_is_escaped_long_lines_render_and_outside_files_stay_unread() {
     let dir = temp_crate(&lib);
     let manifest = dir.path().join("Cargo.toml");
     // `visus` reports the network sink, quoting its recipient and purpose.
-    let with_visus = std::fs::read_to_string(&manifest)
-        .expect("read")
-        .replace("rules = [\"baseline\"]", "rules = [\"baseline\", \"visus\"]");
+    let with_visus = std::fs::read_to_string(&manifest).expect("read").replace(
+        "rules = [\"baseline\"]",
+        "rules = [\"baseline\", \"visus\"]",
+    );
     std::fs::write(&manifest, with_visus).expect("write");
     for style in ["graphical", "narrated"] {
         let out = privflow(&manifest, &["--style", style, "--color", "always"], false);
         let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert!(!all.contains("panicked"), "{style}: {all}");
         assert_eq!(out.status.code(), Some(1), "{style}: {all}");
-        assert!(all.contains("recipient Evil\\u{1b}[2J"), "{style}: the recipient, escaped: {all}");
-        assert!(all.contains("baseline/x\\u{1b}[31m"), "{style}: the allow rule id, escaped");
+        assert!(
+            all.contains("recipient Evil\\u{1b}[2J"),
+            "{style}: the recipient, escaped: {all}"
+        );
+        assert!(
+            all.contains("baseline/x\\u{1b}[31m"),
+            "{style}: the allow rule id, escaped"
+        );
         for bad in ["\u{1b}[2J", "\u{1b}]8;", "\u{202e}", "\r"] {
             assert!(!all.contains(bad), "{style}: raw {bad:?} in the output");
         }
-        assert!(all.contains("\\u{1b}"), "{style}: the escape is shown escaped");
+        assert!(
+            all.contains("\\u{1b}"),
+            "{style}: the escape is shown escaped"
+        );
     }
 
     // A rule file outside the workspace: named, its content never printed.
@@ -580,14 +590,20 @@ fn hostile_text_is_escaped_long_lines_render_and_outside_files_stay_unread() {
     let cfg = dir.path().join("Cargo.toml");
     let manifest_text = std::fs::read_to_string(&cfg).expect("read").replace(
         "rules = [\"baseline\", \"visus\"]",
-        &format!("rules = [\"baseline\", {:?}]", secret.path().to_string_lossy()),
+        &format!(
+            "rules = [\"baseline\", {:?}]",
+            secret.path().to_string_lossy()
+        ),
     );
     std::fs::write(&cfg, manifest_text).expect("write");
     for style in ["graphical", "narrated"] {
         let out = privflow(&manifest, &["--style", style, "--color", "always"], false);
         let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert_eq!(out.status.code(), Some(2), "{style}: {all}");
-        assert!(!all.contains("hunter2"), "{style}: outside content printed: {all}");
+        assert!(
+            !all.contains("hunter2"),
+            "{style}: outside content printed: {all}"
+        );
     }
 }
 

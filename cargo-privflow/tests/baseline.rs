@@ -365,14 +365,23 @@ fn baseline_is_never_written_through_a_symlink() {
     let out = privflow(ws.path(), &["privflow", "baseline"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(&target).expect("read"), "do not touch\n");
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "do not touch\n"
+    );
 
     // A data map written with `-o` onto a link is refused the same way.
     let map_link = ws.path().join("map.md");
     std::os::unix::fs::symlink(&target, &map_link).expect("symlink");
-    let out = privflow(ws.path(), &["privflow", "map", "-o", map_link.to_str().expect("utf-8")]);
+    let out = privflow(
+        ws.path(),
+        &["privflow", "map", "-o", map_link.to_str().expect("utf-8")],
+    );
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert_eq!(std::fs::read_to_string(&target).expect("read"), "do not touch\n");
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "do not touch\n"
+    );
 }
 
 /// A baseline path that is a directory is refused, naming it.
@@ -393,5 +402,9 @@ fn a_baseline_directory_fails_the_check_closed() {
     std::fs::create_dir(baseline_file(ws.path())).expect("mkdir");
     let out = privflow(ws.path(), &["privflow"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("privflow-baseline.json"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("privflow-baseline.json"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -455,5 +455,8 @@ pub fn whole_ref_method(m: &str) -> bool {
 
 /// Methods passing on the reference their receiver holds (`unwrap` of an `Option<&mut T>`).
 pub fn passes_ref_method(m: &str) -> bool {
-    matches!(m, "unwrap" | "expect" | "next" | "by_ref" | "unwrap_or_default")
+    matches!(
+        m,
+        "unwrap" | "expect" | "next" | "by_ref" | "unwrap_or_default"
+    )
 }

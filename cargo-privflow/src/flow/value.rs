@@ -80,7 +80,12 @@ impl Alias {
         if a.var != b.var {
             return None;
         }
-        let common = a.path.iter().zip(&b.path).take_while(|(x, y)| x == y).count();
+        let common = a
+            .path
+            .iter()
+            .zip(&b.path)
+            .take_while(|(x, y)| x == y)
+            .count();
         Some(Alias {
             var: a.var.clone(),
             path: a.path[..common].to_vec(),

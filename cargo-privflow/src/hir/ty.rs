@@ -103,7 +103,7 @@ impl Ty {
         }
     }
 
-        pub fn is_container(&self) -> bool {
+    pub fn is_container(&self) -> bool {
         match self {
             Ty::Lib(n, _) => CONTAINERS.contains(&&**n) || MAPS.contains(&&**n),
             Ty::Slice(_) => true,

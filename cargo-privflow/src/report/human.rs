@@ -277,9 +277,8 @@ struct LineWindow {
 /// or its column is clipped away.
 fn view(text: &str, marks: &[&Location]) -> (ViewSource, Vec<Option<SourceSpan>>) {
     let col0 = |c: u32| usize::try_from(c.max(1) - 1).unwrap_or(usize::MAX);
-    let has_end = |l: &Location| {
-        l.end_line > l.line || (l.end_line == l.line && l.end_column > l.column)
-    };
+    let has_end =
+        |l: &Location| l.end_line > l.line || (l.end_line == l.line && l.end_column > l.column);
     let mut wanted: BTreeMap<u32, usize> = BTreeMap::new();
     for m in marks {
         let c = wanted.entry(m.line).or_insert(usize::MAX);
@@ -353,7 +352,11 @@ fn view(text: &str, marks: &[&Location]) -> (ViewSource, Vec<Option<SourceSpan>>
             let start = offset(m.line, m.column, false)?;
             let end = if has_end(m) {
                 offset(m.end_line, m.end_column, true)
-                    .or_else(|| windows.get(&m.end_line).and_then(|w| w.offsets.last().copied()))
+                    .or_else(|| {
+                        windows
+                            .get(&m.end_line)
+                            .and_then(|w| w.offsets.last().copied())
+                    })
                     .unwrap_or(start)
             } else {
                 start
@@ -597,7 +600,12 @@ fn sink_words(s: &SinkRef, complete: bool) -> String {
 
 /// `file:line:column`.
 pub(super) fn at(loc: &Location) -> String {
-    format!("{}:{}:{}", super::escape_line(&loc.file), loc.line, loc.column)
+    format!(
+        "{}:{}:{}",
+        super::escape_line(&loc.file),
+        loc.line,
+        loc.column
+    )
 }
 
 fn problem(p: &Problem, sources: &mut Sources) -> Diag {
@@ -817,7 +825,10 @@ mod tests {
         let mark = loc(2, 18, 2, 22);
         let (v, spans) = view(text, &[&mark]);
         let v = v.text;
-        assert!(!v.contains('\u{1b}') && !v.contains('\u{202e}') && !v.contains('\r'), "{v:?}");
+        assert!(
+            !v.contains('\u{1b}') && !v.contains('\u{202e}') && !v.contains('\r'),
+            "{v:?}"
+        );
         assert!(v.contains("\\u{1b}[2J\\u{202e}"), "{v:?}");
         let span = spans[0].expect("placed");
         assert_eq!(&v[span.offset()..span.offset() + span.len()], "x(y)");

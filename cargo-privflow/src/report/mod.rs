@@ -151,9 +151,6 @@ mod tests {
         use std::io::Write as _;
         let mut buf = Vec::new();
         let _ = write!(Escaping(&mut buf), "x\u{1b}]8;;http://e\u{7}y");
-        assert_eq!(
-            String::from_utf8_lossy(&buf),
-            "x\\u{1b}]8;;http://e\\u{7}y"
-        );
+        assert_eq!(String::from_utf8_lossy(&buf), "x\\u{1b}]8;;http://e\\u{7}y");
     }
 }

@@ -242,7 +242,6 @@ pub fn uri(file: &str) -> String {
     out
 }
 
-
 fn region(loc: &Location) -> Value {
     let start_line = loc.line.max(1);
     let start_column = loc.column.max(1);

@@ -1227,7 +1227,8 @@ impl Lowerer {
         let mut branches: Vec<(Option<Vec<TokenTree>>, TokenStream)> = Vec::new();
         let mut i = 0;
         loop {
-            let is_ident = |t: Option<&TokenTree>, w: &str| matches!(t, Some(TokenTree::Ident(x)) if x == w);
+            let is_ident =
+                |t: Option<&TokenTree>, w: &str| matches!(t, Some(TokenTree::Ident(x)) if x == w);
             let mut pred = None;
             if is_ident(tts.get(i), "if") {
                 // `if #[cfg(pred)] { .. }`

@@ -113,14 +113,18 @@ fn parse_matcher(tts: &[TokenTree]) -> Option<Vec<Matcher>> {
         match &tts[i] {
             TokenTree::Punct(p) if p.as_char() == '$' => match tts.get(i + 1) {
                 Some(TokenTree::Ident(name)) => {
-                    let colon = matches!(tts.get(i + 2), Some(TokenTree::Punct(c)) if c.as_char() == ':');
+                    let colon =
+                        matches!(tts.get(i + 2), Some(TokenTree::Punct(c)) if c.as_char() == ':');
                     let Some(TokenTree::Ident(kind)) = tts.get(i + 3) else {
                         return None;
                     };
                     if !colon {
                         return None;
                     }
-                    out.push(Matcher::Fragment(name.to_string(), fragment(&kind.to_string())?));
+                    out.push(Matcher::Fragment(
+                        name.to_string(),
+                        fragment(&kind.to_string())?,
+                    ));
                     i += 4;
                 }
                 Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => {
@@ -148,7 +152,8 @@ fn parse_matcher(tts: &[TokenTree]) -> Option<Vec<Matcher>> {
 /// After `$( .. )`: an optional separator token and the operator (`*`, `+`, `?`); the number
 /// of token trees they take.
 fn repetition_tail(tts: &[TokenTree]) -> Option<(Option<String>, char, usize)> {
-    let is_op = |t: &TokenTree| matches!(t, TokenTree::Punct(p) if matches!(p.as_char(), '*' | '+' | '?'));
+    let is_op =
+        |t: &TokenTree| matches!(t, TokenTree::Punct(p) if matches!(p.as_char(), '*' | '+' | '?'));
     let op_of = |t: &TokenTree| match t {
         TokenTree::Punct(p) => p.as_char(),
         _ => '*',
@@ -259,10 +264,7 @@ fn match_seq(ms: &[Matcher], tts: &[TokenTree], b: &mut Bindings) -> Option<usiz
                     return None;
                 }
                 for name in names_in(inner) {
-                    b.insert(
-                        name.clone(),
-                        Binding::Many(reps.clone()),
-                    );
+                    b.insert(name.clone(), Binding::Many(reps.clone()));
                 }
             }
         }
@@ -494,7 +496,8 @@ mod tests {
 
     #[test]
     fn fragments_and_repetitions_are_substituted() {
-        let def = "($t:ident, $($k:ident = $v:expr),* $(,)?) => { $t.insert(vec![$(($k, $v)),*]) };";
+        let def =
+            "($t:ident, $($k:ident = $v:expr),* $(,)?) => { $t.insert(vec![$(($k, $v)),*]) };";
         let out = expand_str(def, "table, a = 1 + 2, b = f(x)").unwrap();
         let squashed: String = out.split_whitespace().collect();
         // Expression fragments stay one operand (parenthesised); identifiers are put in as they are.
@@ -505,7 +508,10 @@ mod tests {
     fn first_matching_rule_wins_and_no_match_is_none() {
         let def = "() => { 0 }; ($e:expr) => { audit($e) };";
         assert_eq!(expand_str(def, "").unwrap().trim(), "0");
-        let one: String = expand_str(def, "&p.name").unwrap().split_whitespace().collect();
+        let one: String = expand_str(def, "&p.name")
+            .unwrap()
+            .split_whitespace()
+            .collect();
         assert_eq!(one, "audit((&p.name))");
         assert_eq!(expand_str(def, "a, b"), None);
     }
@@ -514,7 +520,10 @@ mod tests {
     fn mismatched_repetition_counts_do_not_expand() {
         let def = "($($a:ident),* ; $($b:ident),*) => { $(f($a, $b);)* };";
         assert!(expand_str(def, "x, y ; z").is_none());
-        let ok: String = expand_str(def, "x, y ; z, w").unwrap().split_whitespace().collect();
+        let ok: String = expand_str(def, "x, y ; z, w")
+            .unwrap()
+            .split_whitespace()
+            .collect();
         assert_eq!(ok, "f(x,z);f(y,w);");
     }
 }

@@ -27,8 +27,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                             // old type's field structure. An alias of the value's own type
                             // (`let s: Shared = Arc::new(state)`) is no conversion.
                             let (have, want) = (v.ty.unaliased(), lowered.unaliased());
-                            let same_lib = matches!((have, want), (Ty::Lib(a, _), Ty::Lib(b, _)) if a == b);
-                            if v.ty.is_known() && have != want && &have.elem() != want && !same_lib {
+                            let same_lib =
+                                matches!((have, want), (Ty::Lib(a, _), Ty::Lib(b, _)) if a == b);
+                            if v.ty.is_known() && have != want && &have.elem() != want && !same_lib
+                            {
                                 let span = init.as_ref().map(|e| e.span()).unwrap_or_default();
                                 let all = self.flatten(&v, false, span);
                                 v = Value {

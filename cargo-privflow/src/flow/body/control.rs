@@ -44,7 +44,12 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
     }
 
-    pub(super) fn if_expr(&mut self, cond: &'p Expr, then: &'p Block, els: Option<&'p Expr>) -> Value {
+    pub(super) fn if_expr(
+        &mut self,
+        cond: &'p Expr,
+        then: &'p Block,
+        els: Option<&'p Expr>,
+    ) -> Value {
         self.push_scope();
         let g = self.cond(cond);
         let mut else_st = self.st.clone();

@@ -1,7 +1,13 @@
 use super::*;
 
 impl<'a, 'p> Eval<'a, 'p> {
-    pub(super) fn macro_call(&mut self, path: &Path, kind: MacroKind, args: &'p [Expr], span: Span) -> Value {
+    pub(super) fn macro_call(
+        &mut self,
+        path: &Path,
+        kind: MacroKind,
+        args: &'p [Expr],
+        span: Span,
+    ) -> Value {
         let resolved: Vec<Name> = match resolve_path(self.sh.p, self.module, path) {
             Some(Def::External(p)) => p,
             _ => path.segments.iter().map(|s| s.name.clone()).collect(),

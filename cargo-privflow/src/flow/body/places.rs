@@ -98,7 +98,13 @@ impl<'a, 'p> Eval<'a, 'p> {
     fn assign_through(&mut self, lhs: &'p Expr, v: Value, weak: bool) {
         let target = self.expr(lhs);
         if let Some(a) = target.alias {
-            self.write_slot(&a.var.clone(), &a.path, &v, a.weak || weak, WriteKind::Assign);
+            self.write_slot(
+                &a.var.clone(),
+                &a.path,
+                &v,
+                a.weak || weak,
+                WriteKind::Assign,
+            );
         }
     }
 

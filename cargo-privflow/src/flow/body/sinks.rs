@@ -36,7 +36,11 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     /// The data a sink receives: the arguments its spec selects.
-    pub(super) fn sink_data(spec: &crate::hir::SinkSpec, has_self: bool, actuals: &[Value]) -> Vec<Value> {
+    pub(super) fn sink_data(
+        spec: &crate::hir::SinkSpec,
+        has_self: bool,
+        actuals: &[Value],
+    ) -> Vec<Value> {
         let offset = usize::from(has_self);
         let mut out = Vec::new();
         if spec.self_is_data && has_self {
