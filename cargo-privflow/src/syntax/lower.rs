@@ -41,7 +41,7 @@ pub struct Lowerer {
     /// arguments are read as a log macro's.
     macro_renames: std::collections::HashMap<String, String>,
     /// The file's `macro_rules!` macros by name, expanded where they are called.
-    macros: std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>,
+    macros: MacroDefs,
     /// Macro expansions being lowered, innermost last (bounded).
     expanding: u32,
     /// Token trees all expansions in this file produced so far (bounded: a macro calling
@@ -75,14 +75,15 @@ pub struct LoweredFile {
 }
 
 pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> LoweredFile {
+    let (macro_renames, macros) = file_macros(ast);
     let mut l = Lowerer {
         file,
         features,
         depth: 0,
         too_deep: None,
         local_items: Vec::new(),
-        macro_renames: renamed_imports(ast),
-        macros: macro_rules_defs(ast),
+        macro_renames,
+        macros,
         expanding: 0,
         expanded_trees: std::cell::Cell::new(0),
         nesting: 0,
@@ -1762,62 +1763,48 @@ fn label_name(l: &Option<syn::Label>) -> Option<Name> {
     l.as_ref().map(|l| Name::from(l.name.ident.to_string()))
 }
 
-/// Every `use a::b as c;` of the file (at any depth, in `use` groups too): `c` → `b`, for
-/// renamed imports of macros (`use log::warn as alert;`). Only renames privflow reads macros by.
-fn renamed_imports(ast: &syn::File) -> std::collections::HashMap<String, String> {
-    struct Renames(std::collections::HashMap<String, String>);
-    impl<'ast> syn::visit::Visit<'ast> for Renames {
-        fn visit_use_rename(&mut self, r: &'ast syn::UseRename) {
-            let original = r.ident.to_string();
-            if macro_kind(&original) != MacroKind::Exprs {
-                self.0.insert(r.rename.to_string(), original);
-            }
-        }
-        // Function bodies are not walked for `use` items (only items are).
-        fn visit_block(&mut self, b: &'ast syn::Block) {
-            for s in &b.stmts {
-                if let syn::Stmt::Item(i) = s {
-                    self.visit_item(i);
-                }
+type MacroDefs = std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>;
+
+/// What the file says about macros, read in one walk over its items (function bodies are walked
+/// for their items only): every `use a::b as c;` whose `b` is a macro privflow reads by name
+/// (`c` → `b`: `use log::warn as alert;`), and every `macro_rules! name { .. }` definition by
+/// name (a later one replaces an earlier one).
+fn file_macros(ast: &syn::File) -> (std::collections::HashMap<String, String>, MacroDefs) {
+    #[derive(Default)]
+    struct Macros {
+        renames: std::collections::HashMap<String, String>,
+        defs: MacroDefs,
+    }
+    impl Macros {
+        fn define(&mut self, name: String, body: TokenStream) {
+            if let Some(def) = super::mbe::parse_rules(body) {
+                self.defs.insert(name, std::rc::Rc::new(def));
             }
         }
     }
-    let mut r = Renames(Default::default());
-    syn::visit::Visit::visit_file(&mut r, ast);
-    r.0
-}
-
-/// The file's `macro_rules! name { .. }` definitions (at any depth), by name; a later
-/// definition of a name replaces an earlier one.
-fn macro_rules_defs(
-    ast: &syn::File,
-) -> std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>> {
-    struct Defs(std::collections::HashMap<String, std::rc::Rc<super::mbe::MacroDef>>);
-    impl<'ast> syn::visit::Visit<'ast> for Defs {
+    impl<'ast> syn::visit::Visit<'ast> for Macros {
+        fn visit_use_rename(&mut self, r: &'ast syn::UseRename) {
+            let original = r.ident.to_string();
+            if macro_kind(&original) != MacroKind::Exprs {
+                self.renames.insert(r.rename.to_string(), original);
+            }
+        }
         fn visit_item_macro(&mut self, m: &'ast syn::ItemMacro) {
-            if let Some(name) = &m.ident {
-                if m.mac.path.is_ident("macro_rules") {
-                    if let Some(def) = super::mbe::parse_rules(m.mac.tokens.clone()) {
-                        self.0.insert(name.to_string(), std::rc::Rc::new(def));
-                    }
-                }
+            if let (Some(name), true) = (&m.ident, m.mac.path.is_ident("macro_rules")) {
+                self.define(name.to_string(), m.mac.tokens.clone());
             }
         }
         fn visit_block(&mut self, b: &'ast syn::Block) {
             for s in &b.stmts {
                 match s {
                     syn::Stmt::Item(i) => self.visit_item(i),
-                    syn::Stmt::Macro(m) => {
-                        // `macro_rules!` inside a function body is a statement macro.
-                        if m.mac.path.is_ident("macro_rules") {
-                            let mut tts = m.mac.tokens.clone().into_iter();
-                            if let (Some(TokenTree::Ident(n)), Some(TokenTree::Group(g))) =
-                                (tts.next(), tts.next())
-                            {
-                                if let Some(def) = super::mbe::parse_rules(g.stream()) {
-                                    self.0.insert(n.to_string(), std::rc::Rc::new(def));
-                                }
-                            }
+                    // `macro_rules! name { .. }` inside a function body is a statement macro.
+                    syn::Stmt::Macro(m) if m.mac.path.is_ident("macro_rules") => {
+                        let mut tts = m.mac.tokens.clone().into_iter();
+                        if let (Some(TokenTree::Ident(n)), Some(TokenTree::Group(g))) =
+                            (tts.next(), tts.next())
+                        {
+                            self.define(n.to_string(), g.stream());
                         }
                     }
                     _ => {}
@@ -1825,7 +1812,7 @@ fn macro_rules_defs(
             }
         }
     }
-    let mut d = Defs(Default::default());
-    syn::visit::Visit::visit_file(&mut d, ast);
-    d.0
+    let mut m = Macros::default();
+    syn::visit::Visit::visit_file(&mut m, ast);
+    (m.renames, m.defs)
 }
