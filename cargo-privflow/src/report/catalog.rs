@@ -2,7 +2,7 @@
 //! JSON lines.
 
 use crate::model::{PackInfo, RuleInfo};
-use crate::workspace::suggest::close_matches;
+use crate::workspace::did_you_mean::close_matches;
 use serde::Serialize;
 use std::io::{self, Write};
 

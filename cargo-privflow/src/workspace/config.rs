@@ -382,7 +382,7 @@ fn unknown_key(key: &str, known: &[&str], what: &str) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let mut msg = format!("unknown {what} `{key}`; expected one of {list}");
-    if let Some(best) = super::suggest::closest(key, known.iter().copied()) {
+    if let Some(best) = super::did_you_mean::closest(key, known.iter().copied()) {
         msg.push_str(&format!(" (did you mean `{best}`?)"));
     }
     msg

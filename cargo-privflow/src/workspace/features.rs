@@ -2,7 +2,7 @@
 //! `--features`, `--all-features` and `--no-default-features`. They decide which
 //! `#[cfg(feature = "..")]` code is analysed.
 
-use super::suggest::close_matches;
+use super::did_you_mean::close_matches;
 use crate::driver::CheckOptions;
 use crate::model::{Problem, ProblemKind, Severity};
 use cargo_metadata::Package;

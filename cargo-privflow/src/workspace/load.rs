@@ -1,7 +1,7 @@
 //! `cargo metadata --no-deps` → the selected packages' crates and settings.
 
 use super::config::{self, RawConfig, TableSource};
-use super::suggest::close_matches;
+use super::did_you_mean::close_matches;
 use super::{relative_path, Target, TargetKind, Workspace};
 use crate::driver::CheckOptions;
 use crate::model::{Problem, ProblemKind, Severity};

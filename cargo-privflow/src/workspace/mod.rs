@@ -5,9 +5,9 @@
 //! `[package.metadata.privflow]` over the workspace's `[workspace.metadata.privflow]`.
 
 mod config;
+pub mod did_you_mean;
 mod features;
 mod load;
-pub mod suggest;
 
 pub use config::SINK_KINDS;
 pub use load::load;
