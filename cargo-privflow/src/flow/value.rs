@@ -111,7 +111,15 @@ pub struct Value {
     /// `Ok(x)` holds none, `Err(e)` holds `e` and no `Ok` contents. None: either variant may hold
     /// all of the value.
     pub err: Option<Arc<Value>>,
+    /// A fixed-size array's (or `vec![..]`'s) elements one by one, when built from a literal:
+    /// `a[0]` and `let [x, y] = a` read one of them. A refinement of the value itself, which
+    /// still holds all of them joined (so dropping it is always sound: any write that does not
+    /// know which element it changes does).
+    pub elems: Option<Arc<Vec<Value>>>,
 }
+
+/// Elements known one by one at most (a longer literal is only its elements joined).
+pub const MAX_KNOWN_ELEMS: usize = 8;
 
 /// Nesting of field maps kept; deeper contents fold into the parent's tags.
 pub const MAX_FIELD_DEPTH: usize = 4;
@@ -147,6 +155,14 @@ impl Value {
     }
 
     fn join_depth(&mut self, other: &Value, depth: usize) {
+        self.elems = match (&self.elems, &other.elems) {
+            (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Some(a.clone()),
+            (Some(a), Some(b)) if a.len() == b.len() => Some(Arc::new(
+                a.iter().zip(b.iter()).map(|(x, y)| x.clone().joined(y)).collect(),
+            )),
+            // Elements known on one side only: the joined whole is what is known.
+            _ => None,
+        };
         if self.err.is_some() || other.err.is_some() {
             let mut e = self.err_part();
             e.join_depth(&other.err_part(), depth + 1);
@@ -275,6 +291,7 @@ impl Value {
     /// Cuts field nesting below `depth`, folding deeper contents into tags (keeps summaries
     /// finite when recursion builds ever deeper values).
     pub fn truncate(&mut self, depth: usize) {
+        self.elems = None;
         if depth == 0 {
             let folded = self.all_tags_shallow();
             self.tags = folded;
@@ -301,6 +318,7 @@ impl Value {
         };
         self.guard = None;
         self.alias = None;
+        self.elems = None;
         if let Some(e) = self.err.take() {
             self.err = Some(Arc::new((*e).clone().without_local()));
         }

@@ -165,6 +165,8 @@ pub enum Expr {
     /// A literal; string literals keep their text (SQL statements, format strings).
     Lit {
         text: Option<Name>,
+        /// The value of an integer literal that fits in `u64` (a constant index: `a[0]`).
+        int: Option<u64>,
         span: Span,
     },
     Call {

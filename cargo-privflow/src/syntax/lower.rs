@@ -957,6 +957,10 @@ impl Lowerer {
                     syn::Lit::Str(s) => Some(name(&s.value())),
                     _ => None,
                 },
+                int: match &l.lit {
+                    syn::Lit::Int(i) => i.base10_parse::<u64>().ok(),
+                    _ => None,
+                },
                 span,
             },
             syn::Expr::Call(c) => Expr::Call {

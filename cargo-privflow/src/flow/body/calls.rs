@@ -49,6 +49,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
                 Some(Def::External(path)) => {
                     let mut v = self.lib_call(&path, vals, span);
+                    v.elems = None;
                     let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
                     // The type a generic library function is told to produce
                     // (`from_str::<Patient>`, `query_as::<_, Patient>`): its last type argument.
@@ -266,6 +267,15 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         let recv_value = r.clone();
         let mut v = self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span);
+        // Elements known one by one stay known only in a copy of the receiver: any other
+        // library method may reorder, drop or add elements (`rev`, `sort`, `collect`).
+        if !matches!(
+            &**method,
+            "clone" | "to_vec" | "to_owned" | "as_slice" | "as_mut_slice" | "as_ref" | "as_mut"
+                | "borrow" | "borrow_mut" | "into"
+        ) {
+            v.elems = None;
+        }
         // A method handing out a reference into its receiver: writes through it reach the
         // receiver's place (`*v.get_mut(i).unwrap() = x`, `for s in v.iter_mut() { *s = x }`).
         if cat::element_ref_method(method) {

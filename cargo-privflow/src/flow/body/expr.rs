@@ -38,7 +38,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             Expr::Index { base, index, .. } => {
                 let b = self.expr(base);
                 self.expr(index);
-                self.elem(&b)
+                self.indexed(&b, index)
             }
             Expr::Struct {
                 path, fields, rest, ..
@@ -79,6 +79,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let elem_ty = vals.first().map(|v| v.ty.clone()).unwrap_or_default();
                 v.ty = Ty::Slice(Box::new(elem_ty));
                 v.guard = None;
+                v.elems = Self::known_elems(vals);
                 v
             }
             Expr::Unary { op, expr, .. } => {

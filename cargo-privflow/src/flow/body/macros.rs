@@ -106,6 +106,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                         "Vec",
                         vals.first().map(|x| x.ty.clone()).unwrap_or_default(),
                     );
+                    // `vec![a, b]`; `vec![x; n]` is read as `vec![x]`, which is as right: each
+                    // of its elements is `x`.
+                    v.elems = Self::known_elems(vals.clone());
                 } else if matches!(last, "query" | "query_as" | "query_scalar") {
                     // `query_as!(Type, "SQL", ..)` has the text second.
                     let sql = args.iter().find(|a| matches!(a, Expr::Lit { .. }));

@@ -24,7 +24,9 @@
 
 use super::catalogue as cat;
 use super::tags::{trace_append, trace_push, Origin, Paths, Step, Tag, TagSet, Trace};
-use super::value::{consented, Alias, Callable, Guard, Purposes, Value, MAX_VALUE_NODES};
+use super::value::{
+    consented, Alias, Callable, Guard, Purposes, Value, MAX_KNOWN_ELEMS, MAX_VALUE_NODES,
+};
 use super::{Flow, FnSummary, HitInfo, Shared, SinkRef, SinkSite, SiteId, Sites};
 use crate::hir::scope::{assoc_fn, resolve_path, step as path_step, Ns};
 use crate::hir::{Def, FnId, Owner, StructId, TraitId, Ty};

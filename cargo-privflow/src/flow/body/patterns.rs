@@ -61,8 +61,25 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
             }
             Pat::Slice(elems) => {
-                for e in elems {
-                    let ev = self.elem(&v);
+                // `[x, y]`, `[first, .., last]`: with the elements known one by one, each
+                // position binds its own element (counted from the end after a `..`).
+                let known = v.elems.clone();
+                let rest_at = elems.iter().position(Self::is_rest);
+                for (i, e) in elems.iter().enumerate() {
+                    let position = match (&known, rest_at) {
+                        (Some(_), Some(r)) if i == r => None,
+                        (Some(_), None) => Some(i),
+                        (Some(_), Some(r)) if i < r => Some(i),
+                        (Some(es), Some(_)) => (es.len() + i).checked_sub(elems.len()),
+                        (None, _) => None,
+                    };
+                    let ev = match position.and_then(|p| known.as_ref()?.get(p).cloned()) {
+                        Some(mut one) => {
+                            one.alias = self.elem(&v).alias;
+                            one
+                        }
+                        None => self.elem(&v),
+                    };
                     self.bind(e, ev);
                 }
             }
@@ -87,6 +104,15 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             Pat::Ref(p) => self.bind(p, v),
             Pat::Path(_) | Pat::Wild | Pat::Rest | Pat::Lit => {}
+        }
+    }
+
+    /// `..` or `rest @ ..` in a slice pattern.
+    fn is_rest(p: &Pat) -> bool {
+        match p {
+            Pat::Rest => true,
+            Pat::Bind { sub: Some(s), .. } => matches!(**s, Pat::Rest),
+            _ => false,
         }
     }
 

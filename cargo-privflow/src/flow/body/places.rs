@@ -90,7 +90,20 @@ impl<'a, 'p> Eval<'a, 'p> {
             to.extend(path.iter().cloned());
             self.write_slot(&a.var.clone(), &to, &v, a.weak || weak, WriteKind::Assign);
         }
+        let one_element = match lhs {
+            Expr::Index { index, .. } if !compound => Self::const_index(index),
+            _ => None,
+        };
+        let known_before = self.lookup(&var).and_then(|x| x.elems.clone());
         self.write_slot(&var, &path, &v, weak, WriteKind::Assign);
+        // `a[1] = x` with `a`'s elements known one by one (and `a` itself the place): only
+        // element 1 is replaced.
+        if let (Some(i), Some(mut elems), true) = (one_element, known_before, path.is_empty()) {
+            if let (Some(e), Some(slot)) = (Arc::make_mut(&mut elems).get_mut(i), self.lookup_mut(&var)) {
+                *e = v;
+                slot.elems = Some(elems);
+            }
+        }
     }
 
     /// A write through a reference that is not a local place (`*v.get_mut(i).unwrap() = x`,
@@ -115,9 +128,15 @@ impl<'a, 'p> Eval<'a, 'p> {
         let Some(slot) = self.lookup_mut(var) else {
             return;
         };
+        // A write that does not say which element it changes may change any: the elements
+        // known one by one on the way are forgotten (the joined whole gets the write).
         let mut cur = slot;
         for seg in path {
+            cur.elems = None;
             cur = cur.fields_mut().entry(seg.clone()).or_default();
+        }
+        if weak || matches!(kind, WriteKind::Add) {
+            cur.elems = None;
         }
         match kind {
             WriteKind::Add => {

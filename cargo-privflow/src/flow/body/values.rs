@@ -151,6 +151,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut e = v.clone();
         e.guard = None;
         e.callable = None;
+        e.elems = None;
         // The `Ok` (or `Some`) contents of a `Result`.
         if !matches!(v.ty.lib_name(), Some(n) if n != "Result" && n != "Option") {
             e.err = None;
@@ -165,6 +166,37 @@ impl<'a, 'p> Eval<'a, 'p> {
             e.ty = v.ty.elem();
         }
         e
+    }
+
+    /// Elements kept one by one (a literal `[a, b]`, `vec![a, b]`), if few enough.
+    pub(super) fn known_elems(vals: Vec<Value>) -> Option<Arc<Vec<Value>>> {
+        (vals.len() <= MAX_KNOWN_ELEMS).then(|| Arc::new(vals))
+    }
+
+    /// The constant index an index expression is (`a[1]`), if it is one.
+    pub(super) fn const_index(index: &Expr) -> Option<usize> {
+        match index {
+            Expr::Lit { int: Some(i), .. } => usize::try_from(*i).ok(),
+            _ => None,
+        }
+    }
+
+    /// `v[index]`: the element at a constant index when `v`'s elements are known one by one,
+    /// else any element.
+    pub(super) fn indexed(&self, v: &Value, index: &Expr) -> Value {
+        let any = self.elem(v);
+        let known = Self::const_index(index)
+            .and_then(|i| v.elems.as_ref().and_then(|es| es.get(i)).cloned());
+        match known {
+            Some(mut e) => {
+                e.alias = any.alias;
+                if !e.ty.is_known() {
+                    e.ty = any.ty;
+                }
+                e
+            }
+            None => any,
+        }
     }
 
     /// Every tag a value holds: its own, its fields', and those its type declares.
