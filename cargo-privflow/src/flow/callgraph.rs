@@ -10,7 +10,7 @@
 
 use crate::hir::scope::resolve_path;
 use crate::hir::{Def, FnId, Program};
-use crate::syntax::ir::{Expr, Name};
+use crate::syntax::ir::{BinOp, Expr};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
 
@@ -48,11 +48,19 @@ pub enum Callee<'p> {
     Fn(FnId),
     /// Every function of this name: a method call, or a path that does not resolve to a
     /// workspace fn (`T::new`, `<X as Tr>::f`).
-    Named(&'p Name),
+    Named(&'p str),
 }
 
 /// Calls `visit(caller, callee)` for every call read off every body.
 pub fn for_each_call<'p>(p: &'p Program, mut visit: impl FnMut(FnId, Callee<'p>)) {
+    // The workspace's operator impls (`impl Add for Dose`): (method, fn). Usually none, so an
+    // arithmetic operator costs nothing and calls nothing.
+    let operators: Vec<(&str, FnId)> = p
+        .impls
+        .iter()
+        .filter(|imp| imp.trait_name.as_deref().is_some_and(is_operator_trait))
+        .flat_map(|imp| imp.fns.iter().map(|f| (&*p.fn_(*f).name, *f)))
+        .collect();
     for (i, d) in p.fns.iter().enumerate() {
         let Some(body) = &d.ir.body else { continue };
         let caller = FnId(i as u32);
@@ -70,6 +78,17 @@ pub fn for_each_call<'p>(p: &'p Program, mut visit: impl FnMut(FnId, Callee<'p>)
                     _ => {}
                 },
                 Expr::MethodCall { method, .. } => visit(caller, Callee::Named(method)),
+                // `a + b` may run a workspace `impl Add` (its `add`).
+                Expr::Binary {
+                    op: BinOp::Arith(method),
+                    ..
+                } => {
+                    for (m, f) in &operators {
+                        if m == method {
+                            visit(caller, Callee::Fn(*f));
+                        }
+                    }
+                }
                 _ => {}
             }
             e.for_each_child(&mut |c| stack.push(c));
@@ -77,12 +96,20 @@ pub fn for_each_call<'p>(p: &'p Program, mut visit: impl FnMut(FnId, Callee<'p>)
     }
 }
 
+/// The `std::ops` traits a binary operator calls (`BinOp::Arith`).
+pub fn is_operator_trait(name: &str) -> bool {
+    matches!(
+        name,
+        "Add" | "Sub" | "Mul" | "Div" | "Rem" | "BitAnd" | "BitOr" | "BitXor" | "Shl" | "Shr"
+    )
+}
+
 /// Each function's callees, sorted; a name shared by more than `by_name_limit` functions is
 /// not followed.
 fn callees(p: &Program, by_name_limit: usize) -> Vec<Vec<FnId>> {
-    let mut by_name: HashMap<&Name, Vec<FnId>> = HashMap::new();
+    let mut by_name: HashMap<&str, Vec<FnId>> = HashMap::new();
     for (i, d) in p.fns.iter().enumerate() {
-        by_name.entry(&d.name).or_default().push(FnId(i as u32));
+        by_name.entry(&*d.name).or_default().push(FnId(i as u32));
     }
     let mut out: Vec<Vec<FnId>> = vec![Vec::new(); p.fns.len()];
     for_each_call(p, |caller, callee| {

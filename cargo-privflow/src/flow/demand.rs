@@ -22,7 +22,7 @@
 
 use super::callgraph::{for_each_call, Callee};
 use crate::hir::{FnId, Owner, Program, StructId};
-use crate::syntax::ir::{ident_hash, Name, Path, TypeRef};
+use crate::syntax::ir::{ident_hash, Path, TypeRef};
 use std::collections::HashMap;
 
 /// What a run must see.
@@ -229,11 +229,11 @@ fn type_mentions(t: &TypeRef, names: &[u64], depth: usize) -> bool {
 /// (callers, callees) per node.
 fn call_edges(p: &Program) -> (Vec<Vec<u32>>, Vec<Vec<u32>>) {
     let n = p.fns.len();
-    let mut name_node: HashMap<&Name, u32> = HashMap::new();
+    let mut name_node: HashMap<&str, u32> = HashMap::new();
     let mut callees: Vec<Vec<u32>> = vec![Vec::new(); n];
     for (i, d) in p.fns.iter().enumerate() {
         let next = (n + name_node.len()) as u32;
-        let node = *name_node.entry(&d.name).or_insert(next);
+        let node = *name_node.entry(&*d.name).or_insert(next);
         if node as usize >= callees.len() {
             callees.push(Vec::new());
         }

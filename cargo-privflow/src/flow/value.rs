@@ -158,7 +158,10 @@ impl Value {
         self.elems = match (&self.elems, &other.elems) {
             (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Some(a.clone()),
             (Some(a), Some(b)) if a.len() == b.len() => Some(Arc::new(
-                a.iter().zip(b.iter()).map(|(x, y)| x.clone().joined(y)).collect(),
+                a.iter()
+                    .zip(b.iter())
+                    .map(|(x, y)| x.clone().joined(y))
+                    .collect(),
             )),
             // Elements known on one side only: the joined whole is what is known.
             _ => None,

@@ -132,6 +132,7 @@ impl<'a> Builder<'a> {
                         self_ty: i.self_ty.clone(),
                         self_struct: None,
                         trait_: None,
+                        trait_name: i.trait_.as_ref().and_then(|t| t.last().cloned()),
                         generics: i.generics.clone(),
                         fns: Vec::new(),
                         allows: Vec::new(),

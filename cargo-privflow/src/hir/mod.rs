@@ -126,6 +126,8 @@ pub struct ImplData {
     /// The type the impl is for, when it is a workspace type.
     pub self_struct: Option<StructId>,
     pub trait_: Option<TraitId>,
+    /// The last segment of the implemented trait's path, workspace trait or not (`Add`).
+    pub trait_name: Option<Name>,
     pub generics: Vec<(Name, Vec<crate::syntax::ir::Path>)>,
     pub fns: Vec<FnId>,
     pub allows: Vec<AllowAnn>,

@@ -126,7 +126,10 @@ pub enum UnOp {
 pub enum BinOp {
     And,
     Or,
-    /// Arithmetic, comparison, bit operations: the result carries both operands' tags.
+    /// `+`, `-`, `*`, `/`, `%`, `&`, `|`, `^`, `<<`, `>>`: the `std::ops` method a workspace
+    /// type's impl provides (`add`, ...); without one, the result carries both operands' tags.
+    Arith(&'static str),
+    /// Comparisons: the result carries both operands' tags.
     Other,
 }
 

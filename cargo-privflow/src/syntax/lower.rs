@@ -1077,6 +1077,16 @@ impl Lowerer {
                     let op = match b.op {
                         B::And(_) => BinOp::And,
                         B::Or(_) => BinOp::Or,
+                        B::Add(_) => BinOp::Arith("add"),
+                        B::Sub(_) => BinOp::Arith("sub"),
+                        B::Mul(_) => BinOp::Arith("mul"),
+                        B::Div(_) => BinOp::Arith("div"),
+                        B::Rem(_) => BinOp::Arith("rem"),
+                        B::BitAnd(_) => BinOp::Arith("bitand"),
+                        B::BitOr(_) => BinOp::Arith("bitor"),
+                        B::BitXor(_) => BinOp::Arith("bitxor"),
+                        B::Shl(_) => BinOp::Arith("shl"),
+                        B::Shr(_) => BinOp::Arith("shr"),
                         _ => BinOp::Other,
                     };
                     Expr::Binary {

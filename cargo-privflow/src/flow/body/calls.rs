@@ -271,8 +271,16 @@ impl<'a, 'p> Eval<'a, 'p> {
         // library method may reorder, drop or add elements (`rev`, `sort`, `collect`).
         if !matches!(
             &**method,
-            "clone" | "to_vec" | "to_owned" | "as_slice" | "as_mut_slice" | "as_ref" | "as_mut"
-                | "borrow" | "borrow_mut" | "into"
+            "clone"
+                | "to_vec"
+                | "to_owned"
+                | "as_slice"
+                | "as_mut_slice"
+                | "as_ref"
+                | "as_mut"
+                | "borrow"
+                | "borrow_mut"
+                | "into"
         ) {
             v.elems = None;
         }
@@ -316,7 +324,7 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     /// A call that may reach any of `cands` (dynamic dispatch, several impls): their results
     /// joined.
-    fn call_candidates(
+    pub(super) fn call_candidates(
         &mut self,
         cands: Vec<FnId>,
         via: Option<String>,
@@ -395,6 +403,29 @@ impl<'a, 'p> Eval<'a, 'p> {
             return None;
         }
         Some(self.call_candidates(cands, via, vals.to_vec(), arg_exprs.to_vec(), span))
+    }
+
+    /// The workspace impl of an operator trait (`impl Add for Dose`: `add`) for the left
+    /// operand's type.
+    pub(super) fn operator_impl(&self, ty: &Ty, method: &str) -> Option<FnId> {
+        let p = self.sh.p;
+        let s = ty.adt()?;
+        let trait_name = match method {
+            "bitand" => "BitAnd".to_string(),
+            "bitor" => "BitOr".to_string(),
+            "bitxor" => "BitXor".to_string(),
+            m => m[..1].to_ascii_uppercase() + &m[1..],
+        };
+        p.impls_of.get(&s)?.iter().find_map(|i| {
+            let imp = &p.impls[i.idx()];
+            if imp.trait_name.as_deref() != Some(trait_name.as_str()) || imp.cfg_test {
+                return None;
+            }
+            imp.fns
+                .iter()
+                .find(|f| &*p.fn_(**f).name == method)
+                .copied()
+        })
     }
 
     /// The method `name` of trait `t`'s impl for struct `s` (or the trait's default).

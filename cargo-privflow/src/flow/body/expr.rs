@@ -100,6 +100,23 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             Expr::Binary { op, lhs, rhs, span } => {
                 let a = self.expr(lhs);
+                if let BinOp::Arith(method) = op {
+                    let b = self.expr(rhs);
+                    return match self.operator_impl(&a.ty, method) {
+                        Some(f) => self.call_candidates(
+                            vec![f],
+                            None,
+                            vec![a, b],
+                            vec![Some(&**lhs), Some(&**rhs)],
+                            *span,
+                        ),
+                        None => {
+                            let mut tags = self.flatten(&a, false, *span);
+                            tags.union(&self.flatten(&b, false, *span));
+                            Value::from_tags(tags)
+                        }
+                    };
+                }
                 // `a && b`: `b` runs only when `a` holds.
                 let saved_consent = self.st.consent.clone();
                 if *op == BinOp::And {

@@ -99,7 +99,9 @@ impl<'a, 'p> Eval<'a, 'p> {
         // `a[1] = x` with `a`'s elements known one by one (and `a` itself the place): only
         // element 1 is replaced.
         if let (Some(i), Some(mut elems), true) = (one_element, known_before, path.is_empty()) {
-            if let (Some(e), Some(slot)) = (Arc::make_mut(&mut elems).get_mut(i), self.lookup_mut(&var)) {
+            if let (Some(e), Some(slot)) =
+                (Arc::make_mut(&mut elems).get_mut(i), self.lookup_mut(&var))
+            {
                 *e = v;
                 slot.elems = Some(elems);
             }
