@@ -164,6 +164,7 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     report.phases = clock.phases;
     report.phases.extend(out.phases);
     report.problems.extend(loaded.problems.iter().cloned());
+    report.notes = loaded.notes.clone();
     report.problems.extend(out.problems);
     report.findings = out.findings;
     report.map = out.map;

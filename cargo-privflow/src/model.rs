@@ -7,6 +7,14 @@
 
 use serde::{Deserialize, Serialize};
 
+/// Something `-v` tells about the run that is neither a finding nor a problem (code privflow
+/// read only in part, such as a macro it did not expand).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Note {
+    pub location: Location,
+    pub message: String,
+}
+
 /// A position in a source file of the analysed workspace.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Location {
@@ -274,6 +282,9 @@ pub struct Report {
     /// SARIF stay byte-identical from run to run.
     #[serde(skip)]
     pub phases: Vec<(&'static str, std::time::Duration)>,
+    /// Code read only in part (macros not expanded): `-v` prints them.
+    #[serde(skip)]
+    pub notes: Vec<Note>,
 }
 
 impl Report {

@@ -73,6 +73,16 @@ pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::
             .collect();
         writeln!(out, "privflow: time: {}", phases.join(", "))?;
     }
+    if opts.verbose > 0 {
+        for n in &report.notes {
+            let at = &n.location;
+            writeln!(
+                out,
+                "privflow: note: {}:{}:{}: {}",
+                at.file, at.line, at.column, n.message
+            )?;
+        }
+    }
     if let Some(b) = report.baseline.as_ref().filter(|_| opts.verbose > 0) {
         for f in &b.baselined {
             let at = &f.sink.location;

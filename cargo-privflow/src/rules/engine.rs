@@ -228,17 +228,7 @@ fn except_holds(e: &Except, pack: &Pack, s: &SinkCtx<'_>, flows: &[(&Flow, &Sour
 }
 
 pub fn location(db: &SourceDb, sp: Span) -> Location {
-    Location {
-        file: db.rel(sp.file).to_string(),
-        line: sp.line,
-        column: sp.col,
-        end_line: sp.end_line.max(sp.line),
-        end_column: if sp.end_line > sp.line || sp.end_col > sp.col {
-            sp.end_col
-        } else {
-            sp.col + 1
-        },
-    }
+    db.location(sp)
 }
 
 /// A stable id: FNV-1a over rule, file, sink and source (not line numbers).

@@ -3,12 +3,14 @@
 //! large stack. Every file that cannot be read or parsed becomes a [`Problem`]; the rest is kept.
 
 use super::ir::{Features, FileId, ItemIr, ModIr, Name, Span};
+use super::lower::ForeignMacros;
 use super::parse::{parse_bytes, too_deep_message, ParsedFile};
 use super::{SourceDb, SourceFile};
-use crate::model::{Problem, ProblemKind, Severity};
+use crate::model::{Note, Problem, ProblemKind, Severity};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Parsing recurses deeply on nested code; give each worker a stack far beyond what real code
 /// needs: enough for `guard::MAX_NESTING` levels of the costliest construct (a generic argument
@@ -44,6 +46,8 @@ pub struct Loaded {
     pub crates: Vec<ParsedCrate>,
     pub db: SourceDb,
     pub problems: Vec<Problem>,
+    /// What `-v` says about code privflow read only in part (macros it did not expand).
+    pub notes: Vec<Note>,
 }
 
 /// A file waiting to be parsed, and what to call it in messages.
@@ -156,6 +160,7 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     // for each file the (item index, file) of the includes whose items join its own.
     let mut dir_override: HashMap<FileId, ModDir> = HashMap::new();
     let mut includes_of: Includes = HashMap::new();
+    let mut features_by_file: HashMap<FileId, Option<Features>> = HashMap::new();
     while !frontier.is_empty() {
         let work: Vec<(FileId, PathBuf, Option<Features>)> = frontier
             .iter()
@@ -166,18 +171,13 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         for (id, _, root) in &frontier {
             is_root.insert(*id, *root);
         }
-        let results: Vec<(FileId, Result<ParsedFile, Problem>)> = match &pool {
-            Ok(pool) => pool.install(|| {
-                work.par_iter()
-                    .map(|(id, path, f)| (*id, read_and_parse(*id, path, f.clone(), &db)))
-                    .collect()
-            }),
-            // No threads: parse on this thread (deep nesting is then guarded by the limits only).
-            Err(_) => work
-                .iter()
-                .map(|(id, path, f)| (*id, read_and_parse(*id, path, f.clone(), &db)))
-                .collect(),
-        };
+        features_by_file.extend(features_of.iter().map(|(id, f)| (*id, f.clone())));
+        let no_foreign = Arc::new(ForeignMacros::default());
+        let work: Vec<_> = work
+            .into_iter()
+            .map(|(id, p, f)| (id, p, f, no_foreign.clone()))
+            .collect();
+        let results = parse_all(&pool, &work, &db);
         let mut next = Vec::new();
         for (id, r) in results {
             match r {
@@ -320,6 +320,9 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         frontier = next;
     }
 
+    relower_with_foreign_macros(&pool, &mut parsed, &features_by_file, &db, &mut problems);
+    let notes = unexpanded_notes(&parsed, &db);
+
     // Assemble each crate's tree.
     let mut out = Vec::new();
     for (ci, root_path) in crate_root_files {
@@ -366,7 +369,106 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         crates: out,
         db,
         problems,
+        notes,
     }
+}
+
+type ParseWork = (FileId, PathBuf, Option<Features>, Arc<ForeignMacros>);
+
+/// Reads and parses files in parallel on the big-stack pool (on this thread without one).
+fn parse_all(
+    pool: &Result<rayon::ThreadPool, rayon::ThreadPoolBuildError>,
+    work: &[ParseWork],
+    db: &SourceDb,
+) -> Vec<(FileId, Result<ParsedFile, Problem>)> {
+    let one = |(id, path, f, foreign): &ParseWork| {
+        (*id, read_and_parse(*id, path, f.clone(), foreign, db))
+    };
+    match pool {
+        Ok(pool) => pool.install(|| work.par_iter().map(one).collect()),
+        // No threads: parse on this thread (deep nesting is then guarded by the limits only).
+        Err(_) => work.iter().map(one).collect(),
+    }
+}
+
+/// A `macro_rules!` macro defined in one file and called in another (`#[macro_use] mod
+/// macros;`, `#[macro_export]`): the calling files are lowered again with every workspace macro
+/// known, so the call is expanded as in its own file. A name defined differently in two files
+/// is ambiguous and stays unexpanded.
+fn relower_with_foreign_macros(
+    pool: &Result<rayon::ThreadPool, rayon::ThreadPoolBuildError>,
+    parsed: &mut BTreeMap<FileId, ParsedFile>,
+    features: &HashMap<FileId, Option<Features>>,
+    db: &SourceDb,
+    problems: &mut Vec<Problem>,
+) {
+    let mut defs: BTreeMap<&str, Option<&str>> = BTreeMap::new();
+    for pf in parsed.values() {
+        for (name, text) in &pf.lowered.macro_defs {
+            defs.entry(name)
+                .and_modify(|d| {
+                    if *d != Some(text.as_str()) {
+                        *d = None;
+                    }
+                })
+                .or_insert(Some(text));
+        }
+    }
+    let foreign: ForeignMacros = defs
+        .iter()
+        .filter_map(|(n, t)| Some((n.to_string(), (*t)?.to_string())))
+        .collect();
+    if foreign.is_empty() {
+        return;
+    }
+    let foreign = Arc::new(foreign);
+    let work: Vec<ParseWork> = parsed
+        .iter()
+        .filter(|(_, pf)| {
+            pf.lowered.unexpanded.iter().any(|u| {
+                let name = u.name.rsplit("::").next().unwrap_or(&u.name);
+                foreign.contains_key(name)
+                    && !pf.lowered.macro_defs.iter().any(|(own, _)| own == name)
+            })
+        })
+        .filter_map(|(id, _)| {
+            let path = db.get(*id)?.path.clone();
+            let f = features.get(id).cloned().unwrap_or_default();
+            Some((*id, path, f, foreign.clone()))
+        })
+        .collect();
+    for (id, r) in parse_all(pool, &work, db) {
+        match r {
+            // Only the items change: the `mod` and `include!` declarations were read already.
+            Ok(pf) => {
+                if let Some(old) = parsed.get_mut(&id) {
+                    old.lowered.items = pf.lowered.items;
+                    old.lowered.unexpanded = pf.lowered.unexpanded;
+                }
+            }
+            // The file changed while it was read: what was read first stands, and that is said.
+            Err(p) => problems.push(p),
+        }
+    }
+}
+
+/// `-v` notes: each macro call whose expansion privflow does not see, in file order.
+fn unexpanded_notes(parsed: &BTreeMap<FileId, ParsedFile>, db: &SourceDb) -> Vec<Note> {
+    let mut out: Vec<Note> = parsed
+        .values()
+        .flat_map(|pf| pf.lowered.unexpanded.iter())
+        .map(|u| Note {
+            location: db.location(u.span),
+            message: if u.args_read {
+                format!("macro `{}!` is not expanded (not a workspace `macro_rules!` privflow could match): its arguments are read as expressions whose data flows into its result", u.name)
+            } else {
+                format!("macro `{}!` is not expanded and its arguments are not read: data passed to it is not followed", u.name)
+            },
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// For each file, the `include!`s whose items join its own: (index among its items, file).
@@ -458,6 +560,7 @@ fn read_and_parse(
     id: FileId,
     path: &Path,
     features: Option<Features>,
+    foreign: &Arc<ForeignMacros>,
     db: &SourceDb,
 ) -> Result<ParsedFile, Problem> {
     let rel = db.rel(id).to_string();
@@ -480,7 +583,7 @@ fn read_and_parse(
         column: None,
         message: format!("cannot read file: {}", io_reason(&e)),
     })?;
-    parse_bytes(id, &bytes, features).map_err(|f| Problem {
+    parse_bytes(id, &bytes, features, foreign).map_err(|f| Problem {
         kind: if f.message.contains("UTF-8") {
             ProblemKind::Read
         } else {

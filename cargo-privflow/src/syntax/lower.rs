@@ -40,8 +40,11 @@ pub struct Lowerer {
     /// `use log::warn as alert;` anywhere in the file: `alert` → `warn`, so the macro's
     /// arguments are read as a log macro's.
     macro_renames: std::collections::HashMap<String, String>,
-    /// The file's `macro_rules!` macros by name, expanded where they are called.
-    macros: MacroDefs,
+    /// The file's `macro_rules!` macros by name, expanded where they are called (and the other
+    /// files' ones, parsed when first called).
+    macros: std::cell::RefCell<MacroDefs>,
+    /// Other workspace files' `macro_rules!` macros (see [`lower_file`]).
+    foreign: std::sync::Arc<ForeignMacros>,
     /// Macro expansions being lowered, innermost last (bounded).
     expanding: u32,
     /// Token trees all expansions in this file produced so far (bounded: a macro calling
@@ -51,6 +54,21 @@ pub struct Lowerer {
     nesting: u32,
     /// `include!` calls met so far.
     includes: Vec<Include>,
+    /// Calls of macros privflow neither knows nor could expand, in source order.
+    unexpanded: Vec<Unexpanded>,
+}
+
+/// The `macro_rules!` macros of other workspace files, by name: the text of their rules.
+pub type ForeignMacros = std::collections::HashMap<String, String>;
+
+/// A macro call whose expansion privflow does not see: its arguments are read as expressions
+/// (their data flows into its result), or not at all.
+#[derive(Debug, Clone)]
+pub struct Unexpanded {
+    pub name: String,
+    /// The arguments were read as expressions (else they are not read).
+    pub args_read: bool,
+    pub span: Span,
 }
 
 /// An `include!(..)` call: code privflow must read from another file, or report.
@@ -72,10 +90,22 @@ pub struct LoweredFile {
     pub too_deep: Vec<(Name, Span)>,
     /// `include!` calls, in source order.
     pub includes: Vec<Include>,
+    /// The file's own `macro_rules!` definitions: (name, text of the rules), for other files.
+    pub macro_defs: Vec<(String, String)>,
+    /// Macro calls not expanded nor known (see [`Unexpanded`]).
+    pub unexpanded: Vec<Unexpanded>,
 }
 
-pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> LoweredFile {
-    let (macro_renames, macros) = file_macros(ast);
+/// Lowers one file. `foreign`: `macro_rules!` macros defined in other files of the workspace,
+/// expanded where this file calls them and defines no macro of that name itself.
+pub fn lower_file(
+    file: FileId,
+    ast: &syn::File,
+    features: Option<Features>,
+    foreign: &std::sync::Arc<ForeignMacros>,
+) -> LoweredFile {
+    let (macro_renames, macros, own_texts) = file_macros(ast);
+    let macro_defs: Vec<(String, String)> = own_texts.into_iter().collect();
     let mut l = Lowerer {
         file,
         features,
@@ -83,11 +113,13 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         too_deep: None,
         local_items: Vec::new(),
         macro_renames,
-        macros,
+        macros: std::cell::RefCell::new(macros),
+        foreign: foreign.clone(),
         expanding: 0,
         expanded_trees: std::cell::Cell::new(0),
         nesting: 0,
         includes: Vec::new(),
+        unexpanded: Vec::new(),
     };
     let mut too_deep = Vec::new();
     let inner_attrs = l.attrs(&ast.attrs);
@@ -97,6 +129,8 @@ pub fn lower_file(file: FileId, ast: &syn::File, features: Option<Features>) -> 
         inner_attrs,
         too_deep,
         includes: std::mem::take(&mut l.includes),
+        macro_defs,
+        unexpanded: std::mem::take(&mut l.unexpanded),
     }
 }
 
@@ -139,6 +173,27 @@ impl Lowerer {
                         out.extend(inner);
                         continue;
                     }
+                }
+                let last = m.mac.path.segments.last().map(|s| s.ident.to_string());
+                let known = matches!(
+                    last.as_deref(),
+                    Some(
+                        "macro_rules"
+                            | "cfg_if"
+                            | "include"
+                            | "lazy_static"
+                            | "thread_local"
+                            | "compile_error"
+                    )
+                );
+                if !known && m.ident.is_none() {
+                    let path = self.path(&m.mac.path);
+                    let span = self.span(super::span::macro_span(&m.mac));
+                    self.unexpanded.push(Unexpanded {
+                        name: path_text(&path),
+                        args_read: false,
+                        span,
+                    });
                 }
             }
             // `cfg_if! { if #[cfg(..)] { items } else { items } }`: the branches the crate's
@@ -1303,15 +1358,41 @@ impl Lowerer {
     /// The tokens a call of one of the file's `macro_rules!` macros expands to (None: not one,
     /// no rule matches, or expansion too deep or too big).
     fn expand_workspace_macro(&self, m: &syn::Macro) -> Option<TokenStream> {
-        if self.expanding >= super::mbe::MAX_EXPANSION_DEPTH || m.path.segments.len() != 1 {
+        if self.expanding >= super::mbe::MAX_EXPANSION_DEPTH {
             return None;
         }
-        let first = m.path.segments.first()?;
-        let def = self.macros.get(&first.ident.to_string())?;
+        // `name!` or `crate::name!` (a `#[macro_export]` macro); a library's `krate::name!` is
+        // not a workspace macro of that name.
+        let segs = &m.path.segments;
+        let local = segs.len() == 1
+            || (segs.len() == 2
+                && matches!(
+                    segs[0].ident.to_string().as_str(),
+                    "crate" | "self" | "super"
+                ));
+        if !local {
+            return None;
+        }
+        let last = segs.last()?;
+        let name = last.ident.to_string();
+        let def = {
+            let mut defs = self.macros.borrow_mut();
+            if !defs.contains_key(&name) {
+                let parsed = self
+                    .foreign
+                    .get(&name)
+                    .and_then(|text| text.parse::<TokenStream>().ok())
+                    .and_then(super::mbe::parse_rules);
+                if let Some(d) = parsed {
+                    defs.insert(name.clone(), std::rc::Rc::new(d));
+                }
+            }
+            defs.get(&name).cloned()?
+        };
         if self.expanded_trees.get() > super::mbe::MAX_FILE_EXPANSION_TREES {
             return None;
         }
-        let out = super::mbe::expand(def, m.tokens.clone(), first.ident.span())?;
+        let out = super::mbe::expand(&def, m.tokens.clone(), last.ident.span())?;
         let n = super::mbe::count_trees(&out);
         self.expanded_trees.set(self.expanded_trees.get() + n);
         (self.expanded_trees.get() <= super::mbe::MAX_FILE_EXPANSION_TREES).then_some(out)
@@ -1373,6 +1454,13 @@ impl Lowerer {
                             Ok(e) => parsed.push(e),
                             Err(_) => ok = false,
                         }
+                    }
+                    if !known_expr_macro(&last) {
+                        self.unexpanded.push(Unexpanded {
+                            name: path_text(&path),
+                            args_read: ok,
+                            span,
+                        });
                     }
                     if !ok {
                         return Expr::Macro {
@@ -1620,6 +1708,40 @@ fn cfg_is_test(tokens: &TokenStream) -> bool {
     }
 }
 
+/// Expression macros whose meaning privflow models without expanding them (`vec!`, `json!`,
+/// `matches!`, sqlx's query macros): no note that they were not expanded.
+fn known_expr_macro(last: &str) -> bool {
+    matches!(
+        last,
+        "vec"
+            | "json"
+            | "matches"
+            | "query"
+            | "query_as"
+            | "query_scalar"
+            | "query_unchecked"
+            | "query_as_unchecked"
+            | "query_scalar_unchecked"
+            | "cfg_if"
+            | "select"
+            | "join"
+            | "try_join"
+            | "pin"
+            | "ready"
+            | "lazy_static"
+            | "thread_local"
+    )
+}
+
+/// `a::b!` as written.
+fn path_text(p: &Path) -> String {
+    p.segments
+        .iter()
+        .map(|s| s.name.to_string())
+        .collect::<Vec<_>>()
+        .join("::")
+}
+
 pub fn macro_kind(last: &str) -> MacroKind {
     match last {
         "format" | "print" | "println" | "eprint" | "eprintln" | "format_args" | "panic"
@@ -1783,16 +1905,25 @@ type MacroDefs = std::collections::HashMap<String, std::rc::Rc<super::mbe::Macro
 /// for their items only): every `use a::b as c;` whose `b` is a macro privflow reads by name
 /// (`c` → `b`: `use log::warn as alert;`), and every `macro_rules! name { .. }` definition by
 /// name (a later one replaces an earlier one).
-fn file_macros(ast: &syn::File) -> (std::collections::HashMap<String, String>, MacroDefs) {
+fn file_macros(
+    ast: &syn::File,
+) -> (
+    std::collections::HashMap<String, String>,
+    MacroDefs,
+    std::collections::BTreeMap<String, String>,
+) {
     #[derive(Default)]
     struct Macros {
         renames: std::collections::HashMap<String, String>,
         defs: MacroDefs,
+        texts: std::collections::BTreeMap<String, String>,
     }
     impl Macros {
         fn define(&mut self, name: String, body: TokenStream) {
+            let text = body.to_string();
             if let Some(def) = super::mbe::parse_rules(body) {
-                self.defs.insert(name, std::rc::Rc::new(def));
+                self.defs.insert(name.clone(), std::rc::Rc::new(def));
+                self.texts.insert(name, text);
             }
         }
     }
@@ -1828,5 +1959,5 @@ fn file_macros(ast: &syn::File) -> (std::collections::HashMap<String, String>, M
     }
     let mut m = Macros::default();
     syn::visit::Visit::visit_file(&mut m, ast);
-    (m.renames, m.defs)
+    (m.renames, m.defs, m.texts)
 }

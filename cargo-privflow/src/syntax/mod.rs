@@ -47,4 +47,20 @@ impl SourceDb {
     pub fn rel(&self, id: FileId) -> &str {
         self.get(id).map(|f| f.rel.as_str()).unwrap_or("<unknown>")
     }
+
+    /// Where a span is, as every output names it (file relative to the workspace root; an
+    /// empty span covers one column).
+    pub fn location(&self, sp: ir::Span) -> crate::model::Location {
+        crate::model::Location {
+            file: self.rel(sp.file).to_string(),
+            line: sp.line,
+            column: sp.col,
+            end_line: sp.end_line.max(sp.line),
+            end_column: if sp.end_line > sp.line || sp.end_col > sp.col {
+                sp.end_col
+            } else {
+                sp.col + 1
+            },
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Text → IR for one file. Pure: no I/O, no panics on any input.
 
 use super::ir::{Features, FileId};
-use super::lower::{lower_file, LoweredFile, MAX_DEPTH};
+use super::lower::{lower_file, ForeignMacros, LoweredFile, MAX_DEPTH};
 use super::AllowComment;
 
 /// Files above this size are not parsed (generated code, data blobs); they are reported.
@@ -32,6 +32,7 @@ pub fn parse_bytes(
     id: FileId,
     bytes: &[u8],
     features: Option<Features>,
+    foreign: &std::sync::Arc<ForeignMacros>,
 ) -> Result<ParsedFile, ParseFailure> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ParseFailure {
@@ -56,13 +57,14 @@ pub fn parse_bytes(
             });
         }
     };
-    parse_text(id, text, features)
+    parse_text(id, text, features, foreign)
 }
 
 pub fn parse_text(
     id: FileId,
     text: &str,
     features: Option<Features>,
+    foreign: &std::sync::Arc<ForeignMacros>,
 ) -> Result<ParsedFile, ParseFailure> {
     if let Err(g) = super::guard::check(text) {
         return Err(ParseFailure {
@@ -79,7 +81,7 @@ pub fn parse_text(
             message: format!("syntax error: {e}"),
         }
     })?;
-    let lowered = lower_file(id, &ast, features);
+    let lowered = lower_file(id, &ast, features, foreign);
     // Dropping a deep syn tree recurses too; it happens here, on the big-stack thread.
     drop(ast);
     Ok(ParsedFile {
@@ -147,7 +149,7 @@ mod tests {
 
     #[test]
     fn non_utf8_names_the_line() {
-        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe", None)
+        let e = parse_bytes(FileId(0), b"fn a() {}\n\xff\xfe", None, &Default::default())
             .err()
             .expect("must fail");
         assert_eq!(e.line, Some(2));

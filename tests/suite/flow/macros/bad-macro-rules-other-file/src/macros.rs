@@ -1,0 +1,5 @@
+macro_rules! record {
+    ($line:expr) => {
+        crate::audit(&$line)
+    };
+}
