@@ -125,6 +125,7 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     }
     let regions = Regions::builtin();
     let (packs, pack_problems) = load_packs(&selection, &regions);
+    let pack_problems = crate::rules::pack::without_outside_content(pack_problems, &ws.root);
     report.problems.extend(pack_problems);
     report.packs = packs.iter().map(|p| p.pack.id.clone()).collect();
 

@@ -605,6 +605,28 @@ fn hostile_text_is_escaped_long_lines_render_and_outside_files_stay_unread() {
             "{style}: outside content printed: {all}"
         );
     }
+    // Parse errors that quote a value or a key (`invalid type: string "..."`, `unknown field
+    // `..``) keep the file's position, never its content, in every format.
+    for content in [
+        "rules = \"hunter2-value\"\n",
+        "HUNTER2_KEY = 1\n",
+        "pack = { id = 1 }\n[hunter2\n",
+    ] {
+        std::fs::write(secret.path(), content).expect("write");
+        for format in ["human", "json", "sarif"] {
+            let out = privflow(&manifest, &["--message-format", format], false);
+            let all = format!("{}{}", text(&out.stdout), text(&out.stderr));
+            assert_eq!(out.status.code(), Some(2), "{format}: {all}");
+            assert!(
+                !all.to_lowercase().contains("hunter2"),
+                "{format}: outside content printed: {all}"
+            );
+            assert!(
+                all.contains(&*secret.path().to_string_lossy()),
+                "{format}: the file is named: {all}"
+            );
+        }
+    }
 }
 
 /// A module file that is a directory (`src/foo.rs/`) is named as one, not "not found".

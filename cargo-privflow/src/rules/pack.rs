@@ -454,6 +454,62 @@ pub fn parse_pack(file: &str, text: &str, regions: &Regions) -> Result<Pack, Vec
 }
 
 /// Loads the packs a selection names: built-in ids, or paths to `.toml` files.
+/// The problems of rule files outside the workspace `root` (symlinks resolved), with what they
+/// quote of the file's content (`"..."` values, `` `..` `` keys) left out: a config naming
+/// `/proc/self/environ` as a pack must not print the environment, in any output format.
+pub fn without_outside_content(problems: Vec<Problem>, root: &std::path::Path) -> Vec<Problem> {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    problems
+        .into_iter()
+        .map(|mut p| {
+            let inside = p.file.as_deref().is_some_and(|f| {
+                let path = std::path::Path::new(f);
+                let full = if path.is_absolute() {
+                    path.to_path_buf()
+                } else {
+                    root.join(path)
+                };
+                std::fs::canonicalize(full).is_ok_and(|c| c.starts_with(&root))
+            });
+            let builtin = p.file.as_deref().is_some_and(|f| {
+                BUILTIN
+                    .iter()
+                    .any(|(id, _)| f == format!("rules/{id}.toml"))
+            });
+            if p.file.is_some() && !inside && !builtin {
+                p.message = without_quoted(&p.message);
+            }
+            p
+        })
+        .collect()
+}
+
+/// `message` with the text between each pair of `"` or `` ` `` replaced by `…`.
+fn without_quoted(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut open: Option<char> = None;
+    for c in message.chars() {
+        match open {
+            Some(q) if c == q => {
+                out.push('…');
+                out.push(c);
+                open = None;
+            }
+            Some(_) => {}
+            None => {
+                out.push(c);
+                if c == '"' || c == '`' {
+                    open = Some(c);
+                }
+            }
+        }
+    }
+    if open.is_some() {
+        out.push('…');
+    }
+    out
+}
+
 pub fn load_packs(selection: &[String], regions: &Regions) -> (Vec<Pack>, Vec<Problem>) {
     let mut packs = Vec::new();
     let mut problems = Vec::new();
