@@ -161,6 +161,9 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
     let mut dir_override: HashMap<FileId, ModDir> = HashMap::new();
     let mut includes_of: Includes = HashMap::new();
     let mut features_by_file: HashMap<FileId, Option<Features>> = HashMap::new();
+    let mut macro_defs = MacroTexts::new();
+    let crate_names: std::collections::HashSet<String> =
+        crates.iter().map(|c| c.name.clone()).collect();
     while !frontier.is_empty() {
         let work: Vec<(FileId, PathBuf, Option<Features>)> = frontier
             .iter()
@@ -172,12 +175,27 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
             is_root.insert(*id, *root);
         }
         features_by_file.extend(features_of.iter().map(|(id, f)| (*id, f.clone())));
-        let no_foreign = Arc::new(ForeignMacros::default());
-        let work: Vec<_> = work
-            .into_iter()
-            .map(|(id, p, f)| (id, p, f, no_foreign.clone()))
-            .collect();
-        let results = parse_all(&pool, &work, &db);
+        // The macros of the files read so far are known to the files read next: at earlier
+        // levels (a crate root's `#[macro_use] mod macros;` reaches every file below it), and at
+        // this one the files that define `macro_rules!` are read before the others.
+        let (defining, using): (Vec<_>, Vec<_>) =
+            work.into_iter().partition(|(_, p, _)| defines_macros(p));
+        let mut results = Vec::new();
+        for batch in [defining, using] {
+            let known = Arc::new(unique_macros(&macro_defs, &crate_names));
+            let batch: Vec<ParseWork> = batch
+                .into_iter()
+                .map(|(id, p, f)| (id, p, f, known.clone()))
+                .collect();
+            for (id, r) in parse_all(&pool, &batch, &db) {
+                if let Ok(pf) = &r {
+                    add_macro_defs(&mut macro_defs, pf);
+                }
+                results.push((id, r));
+            }
+        }
+        // Files in the order they were discovered, as before the split.
+        results.sort_by_key(|(id, _)| *id);
         let mut next = Vec::new();
         for (id, r) in results {
             match r {
@@ -320,7 +338,14 @@ pub fn load(crates: &[CrateRoot], workspace_root: &Path) -> Loaded {
         frontier = next;
     }
 
-    relower_with_foreign_macros(&pool, &mut parsed, &features_by_file, &db, &mut problems);
+    relower_with_foreign_macros(
+        &pool,
+        &mut parsed,
+        unique_macros(&macro_defs, &crate_names),
+        &features_by_file,
+        &db,
+        &mut problems,
+    );
     let notes = unexpanded_notes(&parsed, &db);
 
     // Assemble each crate's tree.
@@ -391,45 +416,68 @@ fn parse_all(
     }
 }
 
+/// Whether a file (probably) defines a `macro_rules!` macro: a byte scan, so that it can be read
+/// before the files that call it (a file that cannot be read is "no": its read fails later).
+fn defines_macros(path: &Path) -> bool {
+    std::fs::read(path).is_ok_and(|b| b.windows(12).any(|w| w == b"macro_rules!"))
+}
+
+/// Every workspace `macro_rules!` name: the text of its rules, or `None` when two files define
+/// it differently (ambiguous: never expanded from another file).
+type MacroTexts = BTreeMap<String, Option<String>>;
+
+fn add_macro_defs(defs: &mut MacroTexts, pf: &ParsedFile) {
+    for (name, text) in &pf.lowered.macro_defs {
+        defs.entry(name.clone())
+            .and_modify(|d| {
+                if d.as_deref() != Some(text.as_str()) {
+                    *d = None;
+                }
+            })
+            .or_insert_with(|| Some(text.clone()));
+    }
+}
+
+fn unique_macros(defs: &MacroTexts, crates: &std::collections::HashSet<String>) -> ForeignMacros {
+    ForeignMacros {
+        macros: defs
+            .iter()
+            .filter_map(|(n, t)| Some((n.clone(), t.clone()?)))
+            .collect(),
+        crates: crates.clone(),
+    }
+}
+
 /// A `macro_rules!` macro defined in one file and called in another (`#[macro_use] mod
-/// macros;`, `#[macro_export]`): the calling files are lowered again with every workspace macro
-/// known, so the call is expanded as in its own file. A name defined differently in two files
-/// is ambiguous and stays unexpanded.
+/// macros;`, `#[macro_export]`) is expanded as in its own file. Files lowered after the
+/// definition's file had it already; the others (the same level of the module tree, or earlier)
+/// are lowered again now that every workspace macro is known, and so are files that expanded a
+/// name a later file turned out to define differently.
 fn relower_with_foreign_macros(
     pool: &Result<rayon::ThreadPool, rayon::ThreadPoolBuildError>,
     parsed: &mut BTreeMap<FileId, ParsedFile>,
+    foreign: ForeignMacros,
     features: &HashMap<FileId, Option<Features>>,
     db: &SourceDb,
     problems: &mut Vec<Problem>,
 ) {
-    let mut defs: BTreeMap<&str, Option<&str>> = BTreeMap::new();
-    for pf in parsed.values() {
-        for (name, text) in &pf.lowered.macro_defs {
-            defs.entry(name)
-                .and_modify(|d| {
-                    if *d != Some(text.as_str()) {
-                        *d = None;
-                    }
-                })
-                .or_insert(Some(text));
-        }
-    }
-    let foreign: ForeignMacros = defs
-        .iter()
-        .filter_map(|(n, t)| Some((n.to_string(), (*t)?.to_string())))
-        .collect();
-    if foreign.is_empty() {
-        return;
-    }
     let foreign = Arc::new(foreign);
     let work: Vec<ParseWork> = parsed
         .iter()
         .filter(|(_, pf)| {
-            pf.lowered.unexpanded.iter().any(|u| {
-                let name = u.name.rsplit("::").next().unwrap_or(&u.name);
-                foreign.contains_key(name)
-                    && !pf.lowered.macro_defs.iter().any(|(own, _)| own == name)
-            })
+            let own = |name: &str| pf.lowered.macro_defs.iter().any(|(n, _)| n == name);
+            let now_known = pf.lowered.unexpanded.iter().any(|u| {
+                let segs: Vec<&str> = u.name.split("::").collect();
+                foreign
+                    .name_of(&segs)
+                    .is_some_and(|name| foreign.macros.contains_key(name) && !own(name))
+            });
+            let now_ambiguous = pf
+                .lowered
+                .foreign_used
+                .iter()
+                .any(|n| !foreign.macros.contains_key(n));
+            now_known || now_ambiguous
         })
         .filter_map(|(id, _)| {
             let path = db.get(*id)?.path.clone();

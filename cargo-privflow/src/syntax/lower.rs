@@ -56,10 +56,34 @@ pub struct Lowerer {
     includes: Vec<Include>,
     /// Calls of macros privflow neither knows nor could expand, in source order.
     unexpanded: Vec<Unexpanded>,
+    /// Names of other files' macros this file's lowering expanded.
+    foreign_used: std::collections::BTreeSet<String>,
 }
 
-/// The `macro_rules!` macros of other workspace files, by name: the text of their rules.
-pub type ForeignMacros = std::collections::HashMap<String, String>;
+/// The `macro_rules!` macros of other workspace files, by name: the text of their rules; and the
+/// workspace's crate names (`stdx::never!` names a workspace macro, `log::info!` a library's).
+#[derive(Debug, Clone, Default)]
+pub struct ForeignMacros {
+    pub macros: std::collections::HashMap<String, String>,
+    pub crates: std::collections::HashSet<String>,
+}
+
+impl ForeignMacros {
+    /// The workspace macro a call path names, if it can name one: `name`, `crate::name`
+    /// (`self`, `super`, `$crate`), `workspace_crate::name`.
+    pub fn name_of<'s>(&self, segments: &[&'s str]) -> Option<&'s str> {
+        match segments {
+            [name] => Some(name),
+            [first, name]
+                if matches!(*first, "crate" | "self" | "super" | "$crate")
+                    || self.crates.contains(*first) =>
+            {
+                Some(name)
+            }
+            _ => None,
+        }
+    }
+}
 
 /// A macro call whose expansion privflow does not see: its arguments are read as expressions
 /// (their data flows into its result), or not at all.
@@ -94,6 +118,8 @@ pub struct LoweredFile {
     pub macro_defs: Vec<(String, String)>,
     /// Macro calls not expanded nor known (see [`Unexpanded`]).
     pub unexpanded: Vec<Unexpanded>,
+    /// The other files' macros (of `foreign`) it expanded, by name.
+    pub foreign_used: std::collections::BTreeSet<String>,
 }
 
 /// Lowers one file. `foreign`: `macro_rules!` macros defined in other files of the workspace,
@@ -120,6 +146,7 @@ pub fn lower_file(
         nesting: 0,
         includes: Vec::new(),
         unexpanded: Vec::new(),
+        foreign_used: Default::default(),
     };
     let mut too_deep = Vec::new();
     let inner_attrs = l.attrs(&ast.attrs);
@@ -131,6 +158,7 @@ pub fn lower_file(
         includes: std::mem::take(&mut l.includes),
         macro_defs,
         unexpanded: std::mem::take(&mut l.unexpanded),
+        foreign_used: std::mem::take(&mut l.foreign_used),
     }
 }
 
@@ -1357,34 +1385,33 @@ impl Lowerer {
 
     /// The tokens a call of one of the file's `macro_rules!` macros expands to (None: not one,
     /// no rule matches, or expansion too deep or too big).
-    fn expand_workspace_macro(&self, m: &syn::Macro) -> Option<TokenStream> {
+    fn expand_workspace_macro(&mut self, m: &syn::Macro) -> Option<TokenStream> {
         if self.expanding >= super::mbe::MAX_EXPANSION_DEPTH {
             return None;
         }
-        // `name!` or `crate::name!` (a `#[macro_export]` macro); a library's `krate::name!` is
-        // not a workspace macro of that name.
-        let segs = &m.path.segments;
-        let local = segs.len() == 1
-            || (segs.len() == 2
-                && matches!(
-                    segs[0].ident.to_string().as_str(),
-                    "crate" | "self" | "super"
-                ));
-        if !local {
-            return None;
-        }
-        let last = segs.last()?;
-        let name = last.ident.to_string();
+        // `name!`, `crate::name!`, `workspace_crate::name!` (a `#[macro_export]` macro); a
+        // library's `krate::name!` is not a workspace macro of that name.
+        let segs: Vec<String> = m
+            .path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect();
+        let seg_refs: Vec<&str> = segs.iter().map(String::as_str).collect();
+        let name = self.foreign.name_of(&seg_refs)?.to_string();
+        let last = m.path.segments.last()?;
         let def = {
             let mut defs = self.macros.borrow_mut();
             if !defs.contains_key(&name) {
                 let parsed = self
                     .foreign
+                    .macros
                     .get(&name)
                     .and_then(|text| text.parse::<TokenStream>().ok())
                     .and_then(super::mbe::parse_rules);
                 if let Some(d) = parsed {
                     defs.insert(name.clone(), std::rc::Rc::new(d));
+                    self.foreign_used.insert(name.clone());
                 }
             }
             defs.get(&name).cloned()?

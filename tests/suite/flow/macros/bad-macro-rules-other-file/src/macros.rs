@@ -1,3 +1,4 @@
+#[macro_export]
 macro_rules! record {
     ($line:expr) => {
         crate::audit(&$line)
