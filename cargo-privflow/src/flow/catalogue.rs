@@ -230,7 +230,20 @@ impl Catalogue {
     /// a bare `info!` (imported), `panic!`.
     pub fn macro_sink(&self, path: &[&str]) -> Option<u32> {
         let (krate, m) = match path {
-            [one] => (None, *one),
+            // A bare name not resolved to an import: the prelude's and the log crates' names.
+            [one] => {
+                return self
+                    .entries
+                    .iter()
+                    .find(|e| {
+                        matches!(e.entry.path.as_str(), "std" | "log" | "tracing")
+                            && e.entry
+                                .macros
+                                .as_ref()
+                                .is_some_and(|ms| ms.iter().any(|x| x == one))
+                    })
+                    .map(|e| e.id)
+            }
             [krate, .., m] => (Some(if *krate == "core" { "std" } else { *krate }), *m),
             [] => return None,
         };
@@ -534,9 +547,44 @@ pub fn args_do_not_flow(method: &str) -> bool {
             | "strip_suffix"
             | "split"
             | "splitn"
+    )
+}
+
+/// Std methods that take no argument (`map.values()`, `it.next()`): one called with arguments
+/// is another type's (`insert_into(t).values(&row)`).
+pub fn takes_no_args(method: &str) -> bool {
+    matches!(
+        method,
+        "clone"
+            | "cloned"
+            | "copied"
+            | "iter"
+            | "into_iter"
+            | "iter_mut"
+            | "to_owned"
+            | "as_slice"
+            | "as_str"
+            | "rev"
+            | "peekable"
+            | "flatten"
+            | "collect"
+            | "to_vec"
+            | "values"
+            | "keys"
             | "lines"
-            | "chars"
-            | "bytes"
+            | "into_values"
+            | "values_mut"
+            | "first"
+            | "last"
+            | "pop"
+            | "next"
+            | "unwrap"
+            | "unwrap_or_default"
+            | "borrow"
+            | "borrow_mut"
+            | "deref"
+            | "as_deref"
+            | "as_ref"
     )
 }
 
@@ -611,6 +659,11 @@ pub fn mutates_receiver(method: &str) -> bool {
             | "fill"
             | "get_or_insert"
             | "get_or_insert_with"
+            // Library builders filled in place: posthog's `Event`, BigQuery's insert request,
+            // web-push's message builder.
+            | "insert_prop"
+            | "add_row"
+            | "set_payload"
     )
 }
 

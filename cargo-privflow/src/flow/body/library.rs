@@ -238,7 +238,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                 ..Value::default()
             };
         }
-        if cat::elem_method(m) {
+        // A std method that takes no argument, called with some, is a library builder's
+        // (`diesel::insert_into(t).values(&row)`): its arguments flow, by the default below.
+        let builder_call = cat::takes_no_args(m) && !args.is_empty();
+        if cat::elem_method(m) && !builder_call {
             let mut v = if r.ty.is_container() {
                 self.elem(&r)
             } else {
@@ -263,39 +266,41 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             return v;
         }
-        if matches!(
-            m,
-            "clone"
-                | "cloned"
-                | "copied"
-                | "as_ref"
-                | "as_mut"
-                | "borrow"
-                | "deref"
-                | "as_deref"
-                | "iter"
-                | "into_iter"
-                | "iter_mut"
-                | "into"
-                | "to_owned"
-                | "as_slice"
-                | "as_str"
-                | "drain"
-                | "rev"
-                | "skip"
-                | "take"
-                | "chain"
-                | "peekable"
-                | "flatten"
-                | "by_ref"
-                | "collect"
-                | "to_vec"
-                | "try_into"
-                | "ok"
-                | "values"
-                | "keys"
-                | "lines"
-        ) {
+        if !builder_call
+            && matches!(
+                m,
+                "clone"
+                    | "cloned"
+                    | "copied"
+                    | "as_ref"
+                    | "as_mut"
+                    | "borrow"
+                    | "deref"
+                    | "as_deref"
+                    | "iter"
+                    | "into_iter"
+                    | "iter_mut"
+                    | "into"
+                    | "to_owned"
+                    | "as_slice"
+                    | "as_str"
+                    | "drain"
+                    | "rev"
+                    | "skip"
+                    | "take"
+                    | "chain"
+                    | "peekable"
+                    | "flatten"
+                    | "by_ref"
+                    | "collect"
+                    | "to_vec"
+                    | "try_into"
+                    | "ok"
+                    | "values"
+                    | "keys"
+                    | "lines"
+            )
+        {
             let mut v = r.clone();
             v.callable = None;
             if m == "ok" {
