@@ -9,5 +9,5 @@ pub struct Patient {
 use actix_web::HttpResponse;
 
 pub async fn show(p: Patient) -> HttpResponse {
-    HttpResponse::Ok().json(&p) //~ cloudvisit/phi-not-on-device
+    HttpResponse::Ok().json(&p) //~ visus/no-non-eu-transfer
 }

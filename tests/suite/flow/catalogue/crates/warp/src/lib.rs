@@ -7,5 +7,5 @@ pub struct Patient {
 }
 
 pub fn show(p: &Patient) -> warp::reply::Json {
-    warp::reply::json(p) //~ cloudvisit/phi-not-on-device
+    warp::reply::json(p) //~ visus/no-non-eu-transfer
 }
