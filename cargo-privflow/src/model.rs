@@ -391,3 +391,30 @@ pub const SINK_KINDS: &[&str] = &[
     "device",
     "display",
 ];
+
+/// The data of a finding, each item labelled by its own class: ``PHI `Patient.diagnosis` and
+/// personal data `Patient.email` ``; at most three names, then "and N more".
+pub fn label_data(sources: &[&SourceRef]) -> String {
+    let shown: Vec<&&SourceRef> = sources.iter().take(3).collect();
+    let names = |phi: bool| -> Vec<String> {
+        shown
+            .iter()
+            .filter(|s| (s.class == "phi") == phi)
+            .map(|s| format!("`{}`", s.data))
+            .collect()
+    };
+    let (phi, pii) = (names(true), names(false));
+    let mut out = match (phi.is_empty(), pii.is_empty()) {
+        (false, true) => format!("PHI {}", phi.join(", ")),
+        (true, _) => format!("Personal data {}", pii.join(", ")),
+        (false, false) => format!(
+            "PHI {} and personal data {}",
+            phi.join(", "),
+            pii.join(", ")
+        ),
+    };
+    if sources.len() > 3 {
+        out.push_str(&format!(" and {} more", sources.len() - 3));
+    }
+    out
+}
