@@ -494,8 +494,12 @@ fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> 
                 if spec.region.is_none() {
                     spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
                 }
+                let name = match &s.methods {
+                    Some(ms) => format!("{}::{{{}}}", s.path, ms.join(", ")),
+                    None => s.path.clone(),
+                };
                 SinkDesc {
-                    name: s.path.clone(),
+                    name,
                     spec,
                     decl: None,
                 }

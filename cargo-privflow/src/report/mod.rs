@@ -10,6 +10,7 @@ pub mod human;
 pub mod json;
 pub mod narrated;
 pub mod sarif;
+pub mod sinks;
 
 use crate::model::{Finding, Problem, Report, Severity, SourceRef};
 use std::collections::HashMap;

@@ -538,6 +538,40 @@ mod tests {
     }
 
     #[test]
+    fn sink_entries_take_op_methods_and_self() {
+        let mut problems = Vec::new();
+        let v = json!({"sinks": [
+            {"path": "vendor::Store", "kind": "storage", "methods": ["put"], "args": ["self", 1]},
+            {"path": "vendor::Store::remove", "kind": "storage", "op": "delete"},
+            {"path": "x::y", "kind": "log", "op": "erase", "sent_by": ["send"]}]});
+        let raw = parse(Some(&v), &src(None), &mut problems);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        // `op` must be write or delete; `sent_by` is the catalogue's own key.
+        assert_eq!(problems.len(), 2, "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("`sinks[2].op`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("unknown key `sent_by`")),
+            "{messages:?}"
+        );
+        assert!(raw.sinks.is_none());
+        let mut problems = Vec::new();
+        let v = json!({"sinks": [
+            {"path": "vendor::Store", "kind": "storage", "methods": ["put"], "args": ["self", 1]},
+            {"path": "vendor::Store::remove", "kind": "storage", "op": "delete"}]});
+        let sinks = parse(Some(&v), &src(None), &mut problems)
+            .sinks
+            .unwrap_or_default();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(sinks[0].methods, Some(vec!["put".to_string()]));
+        assert_eq!(sinks[0].args, Some(vec![1]));
+        assert!(sinks[0].self_is_data && !sinks[0].delete);
+        assert!(sinks[1].delete);
+    }
+
+    #[test]
     fn reads_a_well_formed_table() {
         let mut problems = Vec::new();
         let v = json!({"rules": ["visus"], "region": "DE", "skip": ["src/gen.rs"],
