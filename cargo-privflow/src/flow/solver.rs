@@ -434,7 +434,8 @@ fn catalogue_desc(
     if spec.region.is_none() {
         spec.region = sh.configs.get(config).and_then(|c| c.region.clone());
     }
-    let mut name = name.map_or_else(|| e.name.clone(), |n| n.to_string());
+    // The name stays the entry's: fingerprints (and so baselines) are made from it.
+    let name = name.map_or_else(|| e.name.clone(), |n| n.to_string());
     if let Some(url) = via {
         if matches!(
             spec.kind.as_str(),
@@ -446,7 +447,6 @@ fn catalogue_desc(
             if spec.recipient.is_none() {
                 spec.recipient = sh.catalogue.host_recipient(host).map(str::to_string);
             }
-            name = format!("{name} to {host}");
         }
     }
     SinkDesc {
