@@ -245,6 +245,10 @@ pub struct LibrarySink {
     /// into the query (catalogue files only).
     #[serde(default)]
     pub result_is_output: bool,
+    /// Methods of the path's values that fill the value in place (`&mut self` builders: fcm's
+    /// `builder.body(x)`): their arguments flow into the receiver (catalogue files only).
+    #[serde(default)]
+    pub fills: Option<Vec<String>>,
     /// The display name (catalogue files only; default: the path).
     #[serde(default)]
     pub name: Option<String>,

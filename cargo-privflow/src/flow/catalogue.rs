@@ -278,12 +278,7 @@ impl Catalogue {
     /// the type itself with `methods`, or `crate::Type::method`. `sql_writes`: the call's first
     /// argument is SQL text that writes (for `sql = "writes"` entries).
     pub fn method_sink(&self, ty_name: &str, method: &str, sql_writes: bool) -> Option<u32> {
-        let covers = |p: &str| {
-            ty_name == p
-                || (ty_name.len() > p.len()
-                    && ty_name.starts_with(p)
-                    && ty_name[p.len()..].starts_with("::"))
-        };
+        let covers = |p: &str| covers(ty_name, p);
         self.entries
             .iter()
             .find(|e| {
@@ -301,6 +296,17 @@ impl Catalogue {
             .map(|e| e.id)
     }
 
+    /// Is `method` one that fills a value of this library type in place (an entry's `fills`)?
+    pub fn fills(&self, ty_name: &str, method: &str) -> bool {
+        self.entries.iter().any(|e| {
+            e.entry
+                .fills
+                .as_ref()
+                .is_some_and(|fs| fs.iter().any(|f| f == method))
+                && covers(ty_name, &e.entry.path)
+        })
+    }
+
     /// Who runs this host, if it is a known service's.
     pub fn host_recipient(&self, host: &str) -> Option<&str> {
         let host = host.to_ascii_lowercase();
@@ -312,6 +318,11 @@ impl Catalogue {
             })
             .map(|h| h.recipient.as_str())
     }
+}
+
+/// Is the type `ty_name` the path `p`, or in the crate, module or type `p` names?
+fn covers(ty_name: &str, p: &str) -> bool {
+    ty_name == p || ty_name.strip_prefix(p).is_some_and(|r| r.starts_with("::"))
 }
 
 /// `crate::module::Type` (last segment capitalised), not `crate::module::function`.
@@ -659,11 +670,6 @@ pub fn mutates_receiver(method: &str) -> bool {
             | "fill"
             | "get_or_insert"
             | "get_or_insert_with"
-            // Library builders filled in place: posthog's `Event`, BigQuery's insert request,
-            // web-push's message builder.
-            | "insert_prop"
-            | "add_row"
-            | "set_payload"
     )
 }
 

@@ -23,7 +23,9 @@ const SINK_KEYS: &[&str] = &[
 ];
 
 /// The keys only the built-in catalogue's files (`catalogue/*.toml`) use.
-const CATALOGUE_KEYS: &[&str] = &["macros", "sent_by", "sql", "result", "name", "crate"];
+const CATALOGUE_KEYS: &[&str] = &[
+    "macros", "sent_by", "sql", "result", "name", "crate", "fills",
+];
 
 pub use crate::model::SINK_KINDS;
 
@@ -296,6 +298,7 @@ fn sink(
         methods: f.strings("methods"),
         macros: f.strings("macros"),
         sent_by: f.strings("sent_by"),
+        fills: f.strings("fills"),
         sql_writes: f.choice("sql", &["writes"]).is_some(),
         result_is_output: f.choice("result", &["database"]).is_some(),
         name: f.string("name"),

@@ -207,7 +207,12 @@ impl<'a, 'p> Eval<'a, 'p> {
             v.fields_mut().insert(Name::from("1"), a);
             return v;
         }
-        if cat::mutates_receiver(m) {
+        // Std mutators (`v.push(x)`), and the catalogue's library builders filled through
+        // `&mut self` (`fills`: fcm's `builder.body(x)`, posthog's `event.insert_prop(k, v)`).
+        let fills = lib
+            .as_deref()
+            .is_some_and(|t| self.sh.catalogue.fills(t, m));
+        if cat::mutates_receiver(m) || fills {
             if let Some(Some(recv_e)) = arg_exprs.first() {
                 let mut joined = Value::default();
                 for a in args {

@@ -6,22 +6,14 @@ pub struct Patient {
     pub diagnosis: String,
 }
 
-use fcm::message::{Message, Notification, Target};
-
-pub async fn push(client: &fcm::FcmClient, token: &str, p: &Patient) -> Result<(), Box<dyn std::error::Error>> {
-    let message = Message {
-        data: None,
-        notification: Some(Notification {
-            title: Some("Your result".to_string()),
-            body: Some(p.diagnosis.clone()),
-            image: None,
-        }),
-        target: Target::Token(token.to_string()),
-        android: None,
-        webpush: None,
-        apns: None,
-        fcm_options: None,
-    };
-    client.send(message).await?; //~ cloudvisit/phi-not-on-device
+pub async fn push(api_key: &str, token: &str, p: &Patient) -> Result<(), Box<dyn std::error::Error + Send + Sync>> {
+    let client = fcm::Client::new();
+    let mut notification_builder = fcm::NotificationBuilder::new();
+    notification_builder.title("Your result");
+    notification_builder.body(&p.diagnosis);
+    let notification = notification_builder.finalize();
+    let mut message_builder = fcm::MessageBuilder::new(api_key, token);
+    message_builder.notification(notification);
+    client.send(message_builder.finalize()).await?; //~ cloudvisit/phi-not-on-device
     Ok(())
 }
