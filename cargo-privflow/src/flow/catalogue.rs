@@ -88,6 +88,8 @@ pub struct Catalogue {
     /// The entries code refers to: log macros, writes to a `File`.
     pub log: u32,
     pub file_write: u32,
+    /// The entry of `panic!` messages (also `.expect(msg)`'s).
+    pub panic: Option<u32>,
 }
 
 /// The catalogue, parsed once per process.
@@ -215,6 +217,7 @@ impl Catalogue {
                 "the entry `std` (the print macros) is missing".to_string(),
             )),
         }
+        cat.panic = cat.macro_sink(&["std", "panic"]);
         match find(&cat, "File") {
             Some(id) => cat.file_write = id,
             None => cat.problems.push(file_problem(

@@ -246,6 +246,24 @@ impl<'a, 'p> Eval<'a, 'p> {
         // A std method that takes no argument, called with some, is a library builder's
         // (`diesel::insert_into(t).values(&row)`): its arguments flow, by the default below.
         let builder_call = cat::takes_no_args(m) && !args.is_empty();
+        // `.expect(msg)`: the message is printed when it panics, like `panic!`'s (only a message
+        // that holds data makes a sink call: `expect("literal")` is none).
+        if m == "expect" && args.len() == 1 {
+            let msg = self.flatten(&args[0], false, span);
+            if let (false, Some(entry)) = (msg.is_empty(), self.sh.catalogue.panic) {
+                let config = self.config_index();
+                let name = Name::from(".expect()");
+                self.sink_hit(
+                    SinkRef::LogMacro {
+                        entry,
+                        name,
+                        config,
+                    },
+                    &args[..1],
+                    span,
+                );
+            }
+        }
         if cat::elem_method(m) && !builder_call {
             let mut v = if r.ty.is_container() {
                 self.elem(&r)
