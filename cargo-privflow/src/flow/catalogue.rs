@@ -90,6 +90,9 @@ pub struct Catalogue {
     pub file_write: u32,
     /// The entry of `panic!` messages (also `.expect(msg)`'s).
     pub panic: Option<u32>,
+    /// The entries that may match a call, by the called name (a method, a macro, a function's
+    /// last segment), in file order: a lookup per call, not a scan of the catalogue.
+    by_name: std::collections::HashMap<String, Vec<u32>>,
 }
 
 /// The catalogue, parsed once per process.
@@ -126,6 +129,15 @@ fn file_problem(file: &str, line: Option<u32>, message: String) -> Problem {
 }
 
 impl Catalogue {
+    /// The entries that may match a call of `name`, in file order.
+    fn named(&self, name: &str) -> impl Iterator<Item = &LibSink> {
+        self.by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&id| self.entries.get(id as usize))
+    }
+
     /// Reads the embedded files; a broken entry is left out and named in `problems`.
     pub fn load() -> Catalogue {
         Catalogue::from_files(FILES, HOSTS_FILE)
@@ -217,6 +229,21 @@ impl Catalogue {
                 "the entry `std` (the print macros) is missing".to_string(),
             )),
         }
+        for e in &cat.entries {
+            let s = &e.entry;
+            let mut names: Vec<&str> = Vec::new();
+            for list in [&s.methods, &s.macros, &s.fills].into_iter().flatten() {
+                names.extend(list.iter().map(String::as_str));
+            }
+            if s.methods.is_none() && s.macros.is_none() {
+                names.extend(s.path.rsplit("::").next());
+            }
+            names.sort_unstable();
+            names.dedup();
+            for n in names {
+                cat.by_name.entry(n.to_string()).or_default().push(e.id);
+            }
+        }
         cat.panic = cat.macro_sink(&["std", "panic"]);
         match find(&cat, "File") {
             Some(id) => cat.file_write = id,
@@ -236,8 +263,7 @@ impl Catalogue {
             // A bare name not resolved to an import: the prelude's and the log crates' names.
             [one] => {
                 return self
-                    .entries
-                    .iter()
+                    .named(one)
                     .find(|e| {
                         matches!(e.entry.path.as_str(), "std" | "log" | "tracing")
                             && e.entry
@@ -250,8 +276,7 @@ impl Catalogue {
             [krate, .., m] => (Some(if *krate == "core" { "std" } else { *krate }), *m),
             [] => return None,
         };
-        self.entries
-            .iter()
+        self.named(m)
             .find(|e| {
                 e.entry
                     .macros
@@ -266,8 +291,7 @@ impl Catalogue {
     /// constructor, `axum::Json`) that is a sink, by full path.
     pub fn fn_sink(&self, path: &[&str]) -> Option<u32> {
         let call = path.join("::");
-        self.entries
-            .iter()
+        self.named(path.last().copied().unwrap_or(""))
             .find(|e| {
                 e.entry.methods.is_none()
                     && e.entry.macros.is_none()
@@ -282,8 +306,7 @@ impl Catalogue {
     /// argument is SQL text that writes (for `sql = "writes"` entries).
     pub fn method_sink(&self, ty_name: &str, method: &str, sql_writes: bool) -> Option<u32> {
         let covers = |p: &str| covers(ty_name, p);
-        self.entries
-            .iter()
+        self.named(method)
             .find(|e| {
                 let hit = match &e.entry.methods {
                     Some(ms) => ms.iter().any(|m| m == method) && covers(&e.entry.path),
@@ -301,7 +324,7 @@ impl Catalogue {
 
     /// Is `method` one that fills a value of this library type in place (an entry's `fills`)?
     pub fn fills(&self, ty_name: &str, method: &str) -> bool {
-        self.entries.iter().any(|e| {
+        self.named(method).any(|e| {
             e.entry
                 .fills
                 .as_ref()
