@@ -121,6 +121,8 @@ pub enum Command {
     Check,
     /// List the rule packs and their rules
     Rules,
+    /// List the built-in catalogue of library sinks (catalogue/*.toml)
+    Catalogue,
     /// Show one rule: its quote, what it reports, how to fix it, an example
     Explain {
         /// Rule id, `pack/rule` (e.g. baseline/phi-to-log)
@@ -260,6 +262,10 @@ pub fn run(
     let code = match &cli.command {
         None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
         Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
+        Some(Command::Catalogue) => {
+            let json = matches!(cli.global.message_format, MessageFormat::Json);
+            finish(crate::report::sinks::list(json, stdout), 0, stderr)
+        }
         Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
         Some(Command::Baseline) => run_baseline(&cli.global, stdout, stderr),
         Some(Command::Map { format, output }) => run_map(

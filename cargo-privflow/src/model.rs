@@ -229,6 +229,40 @@ pub struct LibrarySink {
     /// 0-based argument indices (`self` not counted); default all.
     #[serde(default)]
     pub args: Option<Vec<u32>>,
+    /// `args` holds `"self"`: the receiver is data too.
+    #[serde(default)]
+    pub self_is_data: bool,
+    /// `op = "delete"`: the call deletes what it receives (not a write).
+    #[serde(default)]
+    pub delete: bool,
+    /// The path names a crate, module or type; these are its sink methods.
+    #[serde(default)]
+    pub methods: Option<Vec<String>>,
+    /// The path names a crate; these are its sink macros (catalogue files only).
+    #[serde(default)]
+    pub macros: Option<Vec<String>>,
+    /// The call builds a request; what is set on it leaves at one of these methods (catalogue
+    /// files only): `client.put_object().body(b).send()`.
+    #[serde(default)]
+    pub sent_by: Option<Vec<String>>,
+    /// `sql = "writes"`: a sink only when its SQL text (first argument) writes rows (catalogue
+    /// files only).
+    #[serde(default)]
+    pub sql_writes: bool,
+    /// `result = "database"`: what the call returns is the database's output, not what was bound
+    /// into the query (catalogue files only).
+    #[serde(default)]
+    pub result_is_output: bool,
+    /// Methods of the path's values that fill the value in place (`&mut self` builders: fcm's
+    /// `builder.body(x)`): their arguments flow into the receiver (catalogue files only).
+    #[serde(default)]
+    pub fills: Option<Vec<String>>,
+    /// The display name (catalogue files only; default: the path).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The crates.io name of the crate (catalogue files only; default: the path's first segment).
+    #[serde(default, rename = "crate")]
+    pub krate: Option<String>,
 }
 
 /// The settings of one package (its own metadata over the workspace's).
@@ -372,3 +406,30 @@ pub const SINK_KINDS: &[&str] = &[
     "device",
     "display",
 ];
+
+/// The data of a finding, each item labelled by its own class: ``PHI `Patient.diagnosis` and
+/// personal data `Patient.email` ``; at most three names, then "and N more".
+pub fn label_data(sources: &[&SourceRef]) -> String {
+    let shown: Vec<&&SourceRef> = sources.iter().take(3).collect();
+    let names = |phi: bool| -> Vec<String> {
+        shown
+            .iter()
+            .filter(|s| (s.class == "phi") == phi)
+            .map(|s| format!("`{}`", s.data))
+            .collect()
+    };
+    let (phi, pii) = (names(true), names(false));
+    let mut out = match (phi.is_empty(), pii.is_empty()) {
+        (false, true) => format!("PHI {}", phi.join(", ")),
+        (true, _) => format!("Personal data {}", pii.join(", ")),
+        (false, false) => format!(
+            "PHI {} and personal data {}",
+            phi.join(", "),
+            pii.join(", ")
+        ),
+    };
+    if sources.len() > 3 {
+        out.push_str(&format!(" and {} more", sources.len() - 3));
+    }
+    out
+}

@@ -109,3 +109,70 @@ fn no_colour_codes_unless_asked() {
     );
     assert!(coloured.contains('\u{1b}'));
 }
+
+/// One call breaking rules of two packs is one diagnostic: every rule, every tag labelled by its
+/// own class, each statement quoted once per run (again with `-v`); JSON keeps one result per
+/// rule, and the results of one call share their `site`.
+#[test]
+fn one_call_is_one_finding_listing_every_rule_and_tag() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/suite/flow/catalogue/bad-one-call-breaks-several-rules");
+    let report = privflow::check(&privflow::CheckOptions {
+        manifest_path: Some(dir.join("Cargo.toml")),
+        ..Default::default()
+    });
+    assert_eq!(report.findings.len(), 5, "{:#?}", report.findings);
+    for narrated in [true, false] {
+        let opts = HumanOptions {
+            narrated,
+            ..options()
+        };
+        let text = render(&report, &opts);
+        let heads = if narrated {
+            "error[baseline/phi-to-log, baseline/pii-to-log, cloudvisit/phi-stays-in-us]: PHI `Patient.diagnosis` and personal data `Patient.email` reaches `println!`"
+        } else {
+            "baseline/phi-to-log, baseline/pii-to-log, cloudvisit/phi-stays-in-us\n"
+        };
+        assert_eq!(text.matches(heads).count(), 1, "{text}");
+        assert!(
+            text.contains("PHI `Patient.diagnosis` and personal data `Patient.email` reaches"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("PHI `Patient.diagnosis`, `Patient.email`"),
+            "{text}"
+        );
+        // The GDPR Art. 5(1)(f) sentence of baseline/phi-to-log: once, though two calls break it.
+        let quote = "appropriate security of the personal data";
+        assert_eq!(text.matches(quote).count(), 1, "{text}");
+        assert!(text.contains("quoted above"), "{text}");
+        let verbose = render(
+            &report,
+            &HumanOptions {
+                verbose: 1,
+                ..opts.clone()
+            },
+        );
+        assert_eq!(verbose.matches(quote).count(), 2, "{verbose}");
+    }
+    let mut json = Vec::new();
+    privflow::report::json::render(&report, &mut json).expect("writing to a Vec cannot fail");
+    let sites: Vec<(String, u64)> = String::from_utf8_lossy(&json)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["reason"] == "violation")
+        .map(|v| {
+            (
+                v["site"].as_str().unwrap_or_default().to_string(),
+                v["sink"]["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(sites.len(), 5);
+    for (site, line) in &sites {
+        assert!(!site.is_empty());
+        for (other, other_line) in &sites {
+            assert_eq!(site == other, line == other_line, "{sites:?}");
+        }
+    }
+}

@@ -6,6 +6,47 @@
 //! since fluent APIs (`client.post(url).json(&body)`) return many intermediate types.
 
 use crate::hir::SinkSpec;
+use crate::model::{LibrarySink, Problem};
+use crate::workspace::config::{sinks as parse_sinks, TableSource};
+use std::sync::OnceLock;
+
+/// The catalogue's files (`catalogue/*.toml` at the repository root), embedded.
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "catalogue/core.toml",
+        include_str!("../../../catalogue/core.toml"),
+    ),
+    (
+        "catalogue/http.toml",
+        include_str!("../../../catalogue/http.toml"),
+    ),
+    (
+        "catalogue/databases.toml",
+        include_str!("../../../catalogue/databases.toml"),
+    ),
+    (
+        "catalogue/cloud.toml",
+        include_str!("../../../catalogue/cloud.toml"),
+    ),
+    (
+        "catalogue/messaging.toml",
+        include_str!("../../../catalogue/messaging.toml"),
+    ),
+    (
+        "catalogue/telemetry.toml",
+        include_str!("../../../catalogue/telemetry.toml"),
+    ),
+    (
+        "catalogue/web.toml",
+        include_str!("../../../catalogue/web.toml"),
+    ),
+];
+
+/// Known service hosts, for the recipient of a call to a literal URL.
+pub const HOSTS_FILE: (&str, &str) = (
+    "catalogue/hosts.toml",
+    include_str!("../../../catalogue/hosts.toml"),
+);
 
 /// A library sink: how it is recognised and what kind of sink it is.
 #[derive(Debug, Clone)]
@@ -14,130 +55,410 @@ pub struct LibSink {
     /// Display name in findings.
     pub name: String,
     pub spec: SinkSpec,
+    /// The entry as written in its file.
+    pub entry: LibrarySink,
+    /// The file it is written in (`catalogue/cloud.toml`).
+    pub file: &'static str,
 }
 
-/// Macros that write to a log (SPEC: `println!`/`eprintln!`/`dbg!`, `log` and `tracing`).
-const LOG_MACROS: &[&str] = &["println", "print", "eprintln", "eprint", "dbg"];
-const LEVEL_MACROS: &[&str] = &["info", "warn", "error", "debug", "trace", "log", "event"];
+impl LibSink {
+    /// The crates.io name of the entry's crate.
+    pub fn crate_name(&self) -> String {
+        self.entry
+            .krate
+            .clone()
+            .unwrap_or_else(|| lib_crate(&self.entry.path).replace('_', "-"))
+    }
+}
 
-/// The catalogue's fixed entries.
+/// A known service host (`api.stripe.com`, `*.amazonaws.com`) and who runs it.
+#[derive(Debug, Clone)]
+pub struct Host {
+    pub host: String,
+    pub recipient: String,
+}
+
+/// The built-in catalogue, read from its embedded files.
+#[derive(Debug, Default)]
 pub struct Catalogue {
     pub entries: Vec<LibSink>,
+    pub hosts: Vec<Host>,
+    /// What the embedded files got wrong (empty: the unit tests check it).
+    pub problems: Vec<Problem>,
+    /// The entries code refers to: log macros, writes to a `File`.
+    pub log: u32,
+    pub file_write: u32,
+    /// The entry of `panic!` messages (also `.expect(msg)`'s).
+    pub panic: Option<u32>,
+    /// The entries that may match a call, by the called name (a method, a macro, a function's
+    /// last segment), in file order: a lookup per call, not a scan of the catalogue.
+    by_name: std::collections::HashMap<String, Vec<u32>>,
 }
 
-pub const LOG: u32 = 0;
-pub const FS_WRITE: u32 = 1;
-pub const FILE_WRITE: u32 = 2;
-pub const HTTP: u32 = 3;
-pub const HTTP_URL: u32 = 4;
-pub const SQLX: u32 = 5;
-pub const RUSQLITE: u32 = 6;
-pub const REDIS: u32 = 7;
-pub const DIESEL: u32 = 8;
-pub const LETTRE: u32 = 9;
+/// The catalogue, parsed once per process.
+pub fn builtin() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(Catalogue::load)
+}
 
-impl Default for Catalogue {
-    fn default() -> Self {
-        let mk = |id: u32, name: &str, kind: &str, args: Option<Vec<u32>>, self_is_data: bool| {
-            let mut spec = SinkSpec::new(kind);
-            spec.args = args;
-            spec.self_is_data = self_is_data;
-            LibSink {
-                id,
-                name: name.to_string(),
-                spec,
+/// A TOML text as the JSON value the config parser reads (as `cargo metadata` gives manifests).
+fn toml_to_json(v: toml::Value) -> serde_json::Value {
+    use serde_json::Value as J;
+    match v {
+        toml::Value::String(s) => J::String(s),
+        toml::Value::Integer(i) => J::from(i),
+        toml::Value::Float(f) => J::from(f),
+        toml::Value::Boolean(b) => J::Bool(b),
+        toml::Value::Datetime(d) => J::String(d.to_string()),
+        toml::Value::Array(a) => J::Array(a.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(t) => {
+            J::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect())
+        }
+    }
+}
+
+fn file_problem(file: &str, line: Option<u32>, message: String) -> Problem {
+    Problem {
+        kind: crate::model::ProblemKind::Config,
+        severity: crate::model::Severity::Error,
+        file: Some(file.to_string()),
+        line,
+        column: None,
+        message: format!("{file}: {message}"),
+    }
+}
+
+impl Catalogue {
+    /// The entries that may match a call of `name`, in file order.
+    fn named(&self, name: &str) -> impl Iterator<Item = &LibSink> {
+        self.by_name
+            .get(name)
+            .into_iter()
+            .flatten()
+            .filter_map(|&id| self.entries.get(id as usize))
+    }
+
+    /// Reads the embedded files; a broken entry is left out and named in `problems`.
+    pub fn load() -> Catalogue {
+        Catalogue::from_files(FILES, HOSTS_FILE)
+    }
+
+    pub fn from_files(files: &[(&'static str, &str)], hosts: (&str, &str)) -> Catalogue {
+        let mut cat = Catalogue::default();
+        for (file, text) in files {
+            let value = match text.parse::<toml::Table>() {
+                Ok(t) => toml_to_json(toml::Value::Table(t)),
+                Err(e) => {
+                    let line = e
+                        .span()
+                        .map(|s| text[..s.start.min(text.len())].lines().count().max(1) as u32);
+                    cat.problems
+                        .push(file_problem(file, line, e.message().to_string()));
+                    continue;
+                }
+            };
+            let src = TableSource {
+                manifest: file,
+                table: "",
+                text: Some(text),
+            };
+            if let Some(other) = value
+                .as_object()
+                .and_then(|m| m.keys().find(|k| *k != "sinks"))
+            {
+                cat.problems.push(file_problem(
+                    file,
+                    None,
+                    format!("unknown key `{other}`; a catalogue file holds `[[sinks]]` only"),
+                ));
             }
+            let Some(list) = value.get("sinks") else {
+                continue;
+            };
+            for s in parse_sinks(list, &src, true, &mut cat.problems).unwrap_or_default() {
+                let id = cat.entries.len() as u32;
+                let mut spec = crate::flow::solver::configured_spec(&s);
+                spec.region = s.region.clone();
+                cat.entries.push(LibSink {
+                    id,
+                    name: s.name.clone().unwrap_or_else(|| s.path.clone()),
+                    spec,
+                    entry: s,
+                    file,
+                });
+            }
+        }
+        match hosts.1.parse::<toml::Table>() {
+            Ok(t) => {
+                let list = t
+                    .get("hosts")
+                    .and_then(|h| h.as_array())
+                    .cloned()
+                    .unwrap_or_default();
+                for (i, h) in list.iter().enumerate() {
+                    let host = h.get("host").and_then(|v| v.as_str());
+                    let recipient = h.get("recipient").and_then(|v| v.as_str());
+                    match (host, recipient) {
+                        (Some(host), Some(recipient)) => cat.hosts.push(Host {
+                            host: host.to_ascii_lowercase(),
+                            recipient: recipient.to_string(),
+                        }),
+                        _ => cat.problems.push(file_problem(
+                            hosts.0,
+                            None,
+                            format!("`hosts[{i}]` needs a string `host` and a string `recipient`"),
+                        )),
+                    }
+                }
+            }
+            Err(e) => cat
+                .problems
+                .push(file_problem(hosts.0, None, e.message().to_string())),
+        }
+        let find = |cat: &Catalogue, path: &str| {
+            cat.entries
+                .iter()
+                .find(|e| e.entry.path == path)
+                .map(|e| e.id)
         };
-        Catalogue {
-            entries: vec![
-                mk(LOG, "log", "log", None, false),
-                mk(FS_WRITE, "std::fs::write", "storage", Some(vec![1]), false),
-                mk(FILE_WRITE, "std::fs::File write", "storage", None, false),
-                mk(HTTP, "HTTP request body", "network", None, false),
-                mk(HTTP_URL, "HTTP request", "network", None, false),
-                mk(SQLX, "sqlx query", "storage", Some(vec![]), true),
-                mk(
-                    RUSQLITE,
-                    "rusqlite execute",
-                    "storage",
-                    Some(vec![1]),
-                    false,
-                ),
-                mk(REDIS, "redis write", "storage", None, false),
-                mk(DIESEL, "diesel insert/update", "storage", None, false),
-                mk(LETTRE, "lettre send", "email", None, false),
-            ],
+        match find(&cat, "std") {
+            Some(id) => cat.log = id,
+            None => cat.problems.push(file_problem(
+                "catalogue/core.toml",
+                None,
+                "the entry `std` (the print macros) is missing".to_string(),
+            )),
         }
+        for e in &cat.entries {
+            let s = &e.entry;
+            let mut names: Vec<&str> = Vec::new();
+            for list in [&s.methods, &s.macros, &s.fills].into_iter().flatten() {
+                names.extend(list.iter().map(String::as_str));
+            }
+            if s.methods.is_none() && s.macros.is_none() {
+                names.extend(s.path.rsplit("::").next());
+            }
+            names.sort_unstable();
+            names.dedup();
+            for n in names {
+                cat.by_name.entry(n.to_string()).or_default().push(e.id);
+            }
+        }
+        cat.panic = cat.macro_sink(&["std", "panic"]);
+        match find(&cat, "File") {
+            Some(id) => cat.file_write = id,
+            None => cat.problems.push(file_problem(
+                "catalogue/core.toml",
+                None,
+                "the entry `File` (writes to a file) is missing".to_string(),
+            )),
+        }
+        cat
+    }
+
+    /// The catalogued macro sink this macro (by its resolved path) is: `println!`, `log::info!`,
+    /// a bare `info!` (imported), `panic!`.
+    pub fn macro_sink(&self, path: &[&str]) -> Option<u32> {
+        let (krate, m) = match path {
+            // A bare name not resolved to an import: the prelude's and the log crates' names.
+            [one] => {
+                return self
+                    .named(one)
+                    .find(|e| {
+                        matches!(e.entry.path.as_str(), "std" | "log" | "tracing")
+                            && e.entry
+                                .macros
+                                .as_ref()
+                                .is_some_and(|ms| ms.iter().any(|x| x == one))
+                    })
+                    .map(|e| e.id)
+            }
+            [krate, .., m] => (Some(if *krate == "core" { "std" } else { *krate }), *m),
+            [] => return None,
+        };
+        self.named(m)
+            .find(|e| {
+                e.entry
+                    .macros
+                    .as_ref()
+                    .is_some_and(|ms| ms.iter().any(|x| x == m))
+                    && krate.is_none_or(|k| e.entry.path == k)
+            })
+            .map(|e| e.id)
+    }
+
+    /// A free library function (or an associated function, `Object::create`, or a tuple-struct
+    /// constructor, `axum::Json`) that is a sink, by full path.
+    pub fn fn_sink(&self, path: &[&str]) -> Option<u32> {
+        let call = path.join("::");
+        self.named(path.last().copied().unwrap_or(""))
+            .find(|e| {
+                e.entry.methods.is_none()
+                    && e.entry.macros.is_none()
+                    && e.entry.path.contains("::")
+                    && crate::flow::body::path_matches(&e.entry.path, &call)
+            })
+            .map(|e| e.id)
+    }
+
+    /// A method of a library type that is a sink: an entry naming the type's crate, module or
+    /// the type itself with `methods`, or `crate::Type::method`. `sql_writes`: the call's first
+    /// argument is SQL text that writes (for `sql = "writes"` entries).
+    pub fn method_sink(&self, ty_name: &str, method: &str, sql_writes: bool) -> Option<u32> {
+        let covers = |p: &str| covers(ty_name, p);
+        self.named(method)
+            .find(|e| {
+                let hit = match &e.entry.methods {
+                    Some(ms) => ms.iter().any(|m| m == method) && covers(&e.entry.path),
+                    None if e.entry.macros.is_none() => e
+                        .entry
+                        .path
+                        .rsplit_once("::")
+                        .is_some_and(|(ty, m)| m == method && is_type_path(ty) && covers(ty)),
+                    None => false,
+                };
+                hit && (!e.entry.sql_writes || sql_writes)
+            })
+            .map(|e| e.id)
+    }
+
+    /// Is `method` one that fills a value of this library type in place (an entry's `fills`)?
+    pub fn fills(&self, ty_name: &str, method: &str) -> bool {
+        self.named(method).any(|e| {
+            e.entry
+                .fills
+                .as_ref()
+                .is_some_and(|fs| fs.iter().any(|f| f == method))
+                && covers(ty_name, &e.entry.path)
+        })
+    }
+
+    /// Who runs this host, if it is a known service's.
+    pub fn host_recipient(&self, host: &str) -> Option<&str> {
+        let host = host.to_ascii_lowercase();
+        self.hosts
+            .iter()
+            .find(|h| match h.host.strip_prefix("*.") {
+                Some(suffix) => host == suffix || host.ends_with(&format!(".{suffix}")),
+                None => host == h.host,
+            })
+            .map(|h| h.recipient.as_str())
     }
 }
 
-/// Is this macro (by its resolved path) a catalogued log sink?
-pub fn log_macro(path: &[&str]) -> bool {
-    match path {
-        [one] => LOG_MACROS.contains(one) || LEVEL_MACROS.contains(one),
-        [krate, m] if matches!(*krate, "std" | "core") => LOG_MACROS.contains(m),
-        [krate, m] if matches!(*krate, "log" | "tracing" | "slog" | "defmt") => {
-            LEVEL_MACROS.contains(m)
-        }
-        [krate, .., m] if matches!(*krate, "log" | "tracing") => LEVEL_MACROS.contains(m),
-        _ => false,
-    }
+/// Is the type `ty_name` the path `p`, or in the crate, module or type `p` names?
+fn covers(ty_name: &str, p: &str) -> bool {
+    ty_name == p || ty_name.strip_prefix(p).is_some_and(|r| r.starts_with("::"))
 }
 
-/// Free library functions that are sinks, by full path.
-pub fn lib_fn_sink(path: &[&str]) -> Option<u32> {
-    Some(match path {
-        ["std", "fs", "write"]
-        | ["fs", "write"]
-        | ["tokio", "fs", "write"]
-        | ["async_std", "fs", "write"] => FS_WRITE,
-        ["reqwest", "get"] | ["reqwest", "blocking", "get"] => HTTP_URL,
-        ["ureq", "get" | "post" | "put" | "patch" | "delete" | "request"] => HTTP_URL,
+/// `crate::module::Type` (last segment capitalised), not `crate::module::function`.
+fn is_type_path(p: &str) -> bool {
+    p.rsplit("::")
+        .next()
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_uppercase())
+}
+
+/// The URL a literal argument names: `"https://api.stripe.com/v1/customers"`, or the literal
+/// prefix of `format!("https://{host}/..")` (its scheme, and its host when the literal holds it).
+pub fn literal_url(e: &crate::syntax::ir::Expr) -> Option<String> {
+    use crate::syntax::ir::Expr;
+    let text = match e {
+        Expr::Lit { text: Some(t), .. } => t.to_string(),
+        Expr::Macro { path, args, .. }
+            if path.segments.last().is_some_and(|s| &*s.name == "format") =>
+        {
+            match args.first() {
+                Some(Expr::Lit { text: Some(t), .. }) => {
+                    t.split('{').next().unwrap_or("").to_string()
+                }
+                _ => return None,
+            }
+        }
+        Expr::Ref { expr, .. } => return literal_url(expr),
+        Expr::MethodCall { recv, method, .. }
+            if matches!(&**method, "to_string" | "to_owned" | "as_str" | "into") =>
+        {
+            return literal_url(recv)
+        }
         _ => return None,
-    })
+    };
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("wss://")
+        || lower.starts_with("ws://"))
+    .then_some(text)
+}
+
+/// A URL's scheme is encrypted in transit (`https`, `wss`).
+pub fn url_is_encrypted(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("wss://")
+}
+
+/// A URL's host, when its literal text holds all of it (`https://api.stripe.com/v1` →
+/// `api.stripe.com`; `https://{host}` → none).
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let end = rest.find(['/', '?', '#']);
+    let host = match end {
+        Some(i) => &rest[..i],
+        // `format!("https://api.x.com{}", path)`'s prefix ends at the `{`: not known complete.
+        None if url.contains('{') => return None,
+        None => rest,
+    };
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    .then_some(host)
+}
+
+/// The type name of a request being built by catalogue entry `id` (`client.put_object()`), whose
+/// data leaves at the entry's `sent_by` methods.
+pub fn builder_ty_name(id: u32) -> String {
+    format!("privflow::request::{id}")
+}
+
+/// The entry whose request this type is being built for.
+pub fn builder_of(ty_name: &str) -> Option<u32> {
+    ty_name.strip_prefix("privflow::request::")?.parse().ok()
+}
+
+/// The URL a library value was made with, carried as a type argument (`privflow::url::..`).
+pub fn url_of(ty: &crate::hir::ty::Ty) -> Option<&str> {
+    match ty {
+        crate::hir::ty::Ty::Lib(_, args) => args.iter().find_map(|a| match a {
+            crate::hir::ty::Ty::Lib(n, _) => n.strip_prefix("privflow::url::"),
+            _ => None,
+        }),
+        crate::hir::ty::Ty::Alias(_, t) => url_of(t),
+        _ => None,
+    }
+}
+
+/// `ty` made with the URL `url` (a library type; others are left as they are).
+pub fn with_url(ty: crate::hir::ty::Ty, url: &str) -> crate::hir::ty::Ty {
+    use crate::hir::ty::Ty;
+    match ty {
+        Ty::Lib(n, mut args) => {
+            args.retain(|a| !matches!(a, Ty::Lib(m, _) if m.starts_with("privflow::url::")));
+            args.push(Ty::Lib(
+                crate::syntax::ir::Name::from(format!("privflow::url::{url}")),
+                Vec::new(),
+            ));
+            Ty::Lib(n, args)
+        }
+        other => other,
+    }
 }
 
 /// The crate a library type belongs to (`reqwest::RequestBuilder` → `reqwest`; std types have
 /// no crate prefix and give their own name).
 pub fn lib_crate(ty_name: &str) -> &str {
     ty_name.split("::").next().unwrap_or(ty_name)
-}
-
-/// Methods on library types that are sinks: (receiver's crate or std type, method) → entry.
-pub fn lib_method_sink(ty_name: &str, method: &str) -> Option<u32> {
-    let krate = lib_crate(ty_name);
-    Some(match (krate, method) {
-        (
-            "File" | "BufWriter" | "LineWriter",
-            "write_all" | "write" | "write_fmt" | "write_str",
-        ) => FILE_WRITE,
-        (
-            "reqwest" | "ureq" | "hyper" | "surf" | "isahc" | "awc",
-            "json" | "body" | "form" | "query" | "multipart" | "send_json" | "send_string"
-            | "send_form" | "send_bytes",
-        ) => HTTP,
-        ("reqwest" | "surf" | "awc", "post" | "get" | "put" | "patch" | "delete" | "request") => {
-            HTTP_URL
-        }
-        ("hyper", "request") => HTTP,
-        ("sqlx", "execute" | "execute_many") => SQLX,
-        // A statement that writes stores what is bound into it, however its result is fetched
-        // (`INSERT .. RETURNING id` with `fetch_one`).
-        ("sqlx", "fetch" | "fetch_one" | "fetch_all" | "fetch_optional" | "fetch_many")
-            if ty_name == SQLX_WRITE_QUERY =>
-        {
-            SQLX
-        }
-        ("rusqlite", "execute" | "insert" | "execute_batch") => RUSQLITE,
-        (
-            "redis",
-            "set" | "set_ex" | "set_nx" | "hset" | "hset_multiple" | "lpush" | "rpush" | "sadd"
-            | "zadd" | "mset" | "append" | "publish" | "xadd",
-        ) => REDIS,
-        ("diesel", "execute" | "get_result" | "get_results") => DIESEL,
-        ("lettre", "send" | "send_raw") => LETTRE,
-        _ => return None,
-    })
 }
 
 /// The type privflow gives a sqlx query (`sqlx::query(..)`, `query_as`, `query_scalar`, and
@@ -202,6 +523,13 @@ pub fn sql_writes(sql: &str) -> bool {
 /// Rows read are as personal as the table they come from, which the code tags by type
 /// (`Patient::from_row`), not through the parameters of the lookup.
 pub fn result_is_database_output(ty_name: &str, method: &str) -> bool {
+    let cat = builtin();
+    if cat
+        .method_sink(ty_name, method, true)
+        .is_some_and(|id| cat.entries[id as usize].entry.result_is_output)
+    {
+        return true;
+    }
     matches!(
         (lib_crate(ty_name), method),
         (
@@ -256,9 +584,44 @@ pub fn args_do_not_flow(method: &str) -> bool {
             | "strip_suffix"
             | "split"
             | "splitn"
+    )
+}
+
+/// Std methods that take no argument (`map.values()`, `it.next()`): one called with arguments
+/// is another type's (`insert_into(t).values(&row)`).
+pub fn takes_no_args(method: &str) -> bool {
+    matches!(
+        method,
+        "clone"
+            | "cloned"
+            | "copied"
+            | "iter"
+            | "into_iter"
+            | "iter_mut"
+            | "to_owned"
+            | "as_slice"
+            | "as_str"
+            | "rev"
+            | "peekable"
+            | "flatten"
+            | "collect"
+            | "to_vec"
+            | "values"
+            | "keys"
             | "lines"
-            | "chars"
-            | "bytes"
+            | "into_values"
+            | "values_mut"
+            | "first"
+            | "last"
+            | "pop"
+            | "next"
+            | "unwrap"
+            | "unwrap_or_default"
+            | "borrow"
+            | "borrow_mut"
+            | "deref"
+            | "as_deref"
+            | "as_ref"
     )
 }
 
@@ -459,4 +822,59 @@ pub fn passes_ref_method(m: &str) -> bool {
         m,
         "unwrap" | "expect" | "next" | "by_ref" | "unwrap_or_default"
     )
+}
+
+#[cfg(test)]
+mod catalogue_files {
+    use super::*;
+
+    #[test]
+    fn the_embedded_catalogue_parses() {
+        let cat = Catalogue::load();
+        let problems: Vec<&str> = cat.problems.iter().map(|p| p.message.as_str()).collect();
+        assert!(problems.is_empty(), "{problems:#?}");
+        let crates: std::collections::BTreeSet<String> =
+            cat.entries.iter().map(LibSink::crate_name).collect();
+        assert!(crates.len() >= 100, "{} crates: {crates:?}", crates.len());
+        assert!(!cat.hosts.is_empty());
+    }
+
+    #[test]
+    fn a_broken_entry_is_named_with_its_file_and_line() {
+        let text = "[[sinks]]\npath = \"a::b\"\nkind = \"storage\"\n\n[[sinks]]\npath = \"c::d\"\nkind = \"stroage\"\n";
+        let cat = Catalogue::from_files(&[("catalogue/x.toml", text)], ("h.toml", ""));
+        let p = cat
+            .problems
+            .iter()
+            .find(|p| p.message.contains("stroage"))
+            .expect("a problem for the unknown kind");
+        assert_eq!(p.file.as_deref(), Some("catalogue/x.toml"));
+        assert_eq!(p.line, Some(7), "{p:?}");
+        assert!(p.message.starts_with("catalogue/x.toml: "), "{}", p.message);
+        let bad = Catalogue::from_files(
+            &[("catalogue/y.toml", "[[sinks]]\npath = \n")],
+            ("h.toml", ""),
+        );
+        assert_eq!(bad.problems[0].file.as_deref(), Some("catalogue/y.toml"));
+        assert_eq!(bad.problems[0].line, Some(2), "{:?}", bad.problems[0]);
+    }
+
+    #[test]
+    fn literal_urls_tell_encryption_and_host() {
+        assert!(url_is_encrypted("https://api.stripe.com/v1"));
+        assert!(!url_is_encrypted("http://api.stripe.com/v1"));
+        assert_eq!(
+            url_host("https://api.stripe.com/v1/customers"),
+            Some("api.stripe.com")
+        );
+        assert_eq!(url_host("https://{}"), None);
+        assert_eq!(url_host("https://api.x.com"), Some("api.x.com"));
+        let cat = builtin();
+        assert_eq!(
+            cat.host_recipient("s3.eu-central-1.amazonaws.com"),
+            Some("Amazon Web Services, Inc.")
+        );
+        assert_eq!(cat.host_recipient("api.stripe.com"), Some("Stripe, Inc."));
+        assert_eq!(cat.host_recipient("stripe.com.evil.example"), None);
+    }
 }

@@ -141,9 +141,19 @@ pub enum SinkRef {
     /// An annotated workspace function (or trait method declaration).
     Fn(FnId),
     /// A catalogue entry, as seen from a crate (its default region applies).
-    Lib { entry: u32, config: usize },
-    /// A log macro of the catalogue (`println!`, `tracing::info!`), by the name it was called by.
-    LogMacro { name: Name, config: usize },
+    /// `via`: the literal URL the call (or the client it is made on) names, if any.
+    Lib {
+        entry: u32,
+        config: usize,
+        via: Option<Name>,
+    },
+    /// A macro of the catalogue (`println!`, `tracing::info!`, `panic!`), by the name it was
+    /// called by.
+    LogMacro {
+        entry: u32,
+        name: Name,
+        config: usize,
+    },
     /// A library sink declared in a crate's config: (config index, sink index).
     Configured { config: usize, index: usize },
 }
@@ -211,7 +221,7 @@ pub struct FlowConfig {
 pub struct Shared<'p> {
     pub p: &'p Program,
     pub sources: Sources,
-    pub catalogue: catalogue::Catalogue,
+    pub catalogue: &'static catalogue::Catalogue,
     pub configs: Vec<FlowConfig>,
     pub summaries: Vec<Option<FnSummary>>,
     /// Concrete tags written into a struct field by some function (read wherever it is read),

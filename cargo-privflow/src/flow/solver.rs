@@ -49,6 +49,11 @@ pub fn configured_spec(s: &LibrarySink) -> SinkSpec {
     }
     spec.retention_days = s.retention_days;
     spec.args = s.args.clone();
+    spec.self_is_data = s.self_is_data;
+    if s.delete {
+        // A deletion is not a write: nothing is stored by it (SPEC §5).
+        spec.persistent = false;
+    }
     spec
 }
 
@@ -151,7 +156,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
     let mut sh = Shared {
         p,
         sources,
-        catalogue: catalogue::Catalogue::default(),
+        catalogue: catalogue::builtin(),
         configs,
         summaries: vec![None; p.fns.len()],
         field_taint: HashMap::new(),
@@ -408,12 +413,44 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
 
 /// A catalogue entry seen from crate config `config` (whose default region applies), named
 /// `name` (the macro called) or by the entry's own name.
-fn catalogue_desc(sh: &Shared<'_>, entry: u32, config: usize, name: Option<&Name>) -> SinkDesc {
-    let e = &sh.catalogue.entries[entry as usize];
+///
+/// `via`, the literal URL the call names: `https://` is encrypted in transit and `http://` is
+/// not, and a known service's host names its recipient where the entry names none.
+fn catalogue_desc(
+    sh: &Shared<'_>,
+    entry: u32,
+    config: usize,
+    name: Option<&Name>,
+    via: Option<&str>,
+) -> SinkDesc {
+    let Some(e) = sh.catalogue.entries.get(entry as usize) else {
+        return SinkDesc {
+            name: name.map_or_else(String::new, |n| n.to_string()),
+            spec: SinkSpec::new("log"),
+            decl: None,
+        };
+    };
     let mut spec = e.spec.clone();
-    spec.region = sh.configs.get(config).and_then(|c| c.region.clone());
+    if spec.region.is_none() {
+        spec.region = sh.configs.get(config).and_then(|c| c.region.clone());
+    }
+    // The name stays the entry's: fingerprints (and so baselines) are made from it.
+    let name = name.map_or_else(|| e.name.clone(), |n| n.to_string());
+    if let Some(url) = via {
+        if matches!(
+            spec.kind.as_str(),
+            "network" | "email" | "sms" | "analytics"
+        ) {
+            spec.encrypted = catalogue::url_is_encrypted(url);
+        }
+        if let Some(host) = catalogue::url_host(url) {
+            if spec.recipient.is_none() {
+                spec.recipient = sh.catalogue.host_recipient(host).map(str::to_string);
+            }
+        }
+    }
     SinkDesc {
-        name: name.map_or_else(|| e.name.clone(), |n| n.to_string()),
+        name,
         spec,
         decl: None,
     }
@@ -443,18 +480,26 @@ fn describe_sinks(p: &Program, sh: &Shared<'_>, sites: &Sites) -> Vec<SinkDesc> 
                     decl: Some(d.ir.span),
                 }
             }
-            SinkRef::Lib { entry, config } => catalogue_desc(sh, *entry, *config, None),
-            SinkRef::LogMacro { name, config } => {
-                catalogue_desc(sh, catalogue::LOG, *config, Some(name))
+            SinkRef::Lib { entry, config, via } => {
+                catalogue_desc(sh, *entry, *config, None, via.as_deref())
             }
+            SinkRef::LogMacro {
+                entry,
+                name,
+                config,
+            } => catalogue_desc(sh, *entry, *config, Some(name), None),
             SinkRef::Configured { config, index } => {
                 let s = &sh.configs[*config].sinks[*index];
                 let mut spec = configured_spec(s);
                 if spec.region.is_none() {
                     spec.region = sh.configs.get(*config).and_then(|c| c.region.clone());
                 }
+                let name = match &s.methods {
+                    Some(ms) => format!("{}::{{{}}}", s.path, ms.join(", ")),
+                    None => s.path.clone(),
+                };
                 SinkDesc {
-                    name: s.path.clone(),
+                    name,
                     spec,
                     decl: None,
                 }

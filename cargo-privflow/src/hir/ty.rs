@@ -324,7 +324,24 @@ pub fn lib_ty(path: &[Name], args: Vec<Ty>) -> Ty {
     }
     let is_std =
         path.len() == 1 || matches!(path.first().map(|s| &**s), Some("std" | "core" | "alloc"));
-    let is_container = CONTAINERS.contains(&&*last) || MAPS.contains(&&*last);
+    // A `Sender` is a channel's only in the channel crates (`sendgrid::v3::Sender` sends mail).
+    let channel_elsewhere = matches!(&*last, "Sender" | "Receiver")
+        && !matches!(
+            path.first().map(|s| &**s),
+            Some(
+                "std"
+                    | "tokio"
+                    | "crossbeam"
+                    | "crossbeam_channel"
+                    | "flume"
+                    | "async_channel"
+                    | "futures"
+                    | "kanal"
+            )
+        )
+        && path.len() > 1;
+    let is_container =
+        (CONTAINERS.contains(&&*last) || MAPS.contains(&&*last)) && !channel_elsewhere;
     if is_std || is_container {
         Ty::Lib(last, args)
     } else {

@@ -7,7 +7,7 @@ use miette::{
     Diagnostic, GraphicalTheme, LabeledSpan, MietteError, MietteHandler, MietteHandlerOpts,
     MietteSpanContents, NamedSource, ReportHandler, SourceCode, SourceSpan, SpanContents,
 };
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::{self, Write as _};
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -39,8 +39,20 @@ pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::
     if opts.narrated {
         // Plain text, no colours: escaped as a whole.
         let mut plain = super::Escaping(out);
-        for f in &report.findings {
-            plain.write_all(super::narrated::finding(f).as_bytes())?;
+        let mut quoted = BTreeSet::new();
+        let verbose = opts.verbose > 0;
+        for group in super::site_groups(&report.findings) {
+            match super::grouped(&group) {
+                Some(g) => {
+                    plain.write_all(super::narrated::group(&g, &mut quoted, verbose).as_bytes())?
+                }
+                None => {
+                    for f in group {
+                        let text = super::narrated::finding(f, &mut quoted, verbose);
+                        plain.write_all(text.as_bytes())?;
+                    }
+                }
+            }
         }
         for p in super::sorted_problems(report) {
             plain.write_all(super::narrated::problem(p).as_bytes())?;
@@ -48,9 +60,26 @@ pub fn render(report: &Report, opts: &HumanOptions, out: &mut dyn Write) -> io::
     } else {
         let handler = handler(opts);
         let mut sources = Sources::new(report.root.clone());
-        for f in &report.findings {
-            let diag = finding(f, &mut sources);
-            out.write_all(show(&handler, diag).as_bytes())?;
+        let mut quoted = BTreeSet::new();
+        let verbose = opts.verbose > 0;
+        for group in super::site_groups(&report.findings) {
+            match super::grouped(&group) {
+                Some(g) => {
+                    let diag = grouped(&g, &mut sources, &mut quoted, verbose);
+                    out.write_all(show(&handler, diag).as_bytes())?;
+                }
+                None => {
+                    for f in group {
+                        let mut diag = finding(f, &mut sources);
+                        let statement = super::narrated::statement(f, &mut quoted, verbose)
+                            .unwrap_or_else(|| {
+                                format!("statement {}", super::narrated::quoted_above(f))
+                            });
+                        diag.help = Some(format!("{statement}\n{}", f.help));
+                        out.write_all(show(&handler, diag).as_bytes())?;
+                    }
+                }
+            }
         }
         for p in super::sorted_problems(report) {
             let diag = problem(p, &mut sources);
@@ -559,6 +588,38 @@ fn finding(f: &Finding, sources: &mut Sources) -> Diag {
             main.related.push(rel);
         }
     }
+    main
+}
+
+/// One call's findings as one diagnostic: the lead finding's snippets, the data and sink once,
+/// and per rule what it says is wrong, its statement (once per run) and its fix.
+fn grouped(
+    g: &super::Grouped,
+    sources: &mut Sources,
+    quoted: &mut BTreeSet<String>,
+    verbose: bool,
+) -> Diag {
+    let mut main = finding(g.lead, sources);
+    main.message = main.message.replacen(&g.lead.message, &g.headline, 1);
+    main.severity = match g.severity {
+        Severity::Error => miette::Severity::Error,
+        _ => miette::Severity::Warning,
+    };
+    let rules: Vec<&str> = g.findings.iter().map(|f| f.rule.as_str()).collect();
+    main.code = Some(rules.join(", "));
+    let mut help = format!("breaks {} rules:", g.findings.len());
+    for (f, summary) in g.findings.iter().zip(&g.summaries) {
+        help.push_str(&format!("\n{}[{}]: {summary}", f.severity.as_str(), f.rule));
+        match super::narrated::statement(f, quoted, verbose) {
+            Some(s) => help.push_str(&format!("\n  {s}")),
+            None => help.push_str(&format!(
+                "\n  statement {}",
+                super::narrated::quoted_above(f)
+            )),
+        }
+        help.push_str(&format!("\n  {}", f.help));
+    }
+    main.help = Some(help);
     main
 }
 

@@ -20,6 +20,8 @@ struct Violation<'a> {
     section: &'a str,
     help: &'a str,
     fingerprint: &'a str,
+    /// Shared by the results reported at the same call ([`super::site_id`]).
+    site: String,
     /// The ways of the other sources (`sources[1..]`) to the sink.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     more_paths: Vec<Vec<Step<'a>>>,
@@ -177,6 +179,7 @@ fn violation(f: &Finding) -> Violation<'_> {
         section: &f.section,
         help: &f.help,
         fingerprint: &f.fingerprint,
+        site: super::site_id(f),
         more_paths: f
             .more_paths
             .iter()

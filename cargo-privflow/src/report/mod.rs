@@ -10,8 +10,116 @@ pub mod human;
 pub mod json;
 pub mod narrated;
 pub mod sarif;
+pub mod sinks;
 
-use crate::model::{Problem, Report};
+use crate::model::{Finding, Problem, Report, Severity, SourceRef};
+use std::collections::HashMap;
+
+/// An id shared by the findings reported at one call (one sink, one place): FNV-1a over the
+/// sink's file, line, column and name. JSON and SARIF keep one result per rule and carry it as
+/// `site`; the human report shows each site once.
+pub fn site_id(f: &Finding) -> String {
+    let l = &f.sink.location;
+    let mut h: u64 = 0xcbf29ce484222325;
+    let parts = [
+        l.file.as_str(),
+        &l.line.to_string(),
+        &l.column.to_string(),
+        f.sink.name.as_str(),
+    ];
+    for p in parts {
+        for b in p.bytes().chain(std::iter::once(0u8)) {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+    }
+    format!("{h:016x}")
+}
+
+/// The findings in groups of one site each, in the order of each site's first finding (the
+/// report's order: file, line, column, rule).
+pub fn site_groups(findings: &[Finding]) -> Vec<Vec<&Finding>> {
+    let mut index: HashMap<(&str, u32, u32, &str), usize> = HashMap::new();
+    let mut groups: Vec<Vec<&Finding>> = Vec::new();
+    for f in findings {
+        let l = &f.sink.location;
+        let key = (l.file.as_str(), l.line, l.column, f.sink.name.as_str());
+        match index.get(&key) {
+            Some(&i) => groups[i].push(f),
+            None => {
+                index.insert(key, groups.len());
+                groups.push(vec![f]);
+            }
+        }
+    }
+    groups
+}
+
+/// One site's findings as one: the rules, the data (every source, each by its class), the
+/// shared "reaches `sink` (..)" and each rule's own summary.
+pub struct Grouped<'a> {
+    pub findings: Vec<&'a Finding>,
+    /// The finding whose way and consent steps are shown (one with consent steps, else the
+    /// first).
+    pub lead: &'a Finding,
+    pub severity: Severity,
+    /// ``PHI `Patient.diagnosis` and personal data `Patient.email` reaches `println!` (log, ..)``
+    pub headline: String,
+    /// Per finding: what its rule says is wrong.
+    pub summaries: Vec<&'a str>,
+    /// Every source reaching the site, once.
+    pub sources: Vec<&'a SourceRef>,
+}
+
+/// A site's findings grouped, when there are several and each is a flow of data to the sink (a
+/// finding about a sink's presence or a type stands alone).
+pub fn grouped<'a>(group: &[&'a Finding]) -> Option<Grouped<'a>> {
+    if group.len() < 2 || group.iter().any(|f| f.source.is_none()) {
+        return None;
+    }
+    // "<data> reaches `name` (<what>): <summary>"
+    let split = |f: &'a Finding| -> Option<(&'a str, &'a str)> {
+        let at = f.message.find(&format!("reaches `{}` (", f.sink.name))?;
+        let rest = &f.message[at..];
+        let end = rest.find("): ")?;
+        Some((&rest[..end + 1], &rest[end + 3..]))
+    };
+    let (reach, _) = split(group[0])?;
+    let mut summaries = Vec::new();
+    for f in group {
+        let (r, summary) = split(f)?;
+        if r != reach {
+            return None;
+        }
+        summaries.push(summary);
+    }
+    let mut sources: Vec<&SourceRef> = Vec::new();
+    for f in group {
+        for s in &f.sources {
+            if !sources.iter().any(|x| x.data == s.data) {
+                sources.push(s);
+            }
+        }
+    }
+    let lead = group
+        .iter()
+        .find(|f| !f.consent_steps.is_empty())
+        .copied()
+        .unwrap_or(group[0]);
+    let severity = if group.iter().any(|f| f.severity == Severity::Error) {
+        Severity::Error
+    } else {
+        group[0].severity
+    };
+    Some(Grouped {
+        findings: group.to_vec(),
+        lead,
+        severity,
+        headline: format!("{} {reach}", crate::model::label_data(&sources)),
+        summaries,
+        sources,
+    })
+}
 
 /// The report's problems in a stable order: by file, line, column, then kind and message.
 /// Problems without a file come first (they are about the whole run).

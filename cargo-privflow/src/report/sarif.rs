@@ -335,7 +335,8 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
     }
     r.insert(
         "properties".into(),
-        json!({"quote": f.quote, "section": f.section, "sink": f.sink.name}),
+        // `site`: shared by the results at the same call (one result per rule).
+        json!({"quote": f.quote, "section": f.section, "sink": f.sink.name, "site": super::site_id(f)}),
     );
     Value::Object(r)
 }

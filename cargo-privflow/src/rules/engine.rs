@@ -532,24 +532,10 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         let first = hits[0].0;
                         let more_paths = paths.split_off(1.min(paths.len()));
                         let path = paths.pop().unwrap_or_default();
-                        let class = if hits.iter().any(|(_, i)| i.tag.class == DataClass::Phi) {
-                            "PHI"
-                        } else {
-                            "Personal data"
-                        };
-                        let labels: Vec<String> = sources
-                            .iter()
-                            .take(3)
-                            .map(|s| format!("`{}`", s.data))
-                            .collect();
-                        let more = if sources.len() > 3 {
-                            format!(" and {} more", sources.len() - 3)
-                        } else {
-                            String::new()
-                        };
+                        // Each item labelled by its own class (an e-mail address is not PHI).
+                        let data = crate::model::label_data(&sources.iter().collect::<Vec<_>>());
                         let message = format!(
-                            "{class} {}{more} reaches `{}` ({}): {}",
-                            labels.join(", "),
+                            "{data} reaches `{}` ({}): {}",
                             sink.name,
                             describe_sink(&sink),
                             rule.summary

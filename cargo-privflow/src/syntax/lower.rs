@@ -1548,6 +1548,13 @@ impl Lowerer {
                 toks = &toks[1..];
             }
         }
+        // `"label" => value` (the `metrics` macros' labels): the value.
+        if let Some(at) = toks.windows(2).position(|w| {
+            matches!((&w[0], &w[1]), (TokenTree::Punct(a), TokenTree::Punct(b))
+                if a.as_char() == '=' && a.spacing() == proc_macro2::Spacing::Joint && b.as_char() == '>')
+        }) {
+            toks = &toks[at + 2..];
+        }
         if toks.is_empty() {
             return;
         }
@@ -1558,6 +1565,13 @@ impl Lowerer {
                 ..
             })) => {
                 let sp = self.span(s.span());
+                // The literal itself (untagged), for what it says: a format string's
+                // `https://` prefix names the scheme of the URL it builds.
+                out.push(Expr::Lit {
+                    text: Some(name(&s.value())),
+                    int: None,
+                    span: sp,
+                });
                 for cap in format_captures(&s.value()) {
                     out.push(Expr::Path(Path {
                         global: false,
@@ -1776,7 +1790,7 @@ pub fn macro_kind(last: &str) -> MacroKind {
         | "debug_assert" | "debug_assert_eq" | "debug_assert_ne" | "dbg" | "info" | "warn"
         | "error" | "debug" | "trace" | "log" | "event" | "info_span" | "warn_span"
         | "error_span" | "debug_span" | "trace_span" | "span" | "anyhow" | "bail" | "ensure"
-        | "format_err" | "eyre" => MacroKind::Format,
+        | "format_err" | "eyre" | "counter" | "gauge" | "histogram" => MacroKind::Format,
         "write" | "writeln" => MacroKind::Write,
         "macro_rules" | "include" | "include_str" | "include_bytes" | "env" | "option_env"
         | "concat" | "stringify" | "line" | "column" | "file" | "module_path" | "cfg"

@@ -18,6 +18,13 @@ const SINK_KEYS: &[&str] = &[
     "persistent",
     "retention_days",
     "args",
+    "op",
+    "methods",
+];
+
+/// The keys only the built-in catalogue's files (`catalogue/*.toml`) use.
+const CATALOGUE_KEYS: &[&str] = &[
+    "macros", "sent_by", "sql", "result", "name", "crate", "fills",
 ];
 
 pub use crate::model::SINK_KINDS;
@@ -74,7 +81,11 @@ impl TableSource<'_> {
             file: Some(self.manifest.to_string()),
             line,
             column: None,
-            message: format!("{}: [{}] {}", self.manifest, self.table, message),
+            message: if self.table.is_empty() {
+                format!("{}: {}", self.manifest, message)
+            } else {
+                format!("{}: [{}] {}", self.manifest, self.table, message)
+            },
         }
     }
 }
@@ -155,7 +166,7 @@ pub(crate) fn parse(
                     format!("`region` must be a string, found {}", type_name(other)),
                 )),
             },
-            "sinks" => raw.sinks = sinks(value, src, problems),
+            "sinks" => raw.sinks = sinks(value, src, false, problems),
             _ => problems.push(src.problem(&path, unknown_key(key, KEYS, "key"))),
         }
     }
@@ -196,9 +207,12 @@ fn string_array(
     ok.then_some(out)
 }
 
-fn sinks(
+/// The `sinks` array of a config table or (with `catalogue`) of a catalogue file, whose
+/// entries may also use [`CATALOGUE_KEYS`].
+pub(crate) fn sinks(
     value: &Value,
     src: &TableSource,
+    catalogue: bool,
     problems: &mut Vec<Problem>,
 ) -> Option<Vec<LibrarySink>> {
     let Value::Array(items) = value else {
@@ -215,7 +229,7 @@ fn sinks(
     let out: Vec<LibrarySink> = items
         .iter()
         .enumerate()
-        .filter_map(|(i, item)| sink(i, item, src, problems))
+        .filter_map(|(i, item)| sink(i, item, src, catalogue, problems))
         .collect();
     (problems.len() == before).then_some(out)
 }
@@ -224,6 +238,7 @@ fn sink(
     index: usize,
     value: &Value,
     src: &TableSource,
+    catalogue: bool,
     problems: &mut Vec<Problem>,
 ) -> Option<LibrarySink> {
     let here = KeyPath::item("sinks", index);
@@ -238,11 +253,16 @@ fn sink(
         return None;
     };
     let before = problems.len();
+    let known: Vec<&str> = if catalogue {
+        SINK_KEYS.iter().chain(CATALOGUE_KEYS).copied().collect()
+    } else {
+        SINK_KEYS.to_vec()
+    };
     for key in map.keys() {
-        if !SINK_KEYS.contains(&key.as_str()) {
+        if !known.contains(&key.as_str()) {
             problems.push(src.problem(
                 &KeyPath::sub("sinks", index, key),
-                format!("`sinks[{index}]`: {}", unknown_key(key, SINK_KEYS, "key")),
+                format!("`sinks[{index}]`: {}", unknown_key(key, &known, "key")),
             ));
         }
     }
@@ -272,7 +292,23 @@ fn sink(
         encrypted: f.boolean("encrypted"),
         persistent: f.boolean("persistent"),
         retention_days: f.count("retention_days"),
-        args: f.indices("args"),
+        args: None,
+        self_is_data: false,
+        delete: f.choice("op", &["write", "delete"]).as_deref() == Some("delete"),
+        methods: f.strings("methods"),
+        macros: f.strings("macros"),
+        sent_by: f.strings("sent_by"),
+        fills: f.strings("fills"),
+        sql_writes: f.choice("sql", &["writes"]).is_some(),
+        result_is_output: f.choice("result", &["database"]).is_some(),
+        name: f.string("name"),
+        krate: f.string("crate"),
+    };
+    let (args, self_is_data) = f.indices("args");
+    let sink = LibrarySink {
+        args,
+        self_is_data,
+        ..sink
     };
     (problems.len() == before).then_some(sink)
 }
@@ -347,30 +383,68 @@ impl Fields<'_, '_> {
         }
     }
 
-    fn indices(&mut self, key: &str) -> Option<Vec<u32>> {
-        let value = self.map.get(key)?;
+    /// `args`: argument indices, and `"self"` for the receiver (SPEC §5).
+    fn indices(&mut self, key: &str) -> (Option<Vec<u32>>, bool) {
+        let Some(value) = self.map.get(key) else {
+            return (None, false);
+        };
+        let is_self = |v: &Value| v.as_str() == Some("self");
         let parsed: Option<Vec<u32>> = value.as_array().and_then(|items| {
             items
                 .iter()
+                .filter(|v| !is_self(v))
                 .map(|v| v.as_u64().and_then(|n| u32::try_from(n).ok()))
                 .collect()
         });
+        let self_is_data = value
+            .as_array()
+            .is_some_and(|items| items.iter().any(is_self));
         if parsed.is_none() {
             let found = match value {
                 Value::Array(items) => items
                     .iter()
-                    .find(|v| v.as_u64().is_none())
+                    .find(|v| v.as_u64().is_none() && !is_self(v))
                     .map(|v| format!("an array holding {}", type_name(v)))
                     .unwrap_or_else(|| "an index that is too large".to_string()),
                 other => type_name(other).to_string(),
             };
             let msg = format!(
-                "`sinks[{}].{key}` must be an array of argument indices (0, 1, ...), found {found}",
+                "`sinks[{}].{key}` must be an array of argument indices (0, 1, ...) and `\"self\"`, found {found}",
                 self.index
             );
             self.push(key, msg);
         }
+        (parsed, self_is_data)
+    }
+
+    fn strings(&mut self, key: &str) -> Option<Vec<String>> {
+        let value = self.map.get(key)?;
+        let parsed: Option<Vec<String>> = value.as_array().and_then(|items| {
+            items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect()
+        });
+        if parsed.is_none() {
+            self.wrong(key, "an array of strings", value);
+        }
         parsed
+    }
+
+    /// A string that must be one of `allowed`.
+    fn choice(&mut self, key: &str, allowed: &[&str]) -> Option<String> {
+        let s = self.string(key)?;
+        if allowed.contains(&s.as_str()) {
+            Some(s)
+        } else {
+            let msg = format!(
+                "`sinks[{}].{key}`: {}",
+                self.index,
+                unknown_key(&s, allowed, "value")
+            );
+            self.push(key, msg);
+            None
+        }
     }
 }
 
@@ -404,7 +478,12 @@ fn type_name(value: &Value) -> &'static str {
 /// The 1-based line of `key` inside `[table]` (or of the `sinks` entry it is in), best effort.
 fn find_line(text: &str, table: &str, key: &KeyPath) -> Option<u32> {
     let header = format!("[{table}]");
-    let sinks_header = format!("[[{table}.sinks]]");
+    // A catalogue file's entries are top-level `[[sinks]]`.
+    let sinks_header = if table.is_empty() {
+        "[[sinks]]".to_string()
+    } else {
+        format!("[[{table}.sinks]]")
+    };
     let mut in_table = false;
     let mut table_line = None;
     let mut sinks_seen = 0usize;
@@ -459,6 +538,40 @@ mod tests {
             table: "package.metadata.privflow",
             text,
         }
+    }
+
+    #[test]
+    fn sink_entries_take_op_methods_and_self() {
+        let mut problems = Vec::new();
+        let v = json!({"sinks": [
+            {"path": "vendor::Store", "kind": "storage", "methods": ["put"], "args": ["self", 1]},
+            {"path": "vendor::Store::remove", "kind": "storage", "op": "delete"},
+            {"path": "x::y", "kind": "log", "op": "erase", "sent_by": ["send"]}]});
+        let raw = parse(Some(&v), &src(None), &mut problems);
+        let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+        // `op` must be write or delete; `sent_by` is the catalogue's own key.
+        assert_eq!(problems.len(), 2, "{messages:?}");
+        assert!(
+            messages.iter().any(|m| m.contains("`sinks[2].op`")),
+            "{messages:?}"
+        );
+        assert!(
+            messages.iter().any(|m| m.contains("unknown key `sent_by`")),
+            "{messages:?}"
+        );
+        assert!(raw.sinks.is_none());
+        let mut problems = Vec::new();
+        let v = json!({"sinks": [
+            {"path": "vendor::Store", "kind": "storage", "methods": ["put"], "args": ["self", 1]},
+            {"path": "vendor::Store::remove", "kind": "storage", "op": "delete"}]});
+        let sinks = parse(Some(&v), &src(None), &mut problems)
+            .sinks
+            .unwrap_or_default();
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(sinks[0].methods, Some(vec!["put".to_string()]));
+        assert_eq!(sinks[0].args, Some(vec![1]));
+        assert!(sinks[0].self_is_data && !sinks[0].delete);
+        assert!(sinks[1].delete);
     }
 
     #[test]

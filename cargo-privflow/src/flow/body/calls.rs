@@ -48,7 +48,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                     v
                 }
                 Some(Def::External(path)) => {
-                    let mut v = self.lib_call(&path, vals, span);
+                    let mut v = self.lib_call(&path, vals, &arg_exprs, span);
                     v.elems = None;
                     let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
                     // The type a generic library function is told to produce

@@ -13,43 +13,89 @@ impl<'a, 'p> Eval<'a, 'p> {
     ) -> Value {
         let args = &actuals[1..];
         let lib = r.ty.lib_name().map(|s| s.to_string());
+        // A literal URL among the arguments (`client.post("https://..")`), else the one the
+        // receiver was made with.
+        let arg_url = arg_exprs
+            .iter()
+            .skip(1)
+            .flatten()
+            .find_map(|e| cat::literal_url(e));
+        let via = arg_url
+            .clone()
+            .or_else(|| cat::url_of(&r.ty).map(str::to_string));
         // Configured and catalogued sinks.
         if let Some(ty_name) = &lib {
             let full = format!("{ty_name}::{method}");
-            if let Some(sink) = self.configured_sink(&full) {
+            if let Some(sink) = self.configured_method_sink(ty_name, &full, method) {
                 let spec = self.configured_spec(&sink);
                 let data = Self::sink_data(&spec, true, actuals);
                 self.sink_hit(sink, &data, span);
                 return Value::of_ty(r.ty.clone());
             }
-            if let Some(entry) = cat::lib_method_sink(ty_name, method) {
-                let spec = self.sh.catalogue.entries[entry as usize].spec.clone();
+            let cat = self.sh.catalogue;
+            // A request being built (`client.put_object().body(b)`) is sent.
+            if let Some(entry) = cat::builder_of(ty_name) {
+                let sent = cat.entries.get(entry as usize).is_some_and(|e| {
+                    e.entry
+                        .sent_by
+                        .as_ref()
+                        .is_some_and(|s| s.iter().any(|m| **m == **method))
+                });
+                if sent {
+                    let spec = cat.entries[entry as usize].spec.clone();
+                    let data = Self::sink_data(&spec, true, actuals);
+                    let config = self.config_index();
+                    let via = via.map(Name::from);
+                    self.sink_hit(SinkRef::Lib { entry, config, via }, &data, span);
+                    return Value::default();
+                }
+            }
+            let sql_writes = sql_text_writes(arg_exprs.get(1).copied().flatten());
+            if let Some(entry) = cat.method_sink(ty_name, method, sql_writes) {
+                let e = &cat.entries[entry as usize];
+                if e.entry.sent_by.is_some() {
+                    // The call starts a request: its arguments and the builder's later settings
+                    // leave where it is sent.
+                    let mut v = r.clone();
+                    v.guard = None;
+                    v.callable = None;
+                    for a in args {
+                        let t = self.flatten(a, false, span);
+                        v.tags.union(&t);
+                    }
+                    let mut ty = Ty::Lib(Name::from(cat::builder_ty_name(entry)), Vec::new());
+                    if let Some(u) = &via {
+                        ty = cat::with_url(ty, u);
+                    }
+                    v.ty = ty;
+                    return v;
+                }
+                let spec = e.spec.clone();
+                let result_is_output = e.entry.result_is_output;
                 let data = Self::sink_data(&spec, true, actuals);
                 let config = self.config_index();
-                self.sink_hit(SinkRef::Lib { entry, config }, &data, span);
-                if cat::result_is_database_output(ty_name, method) {
+                let via_name = via.clone().map(Name::from);
+                self.sink_hit(
+                    SinkRef::Lib {
+                        entry,
+                        config,
+                        via: via_name,
+                    },
+                    &data,
+                    span,
+                );
+                if result_is_output || cat::result_is_database_output(ty_name, method) {
                     return Value::of_ty(fetched_rows(&r.ty, method));
                 }
                 let mut v = r.clone();
                 for a in args {
                     v.join(a);
                 }
+                if let Some(u) = &arg_url {
+                    v.ty = cat::with_url(v.ty, u);
+                }
                 return v;
             }
-        }
-        if matches!(&**method, "write_all" | "write" | "write_fmt")
-            && lib.as_deref() == Some("File")
-        {
-            let config = self.config_index();
-            self.sink_hit(
-                SinkRef::Lib {
-                    entry: cat::FILE_WRITE,
-                    config,
-                },
-                args,
-                span,
-            );
-            return Value::default();
         }
         let m = &**method;
         // The error side of a `Result`.
@@ -161,7 +207,12 @@ impl<'a, 'p> Eval<'a, 'p> {
             v.fields_mut().insert(Name::from("1"), a);
             return v;
         }
-        if cat::mutates_receiver(m) {
+        // Std mutators (`v.push(x)`), and the catalogue's library builders filled through
+        // `&mut self` (`fills`: fcm's `builder.body(x)`, posthog's `event.insert_prop(k, v)`).
+        let fills = lib
+            .as_deref()
+            .is_some_and(|t| self.sh.catalogue.fills(t, m));
+        if cat::mutates_receiver(m) || fills {
             if let Some(Some(recv_e)) = arg_exprs.first() {
                 let mut joined = Value::default();
                 for a in args {
@@ -192,7 +243,28 @@ impl<'a, 'p> Eval<'a, 'p> {
                 ..Value::default()
             };
         }
-        if cat::elem_method(m) {
+        // A std method that takes no argument, called with some, is a library builder's
+        // (`diesel::insert_into(t).values(&row)`): its arguments flow, by the default below.
+        let builder_call = cat::takes_no_args(m) && !args.is_empty();
+        // `.expect(msg)`: the message is printed when it panics, like `panic!`'s (only a message
+        // that holds data makes a sink call: `expect("literal")` is none).
+        if m == "expect" && args.len() == 1 {
+            let msg = self.flatten(&args[0], false, span);
+            if let (false, Some(entry)) = (msg.is_empty(), self.sh.catalogue.panic) {
+                let config = self.config_index();
+                let name = Name::from(".expect()");
+                self.sink_hit(
+                    SinkRef::LogMacro {
+                        entry,
+                        name,
+                        config,
+                    },
+                    &args[..1],
+                    span,
+                );
+            }
+        }
+        if cat::elem_method(m) && !builder_call {
             let mut v = if r.ty.is_container() {
                 self.elem(&r)
             } else {
@@ -217,39 +289,41 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             return v;
         }
-        if matches!(
-            m,
-            "clone"
-                | "cloned"
-                | "copied"
-                | "as_ref"
-                | "as_mut"
-                | "borrow"
-                | "deref"
-                | "as_deref"
-                | "iter"
-                | "into_iter"
-                | "iter_mut"
-                | "into"
-                | "to_owned"
-                | "as_slice"
-                | "as_str"
-                | "drain"
-                | "rev"
-                | "skip"
-                | "take"
-                | "chain"
-                | "peekable"
-                | "flatten"
-                | "by_ref"
-                | "collect"
-                | "to_vec"
-                | "try_into"
-                | "ok"
-                | "values"
-                | "keys"
-                | "lines"
-        ) {
+        if !builder_call
+            && matches!(
+                m,
+                "clone"
+                    | "cloned"
+                    | "copied"
+                    | "as_ref"
+                    | "as_mut"
+                    | "borrow"
+                    | "deref"
+                    | "as_deref"
+                    | "iter"
+                    | "into_iter"
+                    | "iter_mut"
+                    | "into"
+                    | "to_owned"
+                    | "as_slice"
+                    | "as_str"
+                    | "drain"
+                    | "rev"
+                    | "skip"
+                    | "take"
+                    | "chain"
+                    | "peekable"
+                    | "flatten"
+                    | "by_ref"
+                    | "collect"
+                    | "to_vec"
+                    | "try_into"
+                    | "ok"
+                    | "values"
+                    | "keys"
+                    | "lines"
+            )
+        {
             let mut v = r.clone();
             v.callable = None;
             if m == "ok" {
@@ -308,6 +382,10 @@ impl<'a, 'p> Eval<'a, 'p> {
         {
             v.ty = r.ty.elem();
         }
+        // A client configured with a literal base URL (`.base_url("https://..")`) keeps it.
+        if let Some(u) = &arg_url {
+            v.ty = cat::with_url(v.ty, u);
+        }
         v
     }
 
@@ -327,7 +405,24 @@ impl<'a, 'p> Eval<'a, 'p> {
         let sinks = &self.sh.configs.get(config)?.sinks;
         let idx = sinks
             .iter()
-            .position(|s| path_matches(&s.path, full_path))?;
+            .position(|s| s.methods.is_none() && path_matches(&s.path, full_path))?;
+        Some(SinkRef::Configured { config, index: idx })
+    }
+
+    /// A method of a library type declared as a sink in the calling crate's config: by its full
+    /// path, or an entry with `methods` naming the type, its module or its crate.
+    fn configured_method_sink(&self, ty_name: &str, full: &str, method: &str) -> Option<SinkRef> {
+        if let Some(s) = self.configured_sink(full) {
+            return Some(s);
+        }
+        let config = self.config_index();
+        let sinks = &self.sh.configs.get(config)?.sinks;
+        let idx = sinks.iter().position(|s| {
+            s.methods
+                .as_ref()
+                .is_some_and(|ms| ms.iter().any(|m| m == method))
+                && (ty_name == s.path || ty_name.starts_with(&format!("{}::", s.path)))
+        })?;
         Some(SinkRef::Configured { config, index: idx })
     }
 
@@ -341,7 +436,14 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     /// A call of a library function by path.
-    pub(super) fn lib_call(&mut self, path: &[Name], vals: Vec<Value>, span: Span) -> Value {
+    pub(super) fn lib_call(
+        &mut self,
+        path: &[Name],
+        vals: Vec<Value>,
+        arg_exprs: &[Option<&'p Expr>],
+        span: Span,
+    ) -> Value {
+        let arg_url = arg_exprs.iter().flatten().find_map(|e| cat::literal_url(e));
         let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
         let full = segs.join("::");
         if cat::diverges(&segs) {
@@ -355,14 +457,19 @@ impl<'a, 'p> Eval<'a, 'p> {
             self.sink_hit(sink, &data, span);
             return Value::default();
         }
-        if let Some(entry) = cat::lib_fn_sink(&segs) {
+        if let Some(entry) = self.sh.catalogue.fn_sink(&segs) {
             let spec = self.sh.catalogue.entries[entry as usize].spec.clone();
             let data = Self::sink_data(&spec, false, &vals);
             let config = self.config_index();
-            self.sink_hit(SinkRef::Lib { entry, config }, &data, span);
+            let via = arg_url.clone().map(Name::from);
+            self.sink_hit(SinkRef::Lib { entry, config, via }, &data, span);
             let mut v = Value::default();
-            if entry == cat::HTTP_URL {
+            if spec.kind == "network" {
+                // `ureq::post(url)`: the request being built, made with its URL.
                 v.ty = crate::hir::ty::lib_ty(path, Vec::new());
+                if let Some(u) = &arg_url {
+                    v.ty = cat::with_url(v.ty, u);
+                }
             }
             return v;
         }
@@ -430,6 +537,10 @@ impl<'a, 'p> Eval<'a, 'p> {
                 // `sqlx::query(..)`, `ureq::post(..)`: the crate's request/query type.
                 v.ty = Ty::Lib(Name::from(format!("{}::{}", segs[0], last)), Vec::new());
             }
+        }
+        // `Client::new("https://api.example.com")`: a client made with a literal base URL.
+        if let Some(u) = &arg_url {
+            v.ty = cat::with_url(v.ty, u);
         }
         v
     }

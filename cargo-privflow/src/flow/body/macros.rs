@@ -17,20 +17,36 @@ impl<'a, 'p> Eval<'a, 'p> {
         let vals = self.exprs(args);
         // A log macro imported under another name (`use log::warn as alert;`) was not known
         // for one when lowered: its arguments were read as plain expressions.
+        let macro_sink = self.sh.catalogue.macro_sink(&segs);
         let kind = match kind {
-            MacroKind::Exprs if cat::log_macro(&segs) => MacroKind::Format,
+            MacroKind::Exprs if macro_sink.is_some() => MacroKind::Format,
             k => k,
         };
         if cat::diverging_macro(last) {
+            // A panic's (or `bail!`'s) message leaves first.
+            if let (Some(entry), MacroKind::Format) = (macro_sink, kind) {
+                let config = self.config_index();
+                let name = Name::from(format!("{last}!"));
+                self.sink_hit(
+                    SinkRef::LogMacro {
+                        entry,
+                        name,
+                        config,
+                    },
+                    &vals,
+                    span,
+                );
+            }
             self.st.dead = true;
             return Value::default();
         }
         match kind {
             MacroKind::Format => {
-                if cat::log_macro(&segs) {
+                if let Some(entry) = macro_sink {
                     let config = self.config_index();
                     self.sink_hit(
                         SinkRef::LogMacro {
+                            entry,
                             name: Name::from(format!("{last}!")),
                             config,
                         },
@@ -62,8 +78,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                     let config = self.config_index();
                     self.sink_hit(
                         SinkRef::Lib {
-                            entry: cat::FILE_WRITE,
+                            entry: self.sh.catalogue.file_write,
                             config,
+                            via: None,
                         },
                         rest,
                         span,

@@ -1,0 +1,14 @@
+#[privflow::data]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Patient {
+    pub id: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+pub fn check(p: &Patient) -> anyhow::Result<()> {
+    if p.id.is_empty() {
+        return Err(anyhow::anyhow!("visit without id: {}", p.diagnosis)); //~ cloudvisit/phi-stays-in-us
+    }
+    Ok(())
+}

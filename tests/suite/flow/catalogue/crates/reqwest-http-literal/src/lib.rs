@@ -1,0 +1,16 @@
+#[privflow::data]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Patient {
+    pub id: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+pub async fn sync(p: &Patient) -> Result<(), reqwest::Error> {
+    reqwest::Client::new()
+        .post("http://ehr.example.com/api/visits")
+        .json(p) //~ cloudvisit/encrypt-in-transit cloudvisit/phi-stays-in-us
+        .send()
+        .await?;
+    Ok(())
+}

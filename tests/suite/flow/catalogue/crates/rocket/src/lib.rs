@@ -1,0 +1,13 @@
+#[privflow::data]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Patient {
+    pub id: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+use rocket::serde::json::Json;
+
+pub fn show(p: Patient) -> Json<Patient> {
+    Json(p) //~ visus/no-non-eu-transfer
+}

@@ -1,0 +1,11 @@
+#[privflow::data]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Patient {
+    pub id: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+pub async fn show(res: &mut salvo::Response, p: Patient) {
+    res.render(salvo::writing::Json(p)); //~ visus/no-non-eu-transfer
+}

@@ -1,0 +1,11 @@
+#[privflow::data]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Patient {
+    pub id: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+pub async fn show(p: &Patient) -> tide::Result<tide::Body> {
+    Ok(tide::Body::from_json(p)?) //~ visus/no-non-eu-transfer
+}

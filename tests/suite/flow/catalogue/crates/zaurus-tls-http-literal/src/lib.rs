@@ -1,0 +1,16 @@
+#[privflow::data]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Patient {
+    pub id: String,
+    #[phi]
+    pub diagnosis: String,
+}
+
+pub async fn sync(p: &Patient) -> Result<(), reqwest::Error> {
+    reqwest::Client::new()
+        .post("http://ehr.example.de/api/visits")
+        .json(p) //~ zaurus/tls-in-transit
+        .send()
+        .await?;
+    Ok(())
+}
