@@ -81,9 +81,10 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FMT", default_value_t = MessageFormat::Human, global = true)]
     pub message_format: MessageFormat,
-    /// Colours (auto: when writing to a terminal and NO_COLOR is not set)
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
+    /// Colours (auto: when writing to a terminal and NO_COLOR is not set) [default:
+    /// CARGO_TERM_COLOR, else auto]
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorChoice>,
     /// How human diagnostics are laid out (auto: graphical on a terminal, narrated otherwise)
     #[arg(long, value_enum, value_name = "STYLE", default_value_t = Style::Auto, global = true)]
     pub style: Style,
@@ -113,6 +114,47 @@ pub struct GlobalArgs {
     /// Report every finding, ignoring the baseline file
     #[arg(long, global = true, conflicts_with = "baseline")]
     pub no_baseline: bool,
+    /// Passed on to `cargo metadata`: Cargo.lock must be up to date
+    #[arg(long, global = true)]
+    pub locked: bool,
+    /// Passed on to `cargo metadata`: no network access
+    #[arg(long, global = true)]
+    pub offline: bool,
+    /// Passed on to `cargo metadata`: --locked and --offline
+    #[arg(long, global = true)]
+    pub frozen: bool,
+}
+
+impl GlobalArgs {
+    /// `--color`, else `CARGO_TERM_COLOR` (as cargo reads it), else auto.
+    pub fn color(&self) -> ColorChoice {
+        self.color
+            .or_else(|| color_from_env(std::env::var("CARGO_TERM_COLOR").ok().as_deref()))
+            .unwrap_or(ColorChoice::Auto)
+    }
+
+    /// The cargo flags privflow passes on to `cargo metadata`.
+    fn cargo_flags(&self) -> Vec<String> {
+        [
+            (self.locked, "--locked"),
+            (self.offline, "--offline"),
+            (self.frozen, "--frozen"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, flag)| flag.to_string())
+        .collect()
+    }
+}
+
+/// `CARGO_TERM_COLOR`'s value as a colour choice (cargo's values: auto, always, never).
+fn color_from_env(value: Option<&str>) -> Option<ColorChoice> {
+    match value?.trim().to_ascii_lowercase().as_str() {
+        "always" => Some(ColorChoice::Always),
+        "never" => Some(ColorChoice::Never),
+        "auto" => Some(ColorChoice::Auto),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -293,7 +335,7 @@ fn narrated(g: &GlobalArgs, is_terminal: bool) -> bool {
     match g.style {
         Style::Graphical => false,
         Style::Narrated => true,
-        Style::Auto => !is_terminal && g.color != ColorChoice::Always,
+        Style::Auto => !is_terminal && g.color() != ColorChoice::Always,
     }
 }
 
@@ -309,7 +351,7 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         MessageFormat::Human => {
             let terminal = std::io::stderr().is_terminal();
             let options = human::HumanOptions {
-                color: use_color(g.color, terminal),
+                color: use_color(g.color(), terminal),
                 width: None,
                 no_wrap: !terminal,
                 quiet: g.quiet,
@@ -367,7 +409,7 @@ fn print_problems(problems: &[Problem], g: &GlobalArgs, stderr: &mut dyn Write) 
     };
     let terminal = std::io::stderr().is_terminal();
     let options = human::HumanOptions {
-        color: use_color(g.color, terminal),
+        color: use_color(g.color(), terminal),
         no_wrap: !terminal,
         quiet: true,
         narrated: narrated(g, terminal),
@@ -444,6 +486,7 @@ fn check_options(g: &GlobalArgs) -> CheckOptions {
             (None, false) => BaselineChoice::Auto,
         },
         every_sink: false,
+        cargo_flags: g.cargo_flags(),
     }
 }
 
@@ -645,6 +688,15 @@ mod tests {
         assert_eq!(cli.global.message_format, MessageFormat::Json);
         assert_eq!(cli.global.verbose, 2);
         assert!(matches!(cli.command, Some(Command::Check)));
+    }
+
+    #[test]
+    fn cargo_term_color_values() {
+        assert_eq!(color_from_env(Some("always")), Some(ColorChoice::Always));
+        assert_eq!(color_from_env(Some("Never")), Some(ColorChoice::Never));
+        assert_eq!(color_from_env(Some("auto")), Some(ColorChoice::Auto));
+        assert_eq!(color_from_env(Some("sometimes")), None);
+        assert_eq!(color_from_env(None), None);
     }
 
     #[test]
