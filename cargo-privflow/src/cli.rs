@@ -114,6 +114,10 @@ pub struct GlobalArgs {
     /// Report every finding, ignoring the baseline file
     #[arg(long, global = true, conflicts_with = "baseline")]
     pub no_baseline: bool,
+    /// With `--message-format sarif`: the directory SARIF paths are relative to [default: the
+    /// git top level (the nearest directory up holding `.git`), else the workspace root]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub sarif_root: Option<PathBuf>,
     /// Passed on to `cargo metadata`: Cargo.lock must be up to date
     #[arg(long, global = true)]
     pub locked: bool,
@@ -346,7 +350,17 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
         MessageFormat::Json => json::render(&report, stdout),
         MessageFormat::Sarif => {
             let packs = packs_that_ran(&report, &g.rules);
-            sarif::render(&report, &packs, stdout)
+            let prefix = match report.root.as_deref() {
+                Some(root) => sarif::repository_prefix(root, g.sarif_root.as_deref()),
+                None => Ok(String::new()),
+            };
+            match prefix {
+                Ok(prefix) => sarif::render_under(&report, &packs, &prefix, stdout),
+                Err(e) => {
+                    let _ = writeln!(Escaping(stderr), "error: --sarif-root: {e}");
+                    return 2;
+                }
+            }
         }
         MessageFormat::Human => {
             let terminal = std::io::stderr().is_terminal();

@@ -226,3 +226,59 @@ fn an_unknown_region_or_pack_in_the_config_has_its_file_and_line() {
         .count();
     assert_eq!(packs, 1, "{errors:?}");
 }
+
+/// A repository whose workspace is in `app/`: SARIF paths are relative to the repository.
+#[test]
+fn sarif_paths_are_relative_to_the_repository() {
+    let repo = tempfile::tempdir().expect("a temporary directory");
+    std::fs::create_dir(repo.path().join(".git")).expect("mkdir .git");
+    let ws = workspace("");
+    let app = repo.path().join("app");
+    std::fs::create_dir_all(app.join("src")).expect("mkdir");
+    std::fs::copy(ws.path().join("Cargo.toml"), app.join("Cargo.toml")).expect("copy");
+    std::fs::copy(ws.path().join("src/lib.rs"), app.join("src/lib.rs")).expect("copy");
+    let uris = |extra: &[&str]| {
+        let mut args = vec!["--message-format", "sarif"];
+        args.extend_from_slice(extra);
+        let out = privflow_in(&app, &args, &[]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        assert!(
+            !stdout.contains(&*repo.path().to_string_lossy()),
+            "{stdout}"
+        );
+        let log: Value = serde_json::from_str(&stdout).expect("SARIF is JSON");
+        let loc = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uriBaseId"], "%SRCROOT%");
+        (
+            loc["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or("")
+                .to_string(),
+            log,
+        )
+    };
+    let (found, log) = uris(&[]);
+    assert_eq!(found, "app/src/lib.rs");
+    // Every artifact of the log is under the repository's `app/`.
+    let all = log.to_string();
+    assert!(!all.contains("\"uri\":\"src/"), "{all}");
+    let root = repo.path().display().to_string();
+    assert_eq!(uris(&["--sarif-root", &root]).0, "app/src/lib.rs");
+    let app_dir = app.display().to_string();
+    assert_eq!(uris(&["--sarif-root", &app_dir]).0, "src/lib.rs");
+    // A SARIF root that does not hold the workspace is an error, not a wrong path.
+    let elsewhere = tempfile::tempdir().expect("a temporary directory");
+    let out = privflow_in(
+        &app,
+        &[
+            "--message-format",
+            "sarif",
+            "--sarif-root",
+            &elsewhere.path().display().to_string(),
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("--sarif-root"));
+}
