@@ -6,7 +6,7 @@ use crate::baseline::{self, Baseline};
 use crate::driver::{check, BaselineChoice, CheckOptions};
 use crate::map::render::{render as render_map, MapFormat};
 use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
-use crate::report::{catalog as show_rules, human, json, sarif, Escaping};
+use crate::report::{cargo_json, catalog as show_rules, human, json, sarif, Escaping};
 use crate::rules::catalog;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -253,6 +253,16 @@ pub enum MessageFormat {
     Json,
     /// One SARIF 2.1.0 log
     Sarif,
+    /// cargo's JSON messages (`compiler-message` lines, then `build-finished`), for
+    /// rust-analyzer's `check.overrideCommand` and other readers of cargo's output. cargo's
+    /// rustc-style values (as editors pass them) mean the same
+    #[value(
+        name = "cargo-json",
+        alias = "json-diagnostic-rendered-ansi",
+        alias = "json-diagnostic-short",
+        alias = "json-render-diagnostics"
+    )]
+    CargoJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -348,6 +358,7 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     let report = check(&check_options(g));
     let written = match g.message_format {
         MessageFormat::Json => json::render(&report, stdout),
+        MessageFormat::CargoJson => cargo_json::render(&report, g.deny_warnings, stdout),
         MessageFormat::Sarif => {
             let packs = packs_that_ran(&report, &g.rules);
             let prefix = match report.root.as_deref() {
@@ -439,7 +450,7 @@ fn run_rules(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     };
     let written = match g.message_format {
         MessageFormat::Json => show_rules::list_json(&packs, stdout),
-        MessageFormat::Human | MessageFormat::Sarif => {
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson => {
             show_rules::list_human(&packs, &mut Escaping(stdout))
         }
     };
@@ -476,7 +487,7 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
     };
     let written = match g.message_format {
         MessageFormat::Json => show_rules::explain_json(pack, rule, stdout),
-        MessageFormat::Human | MessageFormat::Sarif => {
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson => {
             show_rules::explain_human(pack, rule, &mut Escaping(stdout))
         }
     };
@@ -568,8 +579,8 @@ fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
     let out = match g.message_format {
         MessageFormat::Json => json::baseline_written(&shown, &counts, change, stdout),
-        MessageFormat::Human | MessageFormat::Sarif if g.quiet => Ok(()),
-        MessageFormat::Human | MessageFormat::Sarif => {
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson if g.quiet => Ok(()),
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson => {
             let changed = match change {
                 Some((added, removed)) => {
                     format!("; {added} added, {removed} removed since the previous baseline")

@@ -282,3 +282,59 @@ fn sarif_paths_are_relative_to_the_repository() {
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("--sarif-root"));
 }
+
+/// `--message-format cargo-json` is cargo's own message stream: every line parses as a
+/// `cargo_metadata::Message`, findings are `compiler-message`s whose primary span is the sink call.
+#[test]
+fn cargo_json_is_read_by_cargo_message_readers() {
+    use cargo_metadata::Message;
+    let dir = workspace("");
+    for format in ["cargo-json", "json-diagnostic-rendered-ansi"] {
+        let out = privflow_in(dir.path(), &["--message-format", format], &[]);
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        let stdout = text(&out.stdout);
+        let messages: Vec<Message> = stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+            .collect();
+        assert_eq!(messages.len(), 2, "{stdout}");
+        let Message::CompilerMessage(m) = &messages[0] else {
+            panic!("not a compiler message: {stdout}")
+        };
+        let d = &m.message;
+        assert_eq!(
+            d.code.as_ref().map(|c| c.code.as_str()),
+            Some("baseline/phi-to-log")
+        );
+        assert_eq!(d.level, cargo_metadata::diagnostic::DiagnosticLevel::Error);
+        let primary = d
+            .spans
+            .iter()
+            .find(|s| s.is_primary)
+            .expect("a primary span");
+        assert_eq!(primary.file_name, "src/lib.rs");
+        assert_eq!((primary.line_start, primary.column_start), (8, 5));
+        let source = std::fs::read_to_string(dir.path().join("src/lib.rs")).expect("read");
+        let spanned = &source[primary.byte_start as usize..primary.byte_end as usize];
+        assert!(spanned.starts_with("println!"), "{spanned:?}");
+        assert!(d.spans.iter().any(|s| !s.is_primary && s.line_start == 4));
+        assert!(d
+            .rendered
+            .as_deref()
+            .unwrap_or("")
+            .contains("src/lib.rs:8:5"));
+        assert!(
+            matches!(messages[1], Message::BuildFinished(ref b) if !b.success),
+            "{stdout}"
+        );
+    }
+    // A clean workspace: only a successful `build-finished`.
+    let clean = workspace("");
+    std::fs::write(clean.path().join("src/lib.rs"), "pub fn f() {}\n").expect("write");
+    let out = privflow_in(clean.path(), &["--message-format", "cargo-json"], &[]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout).trim(),
+        r#"{"reason":"build-finished","success":true}"#
+    );
+}
