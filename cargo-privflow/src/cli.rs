@@ -165,6 +165,10 @@ fn color_from_env(value: Option<&str>) -> Option<ColorChoice> {
 pub enum Command {
     /// Analyse the workspace (the default command)
     Check,
+    /// Set a package up: add the privflow-macros dependency (as `privflow`) and a
+    /// `[package.metadata.privflow]` section with the packs of --rules (default: baseline).
+    /// Changes nothing already there
+    Init,
     /// List the rule packs and their rules
     Rules,
     /// Show one rule: its quote, what it reports, how to fix it, an example
@@ -316,6 +320,7 @@ pub fn run(
     let code = match &cli.command {
         None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
         Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
+        Some(Command::Init) => crate::init::run(&cli.global, stdout, stderr),
         Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
         Some(Command::Baseline) => run_baseline(&cli.global, stdout, stderr),
         Some(Command::Map { format, output }) => run_map(

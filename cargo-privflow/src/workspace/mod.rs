@@ -4,7 +4,7 @@
 //! the packages, selects them as `-p/--workspace/--exclude` say, and reads each package's
 //! `[package.metadata.privflow]` over the workspace's `[workspace.metadata.privflow]`.
 
-mod config;
+pub(crate) mod config;
 pub mod did_you_mean;
 mod features;
 mod load;
