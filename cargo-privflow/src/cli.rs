@@ -18,18 +18,30 @@ const ABOUT: &str =
     "Checks the flows of personal and health data in a Rust workspace against a privacy statement.
 It reads the code without compiling it and reports every flow that breaks a rule.";
 
+// Each example is its command line, then what it does on the next line: every line fits 80
+// columns, so a terminal never wraps one mid-sentence.
 const AFTER_HELP: &str = "\
 Examples:
-  cargo privflow                                      check the workspace with its configured packs
-  cargo privflow --rules cgm-videosprechstunde        check against one statement's pack
+  cargo privflow
+      check the workspace with its configured packs
+  cargo privflow --rules cgm-videosprechstunde
+      check against one statement's pack
   cargo privflow --message-format sarif > privflow.sarif
-                                                      write a SARIF log for GitHub code scanning
-  cargo privflow rules                                list the packs and their rules
-  cargo privflow explain baseline/phi-to-log          show one rule with its quote and an example
-  cargo privflow baseline                             accept today's findings (privflow-baseline.json):
-                                                      later runs report only new ones
-  cargo privflow map --format dot | dot -Tsvg > map.svg   draw the data map: what personal data goes where
-  cargo privflow --features compliant                 analyse the code as `cargo build --features compliant` compiles it
+      write a SARIF log for GitHub code scanning
+  cargo privflow --message-format cargo-json
+      cargo's JSON messages, for rust-analyzer's check.overrideCommand
+  cargo privflow init --rules baseline,visus
+      add the macros dependency and the config section to Cargo.toml
+  cargo privflow rules
+      list the packs and their rules
+  cargo privflow explain baseline/phi-to-log
+      show one rule with its quote and an example
+  cargo privflow baseline
+      accept today's findings (privflow-baseline.json): later runs report only new ones
+  cargo privflow map --format dot | dot -Tsvg > map.svg
+      draw the data map: what personal data goes where
+  cargo privflow --features compliant
+      analyse the code as `cargo build --features compliant` compiles it
 
 Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
   (keys: rules, region, sinks, skip). A privflow-baseline.json at the workspace root is read

@@ -338,3 +338,22 @@ fn cargo_json_is_read_by_cargo_message_readers() {
         r#"{"reason":"build-finished","success":true}"#
     );
 }
+
+#[test]
+fn help_lines_fit_a_terminal() {
+    let out = privflow_in(Path::new("/"), &["--help"], &[("COLUMNS", "200")]);
+    assert_eq!(out.status.code(), Some(0));
+    let help = text(&out.stdout);
+    let examples = help
+        .split("Examples:")
+        .nth(1)
+        .and_then(|rest| rest.split("Configuration:").next())
+        .expect("an Examples block");
+    for line in examples.lines() {
+        assert!(
+            line.chars().count() <= 90,
+            "too long for a terminal: {line:?}"
+        );
+    }
+    assert!(examples.contains("--message-format cargo-json"));
+}
