@@ -329,6 +329,16 @@ pub fn run(
             return e.exit_code();
         }
     };
+    let unused = inapplicable(&cli.global, cli.command.as_ref());
+    if let Some((command, options)) = unused {
+        let _ = writeln!(
+            stderr,
+            "error: {} {} not apply to `cargo privflow {command}` (see `cargo privflow {command} --help`)",
+            options.join(", "),
+            if options.len() == 1 { "does" } else { "do" },
+        );
+        return 2;
+    }
     let code = match &cli.command {
         None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
         Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
@@ -347,6 +357,57 @@ pub fn run(
     let _ = stdout.flush();
     let _ = stderr.flush();
     code
+}
+
+/// The options given that `command` does not use (every option is accepted anywhere on the
+/// line, so one that does not apply is refused, not silently ignored): the command's name and
+/// those options, or `None`.
+fn inapplicable(
+    g: &GlobalArgs,
+    command: Option<&Command>,
+) -> Option<(&'static str, Vec<&'static str>)> {
+    let analysis = [
+        (g.manifest_path.is_some(), "--manifest-path"),
+        (!g.package.is_empty(), "--package"),
+        (g.workspace, "--workspace"),
+        (!g.exclude.is_empty(), "--exclude"),
+        (!g.features.is_empty(), "--features"),
+        (g.all_features, "--all-features"),
+        (g.no_default_features, "--no-default-features"),
+        (g.locked, "--locked"),
+        (g.offline, "--offline"),
+        (g.frozen, "--frozen"),
+    ];
+    let baseline = [
+        (g.baseline.is_some(), "--baseline"),
+        (g.no_baseline, "--no-baseline"),
+    ];
+    let deny = [(g.deny_warnings, "--deny-warnings")];
+    let sarif = [(
+        g.sarif_root.is_some() && g.message_format != MessageFormat::Sarif,
+        "--sarif-root (without --message-format sarif)",
+    )];
+    let format = [(g.message_format != MessageFormat::Human, "--message-format")];
+    let (name, unused): (&'static str, Vec<(bool, &'static str)>) = match command {
+        None | Some(Command::Check) => ("check", sarif.to_vec()),
+        Some(Command::Rules) => ("rules", [&analysis[..], &baseline, &deny, &sarif].concat()),
+        Some(Command::Explain { .. }) => (
+            "explain",
+            [&analysis[..], &baseline, &deny, &sarif].concat(),
+        ),
+        Some(Command::Baseline) => ("baseline", [&deny[..], &sarif].concat()),
+        Some(Command::Map { .. }) => ("map", [&baseline[..], &deny, &sarif, &format].concat()),
+        Some(Command::Init) => (
+            "init",
+            [&analysis[1..], &baseline, &deny, &sarif, &format].concat(),
+        ),
+    };
+    let given: Vec<&'static str> = unused
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, n)| n)
+        .collect();
+    (!given.is_empty()).then_some((name, given))
 }
 
 /// Whether to colour what goes to a stream that is (or is not) a terminal.

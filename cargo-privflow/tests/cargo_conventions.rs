@@ -357,3 +357,34 @@ fn help_lines_fit_a_terminal() {
     }
     assert!(examples.contains("--message-format cargo-json"));
 }
+
+#[test]
+fn options_a_command_does_not_use_are_refused() {
+    let dir = workspace("");
+    for (args, option) in [
+        (&["rules", "--features", "x"][..], "--features"),
+        (
+            &["explain", "baseline/phi-to-log", "--locked"][..],
+            "--locked",
+        ),
+        (&["map", "--no-baseline"][..], "--no-baseline"),
+        (&["map", "--message-format", "json"][..], "--message-format"),
+        (&["baseline", "--deny-warnings"][..], "--deny-warnings"),
+        (&["--sarif-root", "/"][..], "--sarif-root"),
+    ] {
+        let out = privflow_in(dir.path(), args, &[]);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(option) && err.contains("not apply"),
+            "{args:?}: {err}"
+        );
+    }
+    // What does apply still works.
+    let out = privflow_in(
+        dir.path(),
+        &["rules", "--rules", "visus", "--message-format", "json"],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+}
