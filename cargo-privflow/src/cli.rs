@@ -6,7 +6,7 @@ use crate::baseline::{self, Baseline};
 use crate::driver::{check, BaselineChoice, CheckOptions};
 use crate::map::render::{render as render_map, MapFormat};
 use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
-use crate::report::{catalog as show_rules, human, json, sarif, Escaping};
+use crate::report::{cargo_json, catalog as show_rules, human, json, sarif, Escaping};
 use crate::rules::catalog;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
@@ -18,18 +18,30 @@ const ABOUT: &str =
     "Checks the flows of personal and health data in a Rust workspace against a privacy statement.
 It reads the code without compiling it and reports every flow that breaks a rule.";
 
+// Each example is its command line, then what it does on the next line: every line fits 80
+// columns, so a terminal never wraps one mid-sentence.
 const AFTER_HELP: &str = "\
 Examples:
-  cargo privflow                                      check the workspace with its configured packs
-  cargo privflow --rules cgm-videosprechstunde        check against one statement's pack
+  cargo privflow
+      check the workspace with its configured packs
+  cargo privflow --rules cgm-videosprechstunde
+      check against one statement's pack
   cargo privflow --message-format sarif > privflow.sarif
-                                                      write a SARIF log for GitHub code scanning
-  cargo privflow rules                                list the packs and their rules
-  cargo privflow explain baseline/phi-to-log          show one rule with its quote and an example
-  cargo privflow baseline                             accept today's findings (privflow-baseline.json):
-                                                      later runs report only new ones
-  cargo privflow map --format dot | dot -Tsvg > map.svg   draw the data map: what personal data goes where
-  cargo privflow --features compliant                 analyse the code as `cargo build --features compliant` compiles it
+      write a SARIF log for GitHub code scanning
+  cargo privflow --message-format cargo-json
+      cargo's JSON messages, for rust-analyzer's check.overrideCommand
+  cargo privflow init --rules baseline,visus
+      add the macros dependency and the config section to Cargo.toml
+  cargo privflow rules
+      list the packs and their rules
+  cargo privflow explain baseline/phi-to-log
+      show one rule with its quote and an example
+  cargo privflow baseline
+      accept today's findings (privflow-baseline.json): later runs report only new ones
+  cargo privflow map --format dot | dot -Tsvg > map.svg
+      draw the data map: what personal data goes where
+  cargo privflow --features compliant
+      analyse the code as `cargo build --features compliant` compiles it
 
 Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
   (keys: rules, region, sinks, skip). A privflow-baseline.json at the workspace root is read
@@ -81,9 +93,10 @@ pub struct GlobalArgs {
     /// Output format
     #[arg(long, value_enum, value_name = "FMT", default_value_t = MessageFormat::Human, global = true)]
     pub message_format: MessageFormat,
-    /// Colours (auto: when writing to a terminal and NO_COLOR is not set)
-    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto, global = true)]
-    pub color: ColorChoice,
+    /// Colours (auto: when writing to a terminal and NO_COLOR is not set) [default:
+    /// CARGO_TERM_COLOR, else auto]
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorChoice>,
     /// How human diagnostics are laid out (auto: graphical on a terminal, narrated otherwise)
     #[arg(long, value_enum, value_name = "STYLE", default_value_t = Style::Auto, global = true)]
     pub style: Style,
@@ -113,12 +126,61 @@ pub struct GlobalArgs {
     /// Report every finding, ignoring the baseline file
     #[arg(long, global = true, conflicts_with = "baseline")]
     pub no_baseline: bool,
+    /// With `--message-format sarif`: the directory SARIF paths are relative to [default: the
+    /// git top level (the nearest directory up holding `.git`), else the workspace root]
+    #[arg(long, value_name = "DIR", global = true)]
+    pub sarif_root: Option<PathBuf>,
+    /// Passed on to `cargo metadata`: Cargo.lock must be up to date
+    #[arg(long, global = true)]
+    pub locked: bool,
+    /// Passed on to `cargo metadata`: no network access
+    #[arg(long, global = true)]
+    pub offline: bool,
+    /// Passed on to `cargo metadata`: --locked and --offline
+    #[arg(long, global = true)]
+    pub frozen: bool,
+}
+
+impl GlobalArgs {
+    /// `--color`, else `CARGO_TERM_COLOR` (as cargo reads it), else auto.
+    pub fn color(&self) -> ColorChoice {
+        self.color
+            .or_else(|| color_from_env(std::env::var("CARGO_TERM_COLOR").ok().as_deref()))
+            .unwrap_or(ColorChoice::Auto)
+    }
+
+    /// The cargo flags privflow passes on to `cargo metadata`.
+    fn cargo_flags(&self) -> Vec<String> {
+        [
+            (self.locked, "--locked"),
+            (self.offline, "--offline"),
+            (self.frozen, "--frozen"),
+        ]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, flag)| flag.to_string())
+        .collect()
+    }
+}
+
+/// `CARGO_TERM_COLOR`'s value as a colour choice (cargo's values: auto, always, never).
+fn color_from_env(value: Option<&str>) -> Option<ColorChoice> {
+    match value?.trim().to_ascii_lowercase().as_str() {
+        "always" => Some(ColorChoice::Always),
+        "never" => Some(ColorChoice::Never),
+        "auto" => Some(ColorChoice::Auto),
+        _ => None,
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse the workspace (the default command)
     Check,
+    /// Set a package up: add the privflow-macros dependency (as `privflow`) and a
+    /// `[package.metadata.privflow]` section with the packs of --rules (default: baseline).
+    /// Changes nothing already there
+    Init,
     /// List the rule packs and their rules
     Rules,
     /// List the built-in catalogue of library sinks (catalogue/*.toml)
@@ -209,6 +271,16 @@ pub enum MessageFormat {
     Json,
     /// One SARIF 2.1.0 log
     Sarif,
+    /// cargo's JSON messages (`compiler-message` lines, then `build-finished`), for
+    /// rust-analyzer's `check.overrideCommand` and other readers of cargo's output. cargo's
+    /// rustc-style values (as editors pass them) mean the same
+    #[value(
+        name = "cargo-json",
+        alias = "json-diagnostic-rendered-ansi",
+        alias = "json-diagnostic-short",
+        alias = "json-render-diagnostics"
+    )]
+    CargoJson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -259,6 +331,16 @@ pub fn run(
             return e.exit_code();
         }
     };
+    let unused = inapplicable(&cli.global, cli.command.as_ref());
+    if let Some((command, options)) = unused {
+        let _ = writeln!(
+            stderr,
+            "error: {} {} not apply to `cargo privflow {command}` (see `cargo privflow {command} --help`)",
+            options.join(", "),
+            if options.len() == 1 { "does" } else { "do" },
+        );
+        return 2;
+    }
     let code = match &cli.command {
         None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
         Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
@@ -266,6 +348,7 @@ pub fn run(
             let json = matches!(cli.global.message_format, MessageFormat::Json);
             finish(crate::report::sinks::list(json, stdout), 0, stderr)
         }
+        Some(Command::Init) => crate::init::run(&cli.global, stdout, stderr),
         Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
         Some(Command::Baseline) => run_baseline(&cli.global, stdout, stderr),
         Some(Command::Map { format, output }) => run_map(
@@ -280,6 +363,61 @@ pub fn run(
     let _ = stdout.flush();
     let _ = stderr.flush();
     code
+}
+
+/// The options given that `command` does not use (every option is accepted anywhere on the
+/// line, so one that does not apply is refused, not silently ignored): the command's name and
+/// those options, or `None`.
+fn inapplicable(
+    g: &GlobalArgs,
+    command: Option<&Command>,
+) -> Option<(&'static str, Vec<&'static str>)> {
+    let analysis = [
+        (g.manifest_path.is_some(), "--manifest-path"),
+        (!g.package.is_empty(), "--package"),
+        (g.workspace, "--workspace"),
+        (!g.exclude.is_empty(), "--exclude"),
+        (!g.features.is_empty(), "--features"),
+        (g.all_features, "--all-features"),
+        (g.no_default_features, "--no-default-features"),
+        (g.locked, "--locked"),
+        (g.offline, "--offline"),
+        (g.frozen, "--frozen"),
+    ];
+    let baseline = [
+        (g.baseline.is_some(), "--baseline"),
+        (g.no_baseline, "--no-baseline"),
+    ];
+    let deny = [(g.deny_warnings, "--deny-warnings")];
+    let sarif = [(
+        g.sarif_root.is_some() && g.message_format != MessageFormat::Sarif,
+        "--sarif-root (without --message-format sarif)",
+    )];
+    let format = [(g.message_format != MessageFormat::Human, "--message-format")];
+    let (name, unused): (&'static str, Vec<(bool, &'static str)>) = match command {
+        None | Some(Command::Check) => ("check", sarif.to_vec()),
+        Some(Command::Rules) => ("rules", [&analysis[..], &baseline, &deny, &sarif].concat()),
+        Some(Command::Catalogue) => (
+            "catalogue",
+            [&analysis[..], &baseline, &deny, &sarif].concat(),
+        ),
+        Some(Command::Explain { .. }) => (
+            "explain",
+            [&analysis[..], &baseline, &deny, &sarif].concat(),
+        ),
+        Some(Command::Baseline) => ("baseline", [&deny[..], &sarif].concat()),
+        Some(Command::Map { .. }) => ("map", [&baseline[..], &deny, &sarif, &format].concat()),
+        Some(Command::Init) => (
+            "init",
+            [&analysis[1..], &baseline, &deny, &sarif, &format].concat(),
+        ),
+    };
+    let given: Vec<&'static str> = unused
+        .into_iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, n)| n)
+        .collect();
+    (!given.is_empty()).then_some((name, given))
 }
 
 /// Whether to colour what goes to a stream that is (or is not) a terminal.
@@ -299,7 +437,7 @@ fn narrated(g: &GlobalArgs, is_terminal: bool) -> bool {
     match g.style {
         Style::Graphical => false,
         Style::Narrated => true,
-        Style::Auto => !is_terminal && g.color != ColorChoice::Always,
+        Style::Auto => !is_terminal && g.color() != ColorChoice::Always,
     }
 }
 
@@ -308,14 +446,25 @@ fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     let report = check(&check_options(g));
     let written = match g.message_format {
         MessageFormat::Json => json::render(&report, stdout),
+        MessageFormat::CargoJson => cargo_json::render(&report, g.deny_warnings, stdout),
         MessageFormat::Sarif => {
             let packs = packs_that_ran(&report, &g.rules);
-            sarif::render(&report, &packs, stdout)
+            let prefix = match report.root.as_deref() {
+                Some(root) => sarif::repository_prefix(root, g.sarif_root.as_deref()),
+                None => Ok(String::new()),
+            };
+            match prefix {
+                Ok(prefix) => sarif::render_under(&report, &packs, &prefix, stdout),
+                Err(e) => {
+                    let _ = writeln!(Escaping(stderr), "error: --sarif-root: {e}");
+                    return 2;
+                }
+            }
         }
         MessageFormat::Human => {
             let terminal = std::io::stderr().is_terminal();
             let options = human::HumanOptions {
-                color: use_color(g.color, terminal),
+                color: use_color(g.color(), terminal),
                 width: None,
                 no_wrap: !terminal,
                 quiet: g.quiet,
@@ -373,7 +522,7 @@ fn print_problems(problems: &[Problem], g: &GlobalArgs, stderr: &mut dyn Write) 
     };
     let terminal = std::io::stderr().is_terminal();
     let options = human::HumanOptions {
-        color: use_color(g.color, terminal),
+        color: use_color(g.color(), terminal),
         no_wrap: !terminal,
         quiet: true,
         narrated: narrated(g, terminal),
@@ -389,7 +538,7 @@ fn run_rules(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> 
     };
     let written = match g.message_format {
         MessageFormat::Json => show_rules::list_json(&packs, stdout),
-        MessageFormat::Human | MessageFormat::Sarif => {
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson => {
             show_rules::list_human(&packs, &mut Escaping(stdout))
         }
     };
@@ -426,7 +575,7 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
     };
     let written = match g.message_format {
         MessageFormat::Json => show_rules::explain_json(pack, rule, stdout),
-        MessageFormat::Human | MessageFormat::Sarif => {
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson => {
             show_rules::explain_human(pack, rule, &mut Escaping(stdout))
         }
     };
@@ -450,6 +599,7 @@ fn check_options(g: &GlobalArgs) -> CheckOptions {
             (None, false) => BaselineChoice::Auto,
         },
         every_sink: false,
+        cargo_flags: g.cargo_flags(),
     }
 }
 
@@ -517,8 +667,8 @@ fn run_baseline(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) 
     }
     let out = match g.message_format {
         MessageFormat::Json => json::baseline_written(&shown, &counts, change, stdout),
-        MessageFormat::Human | MessageFormat::Sarif if g.quiet => Ok(()),
-        MessageFormat::Human | MessageFormat::Sarif => {
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson if g.quiet => Ok(()),
+        MessageFormat::Human | MessageFormat::Sarif | MessageFormat::CargoJson => {
             let changed = match change {
                 Some((added, removed)) => {
                     format!("; {added} added, {removed} removed since the previous baseline")
@@ -651,6 +801,15 @@ mod tests {
         assert_eq!(cli.global.message_format, MessageFormat::Json);
         assert_eq!(cli.global.verbose, 2);
         assert!(matches!(cli.command, Some(Command::Check)));
+    }
+
+    #[test]
+    fn cargo_term_color_values() {
+        assert_eq!(color_from_env(Some("always")), Some(ColorChoice::Always));
+        assert_eq!(color_from_env(Some("Never")), Some(ColorChoice::Never));
+        assert_eq!(color_from_env(Some("auto")), Some(ColorChoice::Auto));
+        assert_eq!(color_from_env(Some("sometimes")), None);
+        assert_eq!(color_from_env(None), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::rules::engine::{evaluate, RuleInput};
 use crate::rules::pack::{load_packs, Pack};
 use crate::rules::regions::Regions;
 use crate::syntax::load::{CrateRoot, Loaded};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// What to analyse and with which rules (the `check` command's options).
 #[derive(Debug, Clone, Default)]
@@ -36,6 +36,8 @@ pub struct CheckOptions {
     /// Otherwise only what tagged data can reach is analysed (and the report's map shows only
     /// that).
     pub every_sink: bool,
+    /// `--locked`, `--offline`, `--frozen`: passed on to `cargo metadata`, as cargo tools do.
+    pub cargo_flags: Vec<String>,
 }
 
 /// Which baseline file a run uses (see [`crate::baseline`]).
@@ -124,7 +126,24 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
         selection.push("baseline".to_string());
     }
     let regions = Regions::builtin();
-    let (packs, pack_problems) = load_packs(&selection, &regions);
+    let (packs, mut pack_problems) = load_packs(&selection, &regions);
+    // A pack file the config names is read from its absolute path: show it from the root.
+    for p in &mut pack_problems {
+        if let Some(f) = p.file.as_mut() {
+            if Path::new(f.as_str()).starts_with(&ws.root) {
+                *f = crate::workspace::relative_path(&ws.root, Path::new(f.as_str()));
+            }
+        }
+    }
+    // A config entry naming no pack is already reported with its file and line.
+    pack_problems.retain(|p| {
+        let from_config = selection.iter().any(|sel| {
+            p.file.is_none()
+                && opts.rules.is_empty()
+                && p.message.starts_with(&format!("unknown rule pack `{sel}`"))
+        });
+        !from_config
+    });
     let pack_problems = crate::rules::pack::without_outside_content(pack_problems, &ws.root);
     report.problems.extend(pack_problems);
     report.packs = packs.iter().map(|p| p.pack.id.clone()).collect();
@@ -272,24 +291,8 @@ pub fn analyze(
             }
         }
     }
-    for c in &configs {
-        for r in c
-            .region
-            .iter()
-            .chain(c.sinks.iter().filter_map(|s| s.region.as_ref()))
-        {
-            if regions.country(r).is_none() {
-                problems.push(Problem {
-                    kind: ProblemKind::Config,
-                    severity: Severity::Error,
-                    file: None,
-                    line: None,
-                    column: None,
-                    message: format!("unknown region `{r}` in [*.metadata.privflow]: use an ISO 3166-1 alpha-2 code or a known cloud region id"),
-                });
-            }
-        }
-    }
+    // A config's unknown regions are reported where the config is read (with file and line,
+    // `workspace::config`).
     let facts = crate::flow::solver::solve(&program, configs, scope);
     clock.lap("flow");
     let inp = RuleInput {

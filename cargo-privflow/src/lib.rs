@@ -12,6 +12,7 @@ pub mod cli;
 pub mod driver;
 pub mod flow;
 pub mod hir;
+pub mod init;
 pub mod map;
 pub mod model;
 pub mod report;

@@ -111,8 +111,29 @@ fn results_point_at_rules_sinks_and_paths() {
             "baseline/pii-to-log"
         ]
     );
-    assert_eq!(rules[1]["properties"]["security-severity"], "8.0");
-    assert_eq!(rules[2]["properties"]["security-severity"], "4.0");
+    // Scores fit the rule: a cookie's presence is low, a transfer medium, a warning low; only
+    // security rules (here the log rule) carry the `security` tag.
+    assert_eq!(rules[0]["properties"]["security-severity"], "2.0");
+    assert_eq!(rules[1]["properties"]["security-severity"], "6.0");
+    assert_eq!(rules[2]["properties"]["security-severity"], "3.5");
+    let tags = |i: usize| rules[i]["properties"]["tags"].to_string();
+    assert!(!tags(0).contains("\"security\""), "{}", tags(0));
+    assert!(tags(0).contains("cookies"), "{}", tags(0));
+    assert!(!tags(1).contains("\"security\""), "{}", tags(1));
+    assert!(tags(2).contains("\"security\""), "{}", tags(2));
+    assert!(tags(2).contains("external/cwe/cwe-532"), "{}", tags(2));
+    // Plain text without Markdown backticks; the Markdown in `markdown`.
+    for r in run["results"].as_array().expect("results") {
+        let text = r["message"]["text"].as_str().unwrap_or("");
+        assert!(!text.is_empty() && !text.contains('`'), "{text}");
+        if let Some(md) = r["message"]["markdown"].as_str() {
+            assert_eq!(md.replace('`', "'"), text);
+        }
+    }
+    assert!(!driver["informationUri"]
+        .as_str()
+        .unwrap_or("")
+        .contains(".invalid"));
     assert_eq!(rules[1]["defaultConfiguration"]["level"], "error");
     let help = rules[1]["help"]["text"].as_str().unwrap_or("");
     assert!(

@@ -5,6 +5,7 @@
 //! Every renderer is a pure function of its input that writes to a `&mut dyn Write`: the same
 //! report always gives the same bytes.
 
+pub mod cargo_json;
 pub mod catalog;
 pub mod human;
 pub mod json;

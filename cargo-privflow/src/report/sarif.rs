@@ -5,30 +5,125 @@
 use crate::model::{Finding, Location, PackInfo, Problem, Report, RuleInfo, Severity};
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
+use std::path::Path;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
 
-/// Where to read about privflow (`informationUri` must be an absolute URI).
+/// Where to read about privflow (`informationUri` must be an absolute URI): privflow's repository
+/// (its Cargo.toml `repository`), unless that is a placeholder; else its crate's page.
 fn information_uri() -> &'static str {
     let repo = env!("CARGO_PKG_REPOSITORY");
-    if repo.contains("://") {
+    if repo.contains("://") && !repo.contains(".invalid") {
         repo
     } else {
         "https://crates.io/crates/cargo-privflow"
     }
 }
 
-/// Writes the log, pretty-printed, with a final newline.
+/// Writes the log, pretty-printed, with a final newline; paths relative to the workspace root.
 pub fn render(report: &Report, packs: &[PackInfo], out: &mut dyn Write) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(&to_value(report, packs)).map_err(io::Error::other)?;
+    render_under(report, packs, "", out)
+}
+
+/// Writes the log with every path prefixed by `prefix`, the workspace root's path relative to
+/// the SARIF root (`examples/` when the workspace is in that folder of the repository; empty
+/// when they are the same): see [`repository_prefix`].
+pub fn render_under(
+    report: &Report,
+    packs: &[PackInfo],
+    prefix: &str,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let value = to_value_under(report, packs, prefix);
+    let text = serde_json::to_string_pretty(&value).map_err(io::Error::other)?;
     out.write_all(super::escape_json(&text).as_bytes())?;
     out.write_all(b"\n")
+}
+
+/// The SARIF root for a workspace at `root`: `chosen` (`--sarif-root`) when given, else the git
+/// top level (the nearest directory up from `root` holding `.git`, a directory or a worktree's
+/// file), else `root` itself. Returned as the prefix to put before workspace-relative paths
+/// (`examples/`), or an error when `root` is not inside the chosen directory.
+pub fn repository_prefix(root: &Path, chosen: Option<&Path>) -> Result<String, String> {
+    let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let root = absolute(root);
+    let base = match chosen {
+        Some(dir) => {
+            let dir = absolute(dir);
+            // Compare resolved paths when both resolve (a linked checkout), else as written.
+            match (dir.canonicalize(), root.canonicalize()) {
+                (Ok(d), Ok(r)) if r.starts_with(&d) => {
+                    return Ok(prefix_of(&r, &d));
+                }
+                _ => dir,
+            }
+        }
+        None => root
+            .ancestors()
+            .find(|d| d.join(".git").exists())
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| root.clone()),
+    };
+    if !root.starts_with(&base) {
+        return Err(format!(
+            "the SARIF root {} does not contain the workspace root {}",
+            base.display(),
+            root.display()
+        ));
+    }
+    Ok(prefix_of(&root, &base))
+}
+
+/// `root` relative to `base`, as a URI prefix ending in `/` (empty when they are the same).
+fn prefix_of(root: &Path, base: &Path) -> String {
+    let rel = root.strip_prefix(base).unwrap_or(Path::new(""));
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}/", parts.join("/"))
+    }
 }
 
 /// The log as a JSON value. `packs` are the packs that ran: every rule of theirs is described;
 /// a finding of a rule they do not hold gets a rule description made from the finding.
 pub fn to_value(report: &Report, packs: &[PackInfo]) -> Value {
+    to_value_under(report, packs, "")
+}
+
+/// [`to_value`] with every artifact path under `prefix` (see [`render_under`]).
+pub fn to_value_under(report: &Report, packs: &[PackInfo], prefix: &str) -> Value {
+    let mut value = build(report, packs);
+    if !prefix.is_empty() {
+        prefix_uris(&mut value, &uri(prefix));
+    }
+    value
+}
+
+/// Puts `prefix` (already a URI) before the `uri` of every `artifactLocation` in `value`.
+fn prefix_uris(value: &mut Value, prefix: &str) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "artifactLocation" {
+                    if let Some(Value::String(u)) = v.get_mut("uri") {
+                        *u = format!("{prefix}{u}");
+                    }
+                } else {
+                    prefix_uris(v, prefix);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| prefix_uris(v, prefix)),
+        _ => {}
+    }
+}
+
+fn build(report: &Report, packs: &[PackInfo]) -> Value {
     let rules = rule_table(report, packs);
     let results: Vec<Value> = report
         .findings
@@ -145,11 +240,89 @@ fn level(severity: Severity) -> &'static str {
     }
 }
 
-fn security_severity(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "8.0",
-        Severity::Warning => "4.0",
+/// What a rule protects, read from its id: decides its tags and its `security-severity` (GitHub
+/// code scanning's 0–10 score: below 4 low, below 7 medium, below 9 high). Only rules about
+/// security proper (encryption, logs, access checks) carry the `security` tag; the others are
+/// privacy rules (transfers, recipients, consent, retention, cookies), scored by how much harm a
+/// violation does.
+struct RuleKind {
+    tag: &'static str,
+    score: f32,
+    security: Option<&'static str>,
+}
+
+fn rule_kind(id: &str) -> RuleKind {
+    let name = id.rsplit('/').next().unwrap_or(id);
+    let has = |words: &[&str]| words.iter().any(|w| name.contains(w));
+    let (tag, score, security) = if has(&["encrypt", "tls", "aes"]) {
+        ("encryption", 7.5, Some("external/cwe/cwe-311"))
+    } else if has(&["log"]) {
+        ("logging", 6.5, Some("external/cwe/cwe-532"))
+    } else if has(&["unguarded", "check-on-other"]) {
+        ("access-control", 8.0, Some("external/cwe/cwe-285"))
+    } else if has(&["cookie"]) {
+        ("cookies", 2.0, None)
+    } else if has(&[
+        "transfer",
+        "region",
+        "stays-in",
+        "data-centers",
+        "third-country",
+    ]) {
+        ("data-transfer", 6.0, None)
+    } else if has(&[
+        "recipient",
+        "third-party",
+        "tracking",
+        "brokers",
+        "social",
+        "sale",
+    ]) {
+        ("disclosure", 6.0, None)
+    } else if has(&["consent", "marketing", "purpose", "newsletter"]) {
+        ("consent-and-purpose", 5.0, None)
+    } else if has(&[
+        "retention",
+        "erasure",
+        "persisted",
+        "recording",
+        "device",
+        "minimization",
+        "hidden",
+    ]) {
+        ("data-minimization", 4.0, None)
+    } else {
+        ("privacy", 5.0, None)
+    };
+    RuleKind {
+        tag,
+        score,
+        security,
     }
+}
+
+/// The rule's score: its kind's, and low (at most 3.5) for a warning-severity rule.
+fn security_severity(id: &str, severity: Severity) -> String {
+    let score = rule_kind(id).score;
+    let score = match severity {
+        Severity::Error => score,
+        Severity::Warning => score.min(3.5),
+    };
+    format!("{score:.1}")
+}
+
+fn tags(id: &str, pack_id: &str) -> Vec<String> {
+    let kind = rule_kind(id);
+    let mut tags = vec!["privacy".to_string()];
+    if let Some(cwe) = kind.security {
+        tags.push("security".into());
+        tags.push(cwe.into());
+    }
+    if kind.tag != "privacy" {
+        tags.push(kind.tag.into());
+    }
+    tags.push(pack_id.into());
+    tags
 }
 
 fn descriptor(row: &RuleRow) -> Value {
@@ -211,13 +384,13 @@ fn descriptor(row: &RuleRow) -> Value {
     json!({
         "id": row.id,
         "name": pascal_name(row.id),
-        "shortDescription": {"text": short},
-        "fullDescription": {"text": full},
+        "shortDescription": {"text": plain(short)},
+        "fullDescription": {"text": plain(full)},
         "help": {"text": text, "markdown": markdown},
         "defaultConfiguration": {"level": level(severity)},
         "properties": {
-            "tags": ["privacy", "security", pack_id],
-            "security-severity": security_severity(severity),
+            "tags": tags(row.id, pack_id),
+            "security-severity": security_severity(row.id, severity),
             "precision": "medium",
         },
     })
@@ -240,6 +413,23 @@ pub fn uri(file: &str) -> String {
         }
     }
     out
+}
+
+/// Message text without Markdown: GitHub shows `message.text` as it is, backticks and all
+/// (the Markdown goes in `message.markdown`). Code spans become quoted (`` `)` `` → `')'`), so
+/// punctuation in them stays readable.
+fn plain(text: &str) -> String {
+    text.replace('`', "'")
+}
+
+/// `{"text": plain, "markdown": text}`, the Markdown only when it differs.
+fn message(text: &str) -> Value {
+    let p = plain(text);
+    if p == text {
+        json!({"text": p})
+    } else {
+        json!({"text": p, "markdown": text})
+    }
 }
 
 fn region(loc: &Location) -> Value {
@@ -265,7 +455,7 @@ fn physical(loc: &Location) -> Value {
 }
 
 fn location_with_message(loc: &Location, message: &str) -> Value {
-    json!({"physicalLocation": physical(loc), "message": {"text": message}})
+    json!({"physicalLocation": physical(loc), "message": self::message(message)})
 }
 
 fn result(f: &Finding, rule_index: Option<usize>) -> Value {
@@ -299,7 +489,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
         r.insert("ruleIndex".into(), json!(i));
     }
     r.insert("level".into(), json!(level(f.severity)));
-    r.insert("message".into(), json!({"text": f.message}));
+    r.insert("message".into(), message(&f.message));
     r.insert(
         "locations".into(),
         json!([{"physicalLocation": physical(&f.sink.location)}]),
@@ -315,7 +505,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
     if let Some(src) = &f.source {
         related.push(json!({
             "physicalLocation": physical(&src.location),
-            "message": {"text": format!("source: {} ({})", src.data, src.category)},
+            "message": message(&format!("source: {} ({})", src.data, src.category)),
         }));
     }
     if let Some(decl) = &f.sink.declared {
@@ -344,7 +534,7 @@ fn result(f: &Finding, rule_index: Option<usize>) -> Value {
 fn notification(p: &Problem) -> Value {
     let mut n = Map::new();
     n.insert("level".into(), json!(level(p.severity)));
-    n.insert("message".into(), json!({"text": p.message}));
+    n.insert("message".into(), message(&p.message));
     n.insert("descriptor".into(), json!({"id": p.kind.as_str()}));
     if let Some(file) = &p.file {
         let mut phys = Map::new();

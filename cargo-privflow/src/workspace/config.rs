@@ -157,10 +157,20 @@ pub(crate) fn parse(
     for (key, value) in table {
         let path = KeyPath::top(key);
         match key.as_str() {
-            "rules" => raw.rules = string_array(value, &path, src, problems),
+            "rules" => {
+                raw.rules = string_array(value, &path, src, problems);
+                for id in raw.rules.iter().flatten().filter(|id| !is_pack(id)) {
+                    problems.push(src.problem(&path, unknown_pack(id)));
+                }
+            }
             "skip" => raw.skip = string_array(value, &path, src, problems),
             "region" => match value {
-                Value::String(s) => raw.region = Some(s.clone()),
+                Value::String(s) => {
+                    if !known_region(s) {
+                        problems.push(src.problem(&path, unknown_region("region", s)));
+                    }
+                    raw.region = Some(s.clone());
+                }
                 other => problems.push(src.problem(
                     &path,
                     format!("`region` must be a string, found {}", type_name(other)),
@@ -283,10 +293,15 @@ fn sink(
             f.push("kind", msg);
         }
     }
+    let region = f.string("region");
+    if let Some(r) = region.as_deref().filter(|r| !known_region(r)) {
+        let msg = unknown_region(&format!("sinks[{index}].region"), r);
+        f.push("region", msg);
+    }
     let sink = LibrarySink {
         path: path.unwrap_or_default(),
         kind: kind.unwrap_or_default(),
-        region: f.string("region"),
+        region,
         recipient: f.string("recipient"),
         purpose: f.string("purpose"),
         encrypted: f.boolean("encrypted"),
@@ -311,6 +326,48 @@ fn sink(
         ..sink
     };
     (problems.len() == before).then_some(sink)
+}
+
+/// Whether a `rules` entry names a pack: a built-in id, or a pack file (`.toml`, or a path).
+pub(crate) fn is_pack(entry: &str) -> bool {
+    crate::rules::pack::BUILTIN
+        .iter()
+        .any(|(id, _)| *id == entry)
+        || entry.ends_with(".toml")
+        || entry.contains('/')
+        || entry.contains('\\')
+}
+
+/// The message of a `rules` entry that names no pack (the driver drops its own, file-less one).
+pub(crate) fn unknown_pack(entry: &str) -> String {
+    let known: Vec<&str> = crate::rules::pack::BUILTIN
+        .iter()
+        .map(|(id, _)| *id)
+        .collect();
+    let mut msg = format!(
+        "unknown rule pack `{entry}` in `rules` (built-in packs: {}; or give a path to a .toml pack)",
+        known.join(", ")
+    );
+    if let Some(best) = super::did_you_mean::closest(entry, known.iter().copied()) {
+        msg.push_str(&format!(" (did you mean `{best}`?)"));
+    }
+    msg
+}
+
+/// Whether privflow can map `region` to a country (as the region rules need).
+fn known_region(region: &str) -> bool {
+    static REGIONS: std::sync::OnceLock<crate::rules::regions::Regions> =
+        std::sync::OnceLock::new();
+    REGIONS
+        .get_or_init(crate::rules::regions::Regions::builtin)
+        .country(region)
+        .is_some()
+}
+
+fn unknown_region(key: &str, region: &str) -> String {
+    format!(
+        "`{key}`: unknown region `{region}`: use an ISO 3166-1 alpha-2 code (\"DE\") or a known cloud region id (\"eu-central-1\")"
+    )
 }
 
 /// The fields of one `sinks` entry, each checked for its type.

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 /// [`Workspace::problems`] and leave the rest of the workspace to analyse.
 pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
     let manifest = manifest_path(opts.manifest_path.as_deref())?;
-    let metadata = run_cargo_metadata(manifest.as_deref())?;
+    let metadata = run_cargo_metadata(manifest.as_deref(), &opts.cargo_flags)?;
     let root = metadata.workspace_root.clone().into_std_path_buf();
 
     let members = members(&metadata);
@@ -23,7 +23,7 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
 
     let root_manifest = root.join("Cargo.toml");
     let root_text = std::fs::read_to_string(&root_manifest).ok();
-    let ws_raw = config::parse(
+    let mut ws_raw = config::parse(
         metadata.workspace_metadata.get("privflow"),
         &TableSource {
             manifest: "Cargo.toml",
@@ -32,6 +32,7 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
         },
         &mut problems,
     );
+    anchor_rule_files(&mut ws_raw, &root);
 
     let mut targets = Vec::new();
     for package in selected {
@@ -42,7 +43,7 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
         } else {
             std::fs::read_to_string(&manifest_path).ok()
         };
-        let pkg_raw = config::parse(
+        let mut pkg_raw = config::parse(
             package.metadata.get("privflow"),
             &TableSource {
                 manifest: &manifest_rel,
@@ -51,6 +52,9 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
             },
             &mut problems,
         );
+        if let Some(dir) = manifest_path.parent() {
+            anchor_rule_files(&mut pkg_raw, dir);
+        }
         let features = super::features::enabled(package, opts);
         targets.extend(targets_of(package, &pkg_raw, &ws_raw, &features));
     }
@@ -61,6 +65,18 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
         targets,
         problems,
     })
+}
+
+/// A pack file a table's `rules` names (`"rules/ours.toml"`) is relative to the directory of the
+/// manifest that holds the table: the package's for `[package.metadata.privflow]`, the workspace
+/// root for `[workspace.metadata.privflow]`. Pack ids (`baseline`) are left as they are.
+fn anchor_rule_files(raw: &mut RawConfig, dir: &Path) {
+    for rule in raw.rules.iter_mut().flatten() {
+        let is_file = rule.ends_with(".toml") || rule.contains('/') || rule.contains('\\');
+        if is_file && Path::new(rule.as_str()).is_relative() {
+            *rule = dir.join(rule.as_str()).to_string_lossy().into_owned();
+        }
+    }
 }
 
 fn manifest_problem(file: Option<String>, message: String) -> Problem {
@@ -98,24 +114,91 @@ fn manifest_path(given: Option<&Path>) -> Result<Option<PathBuf>, Problem> {
     Ok(Some(path.to_path_buf()))
 }
 
-fn run_cargo_metadata(manifest: Option<&Path>) -> Result<Metadata, Problem> {
-    let mut cmd = MetadataCommand::new();
-    cmd.no_deps();
-    if let Some(m) = manifest {
-        cmd.manifest_path(m);
-    }
+/// Runs `cargo metadata --no-deps` with the cargo that runs privflow (`$CARGO`, which cargo sets
+/// for its subcommands; else `cargo` on PATH) and the user's `--locked`/`--offline`/`--frozen`.
+/// privflow compiles nothing, so a `rust-toolchain.toml` pinning a toolchain that is not
+/// installed must not stop it: when rustup refuses for that reason, `cargo metadata` runs again
+/// from outside the workspace (rustup's default toolchain) with the manifest named; if that fails
+/// too, the problem is one line naming the pin file.
+fn run_cargo_metadata(
+    manifest: Option<&Path>,
+    cargo_flags: &[String],
+) -> Result<Metadata, Problem> {
+    let command = |cwd: Option<&Path>, manifest: Option<&Path>| {
+        let mut cmd = MetadataCommand::new();
+        cmd.no_deps();
+        if let Some(cargo) = std::env::var_os("CARGO").filter(|c| !c.is_empty()) {
+            cmd.cargo_path(cargo);
+        }
+        if let Some(m) = manifest {
+            cmd.manifest_path(m);
+        }
+        if let Some(dir) = cwd {
+            cmd.current_dir(dir);
+        }
+        // rustup and cargo print a backtrace with RUST_BACKTRACE set: not for privflow's users.
+        cmd.env("RUST_BACKTRACE", "0");
+        cmd.other_options(cargo_flags.to_vec());
+        cmd
+    };
     let file = manifest.map(|m| m.display().to_string());
-    cmd.exec().map_err(|e| {
-        let message = match e {
-            cargo_metadata::Error::CargoMetadata { stderr } => {
-                format!("`cargo metadata` failed: {}", useful_lines(&stderr))
+    let first = command(None, manifest).exec();
+    let err = match first {
+        Ok(m) => return Ok(m),
+        Err(e) => e,
+    };
+    if let cargo_metadata::Error::CargoMetadata { stderr } = &err {
+        if let Some(pin) = toolchain_pin(stderr) {
+            // The pin is read from the current directory: ask from outside it, naming the
+            // manifest (absolute, since the directory changes).
+            let named = manifest
+                .map(Path::to_path_buf)
+                .or_else(nearest_manifest)
+                .and_then(|m| std::path::absolute(m).ok());
+            if let Some(m) = named {
+                let outside = std::env::temp_dir();
+                if let Ok(metadata) = command(Some(&outside), Some(&m)).exec() {
+                    return Ok(metadata);
+                }
             }
-            cargo_metadata::Error::Io(io) => {
-                format!("could not run `cargo metadata` (is cargo installed and on PATH?): {io}")
-            }
-            other => format!("could not read the output of `cargo metadata`: {other}"),
-        };
-        manifest_problem(file.clone(), message)
+            return Err(manifest_problem(
+                file.clone(),
+                format!(
+                    "`cargo metadata` failed: {pin} pins a Rust toolchain that is not installed \
+                     (privflow compiles nothing and needs only cargo: install the toolchain, or run \
+                     with RUSTUP_TOOLCHAIN=stable)"
+                ),
+            ));
+        }
+    }
+    Err(manifest_problem(file, metadata_error(err)))
+}
+
+fn metadata_error(e: cargo_metadata::Error) -> String {
+    match e {
+        cargo_metadata::Error::CargoMetadata { stderr } => {
+            format!("`cargo metadata` failed: {}", useful_lines(&stderr))
+        }
+        cargo_metadata::Error::Io(io) => {
+            format!("could not run `cargo metadata` (is cargo installed and on PATH?): {io}")
+        }
+        other => format!("could not read the output of `cargo metadata`: {other}"),
+    }
+}
+
+/// The toolchain file rustup names when it refuses to run because the toolchain that file pins
+/// is not installed (`... specified in override file '/x/rust-toolchain.toml' is not installed`).
+fn toolchain_pin(stderr: &str) -> Option<String> {
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("toolchain") && l.contains("is not installed"))?;
+    let file = line
+        .split_once("override file '")
+        .and_then(|(_, rest)| rest.split_once('\''))
+        .map(|(f, _)| f.to_string());
+    Some(match file {
+        Some(f) => format!("`{f}`"),
+        None => "the workspace's `rust-toolchain.toml` (or `rust-toolchain`)".to_string(),
     })
 }
 
@@ -124,6 +207,7 @@ fn run_cargo_metadata(manifest: Option<&Path>) -> Result<Metadata, Problem> {
 fn useful_lines(stderr: &str) -> String {
     let lines: Vec<&str> = stderr
         .lines()
+        .take_while(|l| !l.trim_start().starts_with("Stack backtrace"))
         .map(str::trim_end)
         .filter(|l| !l.trim().is_empty())
         .collect();
