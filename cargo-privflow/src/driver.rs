@@ -1,11 +1,12 @@
 //! The I/O shell: load the workspace, read and parse its files, run the pure analysis.
 
 use crate::baseline;
+use crate::facts::Facts;
 use crate::flow::demand::Scope;
 use crate::flow::FlowConfig;
 use crate::hir::Program;
 use crate::model::{Finding, Problem, ProblemKind, Report, Severity};
-use crate::rules::engine::{evaluate, RuleInput};
+use crate::rules::engine::evaluate;
 use crate::rules::pack::{load_packs, Pack};
 use crate::rules::regions::Regions;
 use crate::syntax::load::{CrateRoot, Loaded};
@@ -295,7 +296,7 @@ pub fn analyze(
     // `workspace::config`).
     let facts = crate::flow::solver::solve(&program, configs, scope);
     clock.lap("flow");
-    let inp = RuleInput {
+    let inp = Facts {
         p: &program,
         db: &loaded.db,
         facts: &facts,

@@ -10,6 +10,7 @@
 pub mod baseline;
 pub mod cli;
 pub mod driver;
+pub mod facts;
 pub mod flow;
 pub mod hir;
 pub mod init;

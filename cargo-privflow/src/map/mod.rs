@@ -8,11 +8,11 @@
 pub mod drift;
 pub mod render;
 
+use crate::facts::Facts;
 use crate::flow::tags::{trace_steps, Origin};
 use crate::flow::SiteId;
 use crate::hir::{FnId, Sanitizer};
 use crate::model::Location;
-use crate::rules::engine::{location, sink_ref, RuleInput};
 use crate::syntax::ir::Span;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -93,7 +93,7 @@ pub struct MapRecipient {
 }
 
 /// Builds the map from the analysis. `packs` are the ones that ran (for the drift section).
-pub fn build(inp: &RuleInput<'_>) -> DataMap {
+pub fn build(inp: &Facts<'_>) -> DataMap {
     let facts = inp.facts;
     let p = inp.p;
 
@@ -103,7 +103,7 @@ pub fn build(inp: &RuleInput<'_>) -> DataMap {
         .list
         .iter()
         .enumerate()
-        .map(|(i, s)| (location(inp.db, s.tag.span), s.label.clone(), i))
+        .map(|(i, s)| (inp.db.location(s.tag.span), s.label.clone(), i))
         .collect();
     sources.sort();
     let mut data_id: BTreeMap<usize, String> = BTreeMap::new();
@@ -125,13 +125,13 @@ pub fn build(inp: &RuleInput<'_>) -> DataMap {
 
     // Sinks: every call site, numbered in location order.
     let mut sites: Vec<(Location, usize)> = (0..facts.sites.list.len())
-        .map(|i| (location(inp.db, facts.sites.list[i].0.span), i))
+        .map(|i| (inp.db.location(facts.sites.list[i].0.span), i))
         .collect();
     sites.sort();
     let mut sink_id: BTreeMap<usize, String> = BTreeMap::new();
     let mut sinks = Vec::new();
     for (n, (_, i)) in sites.into_iter().enumerate() {
-        let r = sink_ref(inp, SiteId(i as u32));
+        let r = inp.sink_ref(SiteId(i as u32));
         let id = format!("s{}", n + 1);
         sink_id.insert(i, id.clone());
         sinks.push(MapSink {
@@ -295,7 +295,7 @@ fn span_within(b: &Span, sp: &Span) -> bool {
 }
 
 impl BodyIndex {
-    fn new(inp: &RuleInput<'_>) -> BodyIndex {
+    fn new(inp: &Facts<'_>) -> BodyIndex {
         let mut bodies: BTreeMap<u32, Vec<(Span, FnId, Option<usize>)>> = BTreeMap::new();
         for (i, f) in inp.p.fns.iter().enumerate() {
             if let Some(b) = &f.ir.body {

@@ -4,22 +4,15 @@
 use super::pack::{Check, DataClassSel, DataSel, Except, Pack, RecipientSel, RuleDef, SinkSel};
 use super::regions::Regions;
 use super::remedy;
+use crate::facts::Facts;
 use crate::flow::tags::{trace_steps, Origin, SourceId};
 use crate::flow::value::{consented, Purposes};
-use crate::flow::{Flow, FlowFacts, SinkDesc, SiteId, SourceInfo, SourceKind};
-use crate::hir::{AllowAnn, DataClass, FnId, ModId, Owner, Program, Sanitizer, StructId};
+use crate::flow::{Flow, SinkDesc, SiteId, SourceInfo, SourceKind};
+use crate::hir::{AllowAnn, DataClass, FnId, ModId, Owner, Sanitizer, StructId};
 use crate::model::*;
 use crate::syntax::ir::Span;
 use crate::syntax::SourceDb;
 use std::collections::{BTreeMap, BTreeSet};
-
-pub struct RuleInput<'a> {
-    pub p: &'a Program,
-    pub db: &'a SourceDb,
-    pub facts: &'a FlowFacts,
-    pub packs: &'a [Pack],
-    pub regions: &'a Regions,
-}
 
 fn category_under(cat: &str, sel: &str) -> bool {
     cat == sel || (cat.starts_with(sel) && cat[sel.len()..].starts_with('.'))
@@ -227,10 +220,6 @@ fn except_holds(e: &Except, pack: &Pack, s: &SinkCtx<'_>, flows: &[(&Flow, &Sour
     true
 }
 
-pub fn location(db: &SourceDb, sp: Span) -> Location {
-    db.location(sp)
-}
-
 /// A stable id: FNV-1a over rule, file, sink and source (not line numbers).
 fn fingerprint(parts: &[&str]) -> String {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -244,7 +233,7 @@ fn fingerprint(parts: &[&str]) -> String {
 }
 
 struct Ctx<'a> {
-    inp: &'a RuleInput<'a>,
+    inp: &'a Facts<'a>,
     /// Suppressions: (allow, where it was written), used flags.
     allows: Vec<(AllowAnn, AllowScope)>,
     used: BTreeSet<usize>,
@@ -320,7 +309,7 @@ impl<'a> Ctx<'a> {
     fn source_ref(&self, src: SourceId, san: u8) -> SourceRef {
         let info = self.inp.facts.sources.get(src);
         SourceRef {
-            location: location(self.inp.db, info.tag.span),
+            location: self.inp.db.location(info.tag.span),
             data: info.label.clone(),
             category: info.tag.category.clone(),
             class: info.tag.class.as_str().to_string(),
@@ -333,26 +322,7 @@ impl<'a> Ctx<'a> {
     }
 
     fn sink_ref(&self, site: SiteId) -> SinkRef {
-        sink_ref(self.inp, site)
-    }
-}
-
-/// The sink called at `site`, as findings and the data map show it.
-pub fn sink_ref(inp: &RuleInput<'_>, site: SiteId) -> SinkRef {
-    let desc = &inp.facts.sinks[site.0 as usize];
-    let spec = &desc.spec;
-    SinkRef {
-        location: location(inp.db, inp.facts.sites.get(site).span),
-        name: desc.name.clone(),
-        kind: spec.kind.clone(),
-        country: spec.region.as_deref().and_then(|r| inp.regions.country(r)),
-        region: spec.region.clone(),
-        recipient: spec.recipient.clone(),
-        purpose: spec.purpose.clone(),
-        encrypted: spec.encrypted,
-        persistent: spec.persistent,
-        retention_days: spec.retention_days,
-        declared: desc.decl.map(|d| location(inp.db, d)),
+        self.inp.sink_ref(site)
     }
 }
 
@@ -360,7 +330,7 @@ fn describe_sink(s: &SinkRef) -> String {
     s.attributes(false).join(", ")
 }
 
-pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
+pub fn evaluate(inp: &Facts<'_>) -> (Vec<Finding>, Vec<Problem>) {
     let p = inp.p;
     let mut allows = Vec::new();
     let mut problems = Vec::new();
@@ -593,7 +563,7 @@ pub fn evaluate(inp: &RuleInput<'_>) -> (Vec<Finding>, Vec<Problem>) {
                         }
                         let mut sink = cx.sink_ref(site);
                         let stored_at = sink.location.clone();
-                        sink.location = location(inp.db, sd.ir.span);
+                        sink.location = inp.db.location(sd.ir.span);
                         let source = cx.source_ref(src, 0);
                         let path = vec![PathStep {
                             location: stored_at,
@@ -662,7 +632,7 @@ fn path_of(db: &SourceDb, src: &SourceRef, flow: &Flow, sink: &SinkRef) -> Vec<P
     }];
     for st in trace_steps(&flow.trace) {
         path.push(PathStep {
-            location: location(db, st.span),
+            location: db.location(st.span),
             note: st.note.to_string(),
         });
     }

@@ -3,8 +3,8 @@
 //! dominate the sink), and the consent checks and encryption this workspace already has that
 //! would lift the rule, by name and place.
 
-use super::engine::{location, RuleInput};
 use super::pack::RuleDef;
+use crate::facts::Facts;
 use crate::flow::value::{consented, covers, Purposes};
 use crate::flow::{Flow, SinkDesc};
 use crate::hir::{FnId, Sanitizer};
@@ -17,7 +17,7 @@ const MAX_NAMED: usize = 3;
 
 /// What the workspace offers for fixes, gathered once per run.
 pub(super) struct Remedies<'a> {
-    inp: &'a RuleInput<'a>,
+    inp: &'a Facts<'a>,
     /// Per function: the calls of it, as (caller, consent held at the call, call span).
     callers: Vec<Vec<(FnId, &'a Purposes, Span)>>,
     /// `#[privflow::consent]` checks: (where, label, purpose), in file and line order.
@@ -27,7 +27,7 @@ pub(super) struct Remedies<'a> {
 }
 
 impl<'a> Remedies<'a> {
-    pub(super) fn new(inp: &'a RuleInput<'a>) -> Self {
+    pub(super) fn new(inp: &'a Facts<'a>) -> Self {
         let p = inp.p;
         let mut callers: Vec<Vec<(FnId, &Purposes, Span)>> = vec![Vec::new(); p.fns.len()];
         for (caller, callee, at_call, span) in &inp.facts.calls {
@@ -42,7 +42,7 @@ impl<'a> Remedies<'a> {
                 continue;
             }
             let id = FnId(i as u32);
-            let at = || location(inp.db, f.ir.span);
+            let at = || inp.db.location(f.ir.span);
             if let Some(purpose) = &f.annots.consent {
                 consent_checks.push((at(), p.fn_label(id), purpose.clone()));
             }
@@ -90,7 +90,7 @@ impl<'a> Remedies<'a> {
 
         let p = self.inp.p;
         let step = |span: Span, note: String| PathStep {
-            location: location(self.inp.db, span),
+            location: self.inp.db.location(span),
             note,
         };
         let mut steps = Vec::new();

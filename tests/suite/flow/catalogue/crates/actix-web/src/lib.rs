@@ -9,5 +9,5 @@ pub struct Patient {
 use actix_web::HttpResponse;
 
 pub async fn show(p: Patient) -> HttpResponse {
-    HttpResponse::Ok().json(&p) //~ visus/no-non-eu-transfer
+    HttpResponse::Ok().json(&p) //~ suite-responses/phi-in-response
 }

@@ -9,5 +9,5 @@ pub struct Patient {
 use axum::Json;
 
 pub async fn show(p: Patient) -> Json<Patient> {
-    Json(p) //~ visus/no-non-eu-transfer
+    Json(p) //~ suite-responses/phi-in-response
 }

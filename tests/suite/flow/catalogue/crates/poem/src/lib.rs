@@ -7,5 +7,5 @@ pub struct Patient {
 }
 
 pub async fn show(p: Patient) -> poem::web::Json<Patient> {
-    poem::web::Json(p) //~ visus/no-non-eu-transfer
+    poem::web::Json(p) //~ suite-responses/phi-in-response
 }

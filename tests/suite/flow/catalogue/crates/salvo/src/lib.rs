@@ -7,5 +7,5 @@ pub struct Patient {
 }
 
 pub async fn show(res: &mut salvo::Response, p: Patient) {
-    res.render(salvo::writing::Json(p)); //~ visus/no-non-eu-transfer
+    res.render(salvo::writing::Json(p)); //~ suite-responses/phi-in-response
 }

@@ -7,5 +7,5 @@ pub struct Patient {
 }
 
 pub fn show(p: &Patient) -> warp::reply::Json {
-    warp::reply::json(p) //~ visus/no-non-eu-transfer
+    warp::reply::json(p) //~ suite-responses/phi-in-response
 }
