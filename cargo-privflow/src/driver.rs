@@ -276,7 +276,8 @@ pub fn analyze(
     // "outside", which is right for the rule but wrong to leave unsaid.
     for f in &program.fns {
         if let Some(r) = f.annots.sink.as_ref().and_then(|s| s.region.as_ref()) {
-            if regions.country(r).is_none() && !f.cfg_test {
+            let declared_unknown = r == crate::rules::regions::UNKNOWN_REGION;
+            if regions.country(r).is_none() && !declared_unknown && !f.cfg_test {
                 let sp = f.ir.span;
                 problems.push(Problem {
                     kind: ProblemKind::Annotation,

@@ -218,7 +218,8 @@ pub fn source(args: TokenStream, item: TokenStream) -> TokenStream {
 ///   users of the product).
 /// - `region`: an ISO 3166-1 alpha-2 country code (`"DE"`) or a cloud region
 ///   id (`"eu-central-1"`); without it, the project's default region or else
-///   "unknown".
+///   unknown; `"unknown"` says so explicitly, whatever the default (a region
+///   chosen at deployment).
 /// - `recipient`: the organisation that receives the data (absent: the
 ///   product's own systems).
 /// - `purpose`: a fideslang data use, e.g. `"marketing.communications.email"`.

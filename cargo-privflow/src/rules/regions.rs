@@ -19,6 +19,10 @@ pub struct Regions {
     sets: BTreeMap<String, BTreeSet<String>>,
 }
 
+/// `region = "unknown"` on a sink: explicitly no known region (chosen at deployment), even when
+/// the project sets a default region (SPEC §5). The region rules judge it as unknown.
+pub const UNKNOWN_REGION: &str = "unknown";
+
 impl Regions {
     /// The embedded table. It is checked by the test suite, so a failure here is a build defect;
     /// it degrades to an empty table (every region unknown: rules fail closed) rather than panic.

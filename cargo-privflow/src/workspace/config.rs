@@ -354,8 +354,12 @@ pub(crate) fn unknown_pack(entry: &str) -> String {
     msg
 }
 
-/// Whether privflow can map `region` to a country (as the region rules need).
+/// Whether privflow can map `region` to a country (as the region rules need), or it is the
+/// declared `"unknown"`.
 fn known_region(region: &str) -> bool {
+    if region == crate::rules::regions::UNKNOWN_REGION {
+        return true;
+    }
     static REGIONS: std::sync::OnceLock<crate::rules::regions::Regions> =
         std::sync::OnceLock::new();
     REGIONS
