@@ -186,6 +186,18 @@ pub fn phi(args: TokenStream, item: TokenStream) -> TokenStream {
 /// The first argument, `pii` or `phi`, is required; the keys `category`,
 /// `subject` and `purposes` may follow (see the [crate docs](crate)).
 ///
+/// With `param = "name"` it tags that parameter instead: inside the function
+/// (and in what it passes it to) the parameter's value is tagged data; the
+/// function need not return anything. One attribute per parameter.
+///
+/// ```
+/// # use privflow_macros as privflow;
+/// #[privflow::source(pii, category = "user.contact.phone_number", param = "phone")]
+/// pub fn send_sms(phone: &str, body: &str) {
+///     let _ = (phone, body);
+/// }
+/// ```
+///
 /// ```
 /// # use privflow_macros as privflow;
 /// pub struct Request { headers: Vec<(String, String)> }

@@ -202,6 +202,32 @@ pub(crate) fn tag_item(attr: &str, args: &Args, target: &Target, errors: &mut Er
     tag_args(attr, args, errors);
 }
 
+/// The keys of `source`: a tag's, and the parameter it may tag instead of the return value.
+const SOURCE_KEYS: &[Key] = &[
+    key("category", Ty::Dotted(CATEGORY), r#""user.contact.email""#),
+    key("subject", Ty::Str, r#""customer""#),
+    key(
+        "purposes",
+        Ty::DottedList(DATA_USE),
+        r#"["essential.service"]"#,
+    ),
+    key("param", Ty::Str, r#""phone""#),
+];
+
+/// The names of a function's parameters bound to a plain identifier (`self` not counted).
+fn param_names(sig: &syn::Signature) -> Vec<String> {
+    sig.inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            syn::FnArg::Typed(t) => match &*t.pat {
+                syn::Pat::Ident(i) => Some(i.ident.to_string()),
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect()
+}
+
 /// `#[privflow::source(pii | phi, ..)]`
 pub(crate) fn source(args: &Args, target: &Target, errors: &mut Errors) {
     const EXAMPLE: &str = r#"#[privflow::source(pii, category = "user.contact.email")]"#;
@@ -240,14 +266,37 @@ pub(crate) fn source(args: &Args, target: &Target, errors: &mut Errors) {
             "`source` needs `pii` or `phi` first, to say what kind of data the function returns: {EXAMPLE}"
         )));
     }
-    check_keys("source", args, TAG_KEYS, errors);
+    let found = check_keys("source", args, SOURCE_KEYS, errors);
+    let param = found.str("param");
     let hint = "; to tag a type, put #[privflow::pii] or #[privflow::phi] on it";
     if let Some(sig) = function("source", target, FN_OR_METHOD, hint, errors) {
-        if !returns_value(sig) {
+        if let Some(param) = param {
+            // `param = "phone"`: that parameter is the data; it must be one.
+            let names = param_names(sig);
+            let want = param.value();
+            if !names.iter().any(|n| *n == want) {
+                let known: Vec<&str> = names.iter().map(String::as_str).collect();
+                let message = match crate::suggest::did_you_mean(&want, &known) {
+                    Some(meant) => format!(
+                        "`{}` has no parameter `{want}`; did you mean `{meant}`?",
+                        sig.ident
+                    ),
+                    None if known.is_empty() => {
+                        format!("`{}` has no parameters to tag", sig.ident)
+                    }
+                    None => format!(
+                        "`{}` has no parameter `{want}` (its parameters: {})",
+                        sig.ident,
+                        known.join(", ")
+                    ),
+                };
+                errors.push(syn::Error::new(param.span(), message));
+            }
+        } else if !returns_value(sig) {
             errors.push(syn::Error::new(
                 sig.ident.span(),
                 format!(
-                    "`source` tags the value a function returns, but `{}` returns nothing",
+                    "`source` tags the value a function returns, but `{}` returns nothing (to tag one of its parameters, add `param = \"name\"`)",
                     sig.ident
                 ),
             ));

@@ -178,6 +178,7 @@ fn is_seed(p: &Program, f: FnId, names: &[u64], seed_struct: &[bool]) -> bool {
         || a.sanitizer.is_some()
         || a.consent.is_some()
         || a.source.is_some()
+        || !a.param_sources.is_empty()
         || !a.erases.is_empty()
     {
         return true;

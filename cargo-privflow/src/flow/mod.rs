@@ -28,10 +28,16 @@ use value::Purposes;
 /// What a source is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SourceKind {
-    Field { strukt: StructId, field: usize },
+    Field {
+        strukt: StructId,
+        field: usize,
+    },
     Type(StructId),
     Alias(AliasId),
     Fn(FnId),
+    /// A parameter tagged by `#[privflow::source(.., param = "..")]`: (function, index of the
+    /// parameter, `self` counted).
+    Param(FnId, u16),
 }
 
 #[derive(Debug, Clone)]
@@ -51,6 +57,8 @@ pub struct Sources {
     pub ty: HashMap<StructId, SourceId>,
     pub alias: HashMap<AliasId, SourceId>,
     pub func: HashMap<FnId, SourceId>,
+    /// Tagged parameters: (function, parameter index with `self` counted).
+    pub param: HashMap<(FnId, u16), SourceId>,
 }
 
 impl Sources {
@@ -129,6 +137,26 @@ impl Sources {
                     },
                 );
                 s.func.insert(fid, id);
+            }
+            let fid = FnId(fi as u32);
+            let offset = u16::from(fd.ir.self_param.is_some());
+            for (name, t) in &fd.annots.param_sources {
+                let Some(i) = fd.ir.params.iter().position(|prm| {
+                    matches!(&prm.pat, crate::syntax::ir::Pat::Bind { name: n, .. } if n == name)
+                }) else {
+                    continue;
+                };
+                let index = offset + i as u16;
+                let id = push(
+                    &mut s,
+                    SourceInfo {
+                        tag: t.clone(),
+                        label: format!("{}({name})", p.fn_label(fid)),
+                        kind: SourceKind::Param(fid, index),
+                        serde_skip: false,
+                    },
+                );
+                s.param.insert((fid, index), id);
             }
         }
         s

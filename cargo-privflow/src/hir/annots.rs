@@ -124,6 +124,9 @@ pub struct FnAnnots {
     pub sanitizer: Option<Sanitizer>,
     pub consent: Option<String>,
     pub source: Option<DataTag>,
+    /// `#[privflow::source(.., param = "phone")]`: parameters that are tagged data inside the
+    /// function, by name.
+    pub param_sources: Vec<(Name, DataTag)>,
     pub erases: Vec<Vec<Name>>,
     pub allows: Vec<AllowAnn>,
 }
@@ -198,8 +201,27 @@ pub fn read_data_tag(a: &RawAttr, class: DataClass) -> Read<DataTag> {
     Ok(tag)
 }
 
-/// `#[privflow::source(phi, category = "..")]`.
-pub fn read_source(a: &RawAttr) -> Read<DataTag> {
+/// `#[privflow::source(phi, category = "..")]`, and the parameter it tags (`param = ".."`), if
+/// any.
+pub fn read_source(a: &RawAttr) -> Read<(Option<Name>, DataTag)> {
+    let mut rest = a.clone();
+    let mut param = None;
+    rest.keys.retain(|(k, v, _)| {
+        if &**k != "param" {
+            return true;
+        }
+        param = Some(v.clone());
+        false
+    });
+    let param = match param {
+        None => None,
+        Some(AttrValue::Str(s)) => Some(Name::from(s.as_str())),
+        Some(_) => return Err("`param` must be a string: the parameter's name".into()),
+    };
+    read_return_source(&rest).map(|tag| (param, tag))
+}
+
+fn read_return_source(a: &RawAttr) -> Read<DataTag> {
     let class =
         match a.positional.first().map(|(v, _)| v) {
             Some(AttrValue::Path(p)) if p.len() == 1 && &*p[0] == "pii" => DataClass::Pii,

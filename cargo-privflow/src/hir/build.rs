@@ -4,7 +4,7 @@ use super::annots::*;
 use super::scope;
 use super::*;
 use crate::model::{ProblemKind, Severity};
-use crate::syntax::ir::{Attrs, FnIr, ItemIr, ModIr, Path, RawAttr, UseKind};
+use crate::syntax::ir::{Attrs, FnIr, ItemIr, ModIr, Pat, Path, RawAttr, UseKind};
 use crate::syntax::load::ParsedCrate;
 use crate::syntax::SourceDb;
 
@@ -442,9 +442,27 @@ impl<'a> Builder<'a> {
             ("consent", AttrTarget::Fn(f)) => {
                 read_consent(a).map(|s| self.p.fns[f.idx()].annots.consent = Some(s))
             }
-            ("source", AttrTarget::Fn(f)) => {
-                read_source(a).map(|s| self.p.fns[f.idx()].annots.source = Some(s))
-            }
+            ("source", AttrTarget::Fn(f)) => read_source(a).and_then(|(param, tag)| {
+                let fd = &mut self.p.fns[f.idx()];
+                match param {
+                    None => fd.annots.source = Some(tag),
+                    Some(name) => {
+                        let named = fd
+                            .ir
+                            .params
+                            .iter()
+                            .any(|prm| matches!(&prm.pat, Pat::Bind { name: n, .. } if *n == name));
+                        if !named {
+                            return Err(format!(
+                                "`#[privflow::source(.., param = \"{name}\")]`: `{}` has no parameter `{name}`",
+                                fd.name
+                            ));
+                        }
+                        fd.annots.param_sources.push((name, tag));
+                    }
+                }
+                Ok(())
+            }),
             ("erases", AttrTarget::Fn(f)) => read_erases(a).map(|paths| {
                 for path in paths {
                     let p = crate::syntax::ir::Path {

@@ -245,8 +245,25 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
     }
     for prm in &d.ir.params {
         let ty = p.lower_ty(cx, &prm.ty);
+        let mut tags = param_tags(idx, symbolic);
+        // `#[privflow::source(.., param = "phone")]`: the parameter is tagged data here.
+        if let Some(src) = sh.sources.param.get(&(f, idx)) {
+            let info = sh.sources.get(*src);
+            let what = match info.tag.class {
+                crate::hir::DataClass::Phi => "PHI",
+                crate::hir::DataClass::Pii => "PII",
+            };
+            let note = format!("`{}` is tagged {what} ({})", info.label, info.tag.category);
+            tags.insert(
+                Tag {
+                    origin: Origin::Source(*src),
+                    san: 0,
+                },
+                trace_push(&None, Eval::step(info.tag.span, note)),
+            );
+        }
         let v = Value {
-            tags: param_tags(idx, symbolic),
+            tags,
             ty,
             ..Value::default()
         };
