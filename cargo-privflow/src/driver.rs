@@ -126,6 +126,10 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     if selection.is_empty() {
         selection.push("baseline".to_string());
     }
+    // The annotations' own policies (SPEC §5) hold whatever packs are chosen.
+    if !selection.iter().any(|s| s == crate::rules::pack::ALWAYS_ON) {
+        selection.push(crate::rules::pack::ALWAYS_ON.to_string());
+    }
     let regions = Regions::builtin();
     let (packs, mut pack_problems) = load_packs(&selection, &regions);
     // A pack file the config names is read from its absolute path: show it from the root.

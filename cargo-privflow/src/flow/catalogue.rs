@@ -498,6 +498,27 @@ pub fn deserializer(segs: &[&str]) -> bool {
     )
 }
 
+/// Does this SQL text delete rows (`DELETE FROM ..`, also after a `WITH` clause)?
+pub fn sql_deletes(sql: &str) -> bool {
+    let words: Vec<String> = sql
+        .lines()
+        .flat_map(|l| {
+            l.split("--")
+                .next()
+                .unwrap_or("")
+                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty())
+                .map(|w| w.to_ascii_uppercase())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    match words.first().map(String::as_str) {
+        Some("WITH") => words.iter().any(|w| w == "DELETE"),
+        Some(first) => first == "DELETE",
+        None => false,
+    }
+}
+
 /// Does this SQL text write rows (`INSERT`, `UPDATE`, `UPSERT`, `REPLACE`, `MERGE`, also after a
 /// `WITH` clause)? Line comments and case do not matter.
 pub fn sql_writes(sql: &str) -> bool {

@@ -177,6 +177,8 @@ fn is_seed(p: &Program, f: FnId, names: &[u64], seed_struct: &[bool]) -> bool {
     if a.sink.is_some()
         || a.sanitizer.is_some()
         || a.consent.is_some()
+        || a.check.is_some()
+        || a.guarded.is_some()
         || a.source.is_some()
         || !a.param_sources.is_empty()
         || !a.erases.is_empty()

@@ -12,6 +12,7 @@ pub mod callgraph;
 pub mod catalogue;
 pub mod demand;
 pub mod graph;
+pub mod held;
 pub mod solver;
 pub mod summary;
 pub mod tags;
@@ -20,7 +21,7 @@ pub mod value;
 use crate::hir::{AliasId, DataTag, FnId, Program, SinkSpec, StructId, Ty, TyCtx};
 use crate::model::LibrarySink;
 use crate::syntax::ir::{Name, Span};
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 pub use summary::{FnSummary, HitInfo};
 use tags::{SourceId, Tag, Trace};
 use value::Purposes;
@@ -228,6 +229,8 @@ pub struct Flow {
     pub consent: Purposes,
     /// Where the data became concrete (its callers' consent applies too).
     pub in_fn: FnId,
+    /// The roots of the data at the sink call, in `in_fn` (for consent bound to a value).
+    pub roots: Vec<Name>,
 }
 
 /// A resolved sink: its spec with defaults applied and a display name.
@@ -268,6 +271,43 @@ pub struct Shared<'p> {
     pub deref_targets: Vec<Option<Ty>>,
 }
 
+/// A call of a workspace function by an analysed one.
+#[derive(Debug, Clone)]
+pub struct CallEdge {
+    pub caller: FnId,
+    pub callee: FnId,
+    /// Consent and checks held at the call, in the caller's roots ([`held`]).
+    pub held: Purposes,
+    pub span: Span,
+    /// The roots of the actuals, receiver first: how bound facts cross into the callee.
+    pub arg_roots: Vec<Option<Name>>,
+}
+
+/// A call that deletes stored records (SPEC §5: a sink with `op = "delete"`, or a catalogued
+/// deletion such as SQL `DELETE` text), with what identifies the records it deletes.
+#[derive(Debug, Clone)]
+pub struct Deletion {
+    pub in_fn: FnId,
+    pub span: Span,
+    /// Workspace types of the data it receives, of the variables that data derives from, and
+    /// the sink's `stores` type.
+    pub tys: BTreeSet<StructId>,
+    /// The roots of the data (a parameter's root: the caller's argument decides its type).
+    pub roots: Vec<Name>,
+}
+
+/// A call of a `#[privflow::guarded]` function (SPEC §5).
+#[derive(Debug, Clone)]
+pub struct GuardedCall {
+    pub caller: FnId,
+    pub callee: FnId,
+    /// What holds at the call, in the caller's roots.
+    pub held: Purposes,
+    /// The root of the argument the guarded fn binds (`binds = N`), if it binds and it has one.
+    pub bound_root: Option<Name>,
+    pub span: Span,
+}
+
 /// Everything the flow layer found.
 pub struct FlowFacts {
     pub sources: Sources,
@@ -276,8 +316,13 @@ pub struct FlowFacts {
     pub flows: Vec<Flow>,
     /// Consent that holds on entry to each function (on every call chain from an entry point).
     pub consent_in: Vec<Purposes>,
-    /// Call edges among analysed functions: (caller, callee, consent held at the call, call
-    /// span), in caller order.
-    pub calls: Vec<(FnId, FnId, Purposes, Span)>,
+    /// Call edges among analysed functions, in caller order.
+    pub calls: Vec<CallEdge>,
+    /// Calls of `#[privflow::guarded]` functions, in caller order.
+    pub guarded_calls: Vec<GuardedCall>,
+    /// Deletions, when some function is `#[privflow::erases]` (in function order).
+    pub deletions: Vec<Deletion>,
+    /// Per analysed function: the workspace types of the roots it binds (parameters, locals).
+    pub root_tys: Vec<Vec<(Name, StructId)>>,
     pub graph: graph::FlowGraph,
 }

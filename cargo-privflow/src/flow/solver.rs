@@ -50,6 +50,7 @@ pub fn configured_spec(s: &LibrarySink) -> SinkSpec {
     spec.retention_days = s.retention_days;
     spec.args = s.args.clone();
     spec.self_is_data = s.self_is_data;
+    spec.delete = s.delete;
     if s.delete {
         // A deletion is not a write: nothing is stored by it (SPEC §5).
         spec.persistent = false;
@@ -127,6 +128,7 @@ pub(crate) fn analysable(p: &Program, f: FnId) -> bool {
         && d.annots.sanitizer.is_none()
         && d.annots.source.is_none()
         && d.annots.consent.is_none()
+        && d.annots.check.is_none()
 }
 
 /// `scope`: whether every function is analysed, or only those tagged data can reach
@@ -231,8 +233,8 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
         }
         r.summary.widen(widening_for(changes[f.idx()]));
         let mut wake: BTreeSet<FnId> = BTreeSet::new();
-        for (callee, _, _) in &r.calls {
-            callers.entry(*callee).or_default().insert(f);
+        for e in &r.calls {
+            callers.entry(e.callee).or_default().insert(f);
         }
         for s in &r.field_reads {
             readers.entry(*s).or_default().insert(f);
@@ -283,13 +285,17 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
     // Concrete flows, deduplicated per (site, tag, function): consent intersected, shortest way kept.
     let mut merged: BTreeMap<(SiteId, Tag, FnId), Flow> = BTreeMap::new();
     let mut calls = Vec::new();
-    for (fi, r) in results.iter().enumerate() {
+    let mut guarded_calls = Vec::new();
+    let mut deletions = Vec::new();
+    let mut root_tys = vec![Vec::new(); p.fns.len()];
+    for (fi, r) in results.iter_mut().enumerate() {
         let Some(r) = r else { continue };
         for fl in &r.flows {
             let key = (fl.site, fl.tag, fl.in_fn);
             match merged.get_mut(&key) {
                 Some(m) => {
                     m.consent = m.consent.intersection(&fl.consent).cloned().collect();
+                    m.roots.retain(|r| fl.roots.contains(r));
                     if trace_len(&fl.trace) < trace_len(&m.trace) {
                         m.trace = fl.trace.clone();
                     }
@@ -299,9 +305,10 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
                 }
             }
         }
-        for (callee, consent, span) in &r.calls {
-            calls.push((FnId(fi as u32), *callee, consent.clone(), *span));
-        }
+        calls.append(&mut r.calls);
+        guarded_calls.append(&mut r.guarded_calls);
+        deletions.append(&mut r.deletions);
+        root_tys[fi] = std::mem::take(&mut r.root_tys);
     }
     let consent_in = consent_in(p, &calls);
     let flows: Vec<Flow> = merged.into_values().collect();
@@ -314,6 +321,9 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
         flows,
         consent_in,
         calls,
+        guarded_calls,
+        deletions,
+        root_tys,
         graph,
     }
 }
@@ -342,12 +352,16 @@ fn deref_targets(p: &Program, ty_ctx: &[TyCtx]) -> Vec<Option<Ty>> {
 /// Consent that holds on entry to each function: the intersection, over its call sites, of the
 /// consent at the call plus the caller's own. Functions no other analysed code calls (entry
 /// points, and cycles only called from within) start with none.
-fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purposes> {
+///
+/// Consent and checks bound to a value cross each call by the roots of its arguments
+/// ([`super::held::into_callee`]); the keys a function can hold are finitely many (each
+/// check or purpose, bound or not to each parameter), so the iteration ends.
+fn consent_in(p: &Program, calls: &[super::CallEdge]) -> Vec<Purposes> {
     let n = p.fns.len();
     let mut g: DiGraph<FnId, ()> = DiGraph::new();
     let nodes: Vec<NodeIndex> = (0..n).map(|i| g.add_node(FnId(i as u32))).collect();
-    for (a, b, _, _) in calls {
-        g.add_edge(nodes[a.idx()], nodes[b.idx()], ());
+    for e in calls {
+        g.add_edge(nodes[e.caller.idx()], nodes[e.callee.idx()], ());
     }
     let sccs = petgraph::algo::tarjan_scc(&g);
     let mut scc_of = vec![0usize; n];
@@ -357,9 +371,9 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
         }
     }
     let mut has_outside_caller = vec![false; sccs.len()];
-    for (a, b, _, _) in calls {
-        if scc_of[a.idx()] != scc_of[b.idx()] {
-            has_outside_caller[scc_of[b.idx()]] = true;
+    for e in calls {
+        if scc_of[e.caller.idx()] != scc_of[e.callee.idx()] {
+            has_outside_caller[scc_of[e.callee.idx()]] = true;
         }
     }
     // None = "every purpose" (not yet constrained).
@@ -372,9 +386,9 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
             }
         })
         .collect();
-    let mut incoming: Vec<Vec<(FnId, &Purposes)>> = vec![Vec::new(); n];
-    for (a, b, c, _) in calls {
-        incoming[b.idx()].push((*a, c));
+    let mut incoming: Vec<Vec<&super::CallEdge>> = vec![Vec::new(); n];
+    for e in calls {
+        incoming[e.callee.idx()].push(e);
     }
     // tarjan_scc yields callees before callers; walk callers first.
     let topo: Vec<usize> = sccs
@@ -389,11 +403,12 @@ fn consent_in(p: &Program, calls: &[(FnId, FnId, Purposes, Span)]) -> Vec<Purpos
                 continue;
             }
             let mut acc: Option<Purposes> = None;
-            for (caller, at_call) in &incoming[f] {
-                let Some(c_in) = &cin[caller.idx()] else {
+            for e in &incoming[f] {
+                let Some(c_in) = &cin[e.caller.idx()] else {
                     continue;
                 };
-                let held: Purposes = c_in.union(at_call).cloned().collect();
+                let at_caller: Purposes = c_in.union(&e.held).cloned().collect();
+                let held = super::held::into_callee(&at_caller, &e.arg_roots);
                 acc = Some(match acc {
                     None => held,
                     Some(a) => a.intersection(&held).cloned().collect(),

@@ -116,6 +116,10 @@ pub struct Value {
     /// still holds all of them joined (so dropping it is always sound: any write that does not
     /// know which element it changes does).
     pub elems: Option<Arc<Vec<Value>>>,
+    /// The variable or parameter this value is, or is a part, borrow or clone of
+    /// ([`super::held`]'s roots): what a bound check's value is compared by. None: a value
+    /// computed from others (or not the same one on every path).
+    pub root: Option<crate::syntax::ir::Name>,
 }
 
 /// Elements known one by one at most (a longer literal is only its elements joined).
@@ -199,6 +203,9 @@ impl Value {
         };
         if self.callable.is_none() {
             self.callable = other.callable.clone();
+        }
+        if self.root != other.root {
+            self.root = None;
         }
         self.alias = match (&self.alias, &other.alias) {
             (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Some(a.clone()),
@@ -322,6 +329,7 @@ impl Value {
         self.guard = None;
         self.alias = None;
         self.elems = None;
+        self.root = None;
         if let Some(e) = self.err.take() {
             self.err = Some(Arc::new((*e).clone().without_local()));
         }

@@ -47,6 +47,10 @@ pub struct SinkSpec {
     pub args: Option<Vec<u32>>,
     /// The receiver is data too (catalogued builder sinks such as `query.execute()`).
     pub self_is_data: bool,
+    /// `op = "delete"`: the call deletes what it receives (SPEC §5); not a write.
+    pub delete: bool,
+    /// `stores = "Type"`: the workspace type whose records this storage sink holds.
+    pub stores: Option<Name>,
 }
 
 impl SinkSpec {
@@ -61,6 +65,8 @@ impl SinkSpec {
             retention_days: None,
             args: None,
             self_is_data: false,
+            delete: false,
+            stores: None,
         }
     }
 }
@@ -118,16 +124,38 @@ pub struct AllowAnn {
     pub span: Span,
 }
 
+/// `#[privflow::check(name = "..", binds = N)]` (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CheckAnn {
+    pub name: String,
+    /// 0-based parameter index (`self` not counted) of the value the check is about.
+    pub binds: Option<u32>,
+}
+
+/// `#[privflow::guarded(by = [..], binds = N)]` (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GuardedAnn {
+    pub by: Vec<String>,
+    pub binds: Option<u32>,
+    pub span: Span,
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct FnAnnots {
     pub sink: Option<SinkSpec>,
     pub sanitizer: Option<Sanitizer>,
     pub consent: Option<String>,
+    /// `binds = N` on `#[privflow::consent]`: the consent holds only for that argument's value.
+    pub consent_binds: Option<u32>,
+    pub check: Option<CheckAnn>,
+    pub guarded: Option<GuardedAnn>,
     pub source: Option<DataTag>,
     /// `#[privflow::source(.., param = "phone")]`: parameters that are tagged data inside the
     /// function, by name.
     pub param_sources: Vec<(Name, DataTag)>,
     pub erases: Vec<Vec<Name>>,
+    /// Where `#[privflow::erases]` is written (what `erasure-not-reached` reports at).
+    pub erases_span: Option<Span>,
     pub allows: Vec<AllowAnn>,
 }
 
@@ -246,6 +274,8 @@ pub fn read_sink(a: &RawAttr) -> Read<SinkSpec> {
             "persistent",
             "retention_days",
             "args",
+            "op",
+            "stores",
         ],
     )?;
     let kind = match a.key("kind") {
@@ -274,16 +304,28 @@ pub fn read_sink(a: &RawAttr) -> Read<SinkSpec> {
                 for i in items {
                     match i {
                         AttrValue::Int(n) => idx.push(*n as u32),
+                        AttrValue::Str(s) if s == "self" => spec.self_is_data = true,
                         _ => {
                             return Err(
-                                "`args` must be a list of parameter indices, e.g. `args = [0]`"
+                                "`args` must be a list of parameter indices or \"self\", e.g. `args = [0]`"
                                     .into(),
                             )
                         }
                     }
                 }
+                // `args = ["self"]`: only the receiver.
                 spec.args = Some(idx);
             }
+            ("op", AttrValue::Str(s)) => match s.as_str() {
+                "write" => spec.delete = false,
+                "delete" => spec.delete = true,
+                other => {
+                    return Err(format!(
+                        "unknown `op` `{other}` (expected \"write\" or \"delete\")"
+                    ))
+                }
+            },
+            ("stores", AttrValue::Str(s)) => spec.stores = Some(Name::from(s.as_str())),
             ("encrypted" | "persistent", _) => {
                 return Err(format!("`{k}` must be `true` or `false`"))
             }
@@ -293,6 +335,10 @@ pub fn read_sink(a: &RawAttr) -> Read<SinkSpec> {
             }
             (k, _) => return Err(format!("`{k}` must be a string")),
         }
+    }
+    if spec.delete {
+        // A deletion stores nothing (SPEC §5).
+        spec.persistent = false;
     }
     Ok(spec)
 }
@@ -306,12 +352,81 @@ pub fn read_sanitizer(a: &RawAttr) -> Read<Sanitizer> {
     }
 }
 
-pub fn read_consent(a: &RawAttr) -> Read<String> {
-    check_keys(a, &["purpose"])?;
-    match a.key("purpose") {
-        Some(AttrValue::Str(s)) => Ok(s.clone()),
-        _ => Err("`#[privflow::consent]` needs `purpose = \"..\"`".into()),
+/// `#[privflow::consent(purpose = "..", binds = N)]`: the purpose and the bound parameter.
+pub fn read_consent(a: &RawAttr) -> Read<(String, Option<u32>)> {
+    check_keys(a, &["purpose", "binds"])?;
+    let purpose = match a.key("purpose") {
+        Some(AttrValue::Str(s)) => s.clone(),
+        _ => return Err("`#[privflow::consent]` needs `purpose = \"..\"`".into()),
+    };
+    Ok((purpose, read_binds(a)?))
+}
+
+fn read_binds(a: &RawAttr) -> Read<Option<u32>> {
+    match a.key("binds") {
+        None => Ok(None),
+        Some(AttrValue::Int(n)) if *n <= u64::from(u16::MAX) => Ok(Some(*n as u32)),
+        Some(_) => Err(
+            "`binds` must be a parameter index (0-based, `self` not counted), e.g. `binds = 0`"
+                .into(),
+        ),
     }
+}
+
+/// `#[privflow::check(name = "..", binds = N)]`.
+pub fn read_check(a: &RawAttr) -> Read<CheckAnn> {
+    check_keys(a, &["name", "binds"])?;
+    let name = match a.key("name") {
+        Some(AttrValue::Str(s)) if valid_check_name(s) => s.clone(),
+        Some(AttrValue::Str(s)) => {
+            return Err(format!(
+                "check name `{s}` must be letters, digits, `_`, `-` and `.` (e.g. `auth.patient_access`)"
+            ))
+        }
+        _ => {
+            return Err(
+                "`#[privflow::check]` needs `name = \"..\"`, e.g. `name = \"auth.patient_access\"`"
+                    .into(),
+            )
+        }
+    };
+    Ok(CheckAnn {
+        name,
+        binds: read_binds(a)?,
+    })
+}
+
+/// `#[privflow::guarded(by = ["..", ..], binds = N)]`.
+pub fn read_guarded(a: &RawAttr) -> Read<GuardedAnn> {
+    check_keys(a, &["by", "binds"])?;
+    let by =
+        match a.key("by") {
+            Some(v) => str_list(v, "by")?,
+            None => return Err(
+                "`#[privflow::guarded]` needs `by = [\"..\"]`: the checks that must succeed first"
+                    .into(),
+            ),
+        };
+    if by.is_empty() {
+        return Err("`by` must name at least one check".into());
+    }
+    if let Some(bad) = by.iter().find(|b| !valid_check_name(b)) {
+        return Err(format!(
+            "check name `{bad}` must be letters, digits, `_`, `-` and `.`"
+        ));
+    }
+    Ok(GuardedAnn {
+        by,
+        binds: read_binds(a)?,
+        span: a.span,
+    })
+}
+
+/// A check name: what `by` lists and the flow engine keys held checks by (no `@`, no spaces).
+pub fn valid_check_name(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | ':'))
 }
 
 pub fn read_erases(a: &RawAttr) -> Read<Vec<Vec<Name>>> {

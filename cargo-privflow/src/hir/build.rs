@@ -302,6 +302,21 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// `binds = N` must name a parameter of `f` (`self` not counted).
+    fn check_binds(&self, f: FnId, binds: Option<u32>, attr: &str) -> Result<(), String> {
+        let Some(n) = binds else { return Ok(()) };
+        let d = &self.p.fns[f.idx()];
+        let count = d.ir.params.len();
+        if (n as usize) < count {
+            return Ok(());
+        }
+        Err(format!(
+            "`#[privflow::{attr}(.., binds = {n})]`: `{}` has {count} parameter{} besides `self` (binds is 0-based)",
+            d.name,
+            if count == 1 { "" } else { "s" }
+        ))
+    }
+
     fn problem(&mut self, sp: Span, message: String) {
         self.p.problems.push(Problem {
             kind: ProblemKind::Annotation,
@@ -439,9 +454,23 @@ impl<'a> Builder<'a> {
             ("sanitizer", AttrTarget::Fn(f)) => {
                 read_sanitizer(a).map(|s| self.p.fns[f.idx()].annots.sanitizer = Some(s))
             }
-            ("consent", AttrTarget::Fn(f)) => {
-                read_consent(a).map(|s| self.p.fns[f.idx()].annots.consent = Some(s))
-            }
+            ("consent", AttrTarget::Fn(f)) => read_consent(a).and_then(|(purpose, binds)| {
+                self.check_binds(f, binds, "consent")?;
+                let an = &mut self.p.fns[f.idx()].annots;
+                an.consent = Some(purpose);
+                an.consent_binds = binds;
+                Ok(())
+            }),
+            ("check", AttrTarget::Fn(f)) => read_check(a).and_then(|c| {
+                self.check_binds(f, c.binds, "check")?;
+                self.p.fns[f.idx()].annots.check = Some(c);
+                Ok(())
+            }),
+            ("guarded", AttrTarget::Fn(f)) => read_guarded(a).and_then(|g| {
+                self.check_binds(f, g.binds, "guarded")?;
+                self.p.fns[f.idx()].annots.guarded = Some(g);
+                Ok(())
+            }),
             ("source", AttrTarget::Fn(f)) => read_source(a).and_then(|(param, tag)| {
                 let fd = &mut self.p.fns[f.idx()];
                 match param {
@@ -464,6 +493,7 @@ impl<'a> Builder<'a> {
                 Ok(())
             }),
             ("erases", AttrTarget::Fn(f)) => read_erases(a).map(|paths| {
+                self.p.fns[f.idx()].annots.erases_span = Some(a.span);
                 for path in paths {
                     let p = crate::syntax::ir::Path {
                         global: false,

@@ -113,6 +113,21 @@ pub struct FnData {
 }
 
 impl FnData {
+    /// Parameter names, `self` first for a method (`_` for a pattern that is not a name).
+    pub fn param_names(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.ir.self_param.is_some() {
+            out.push("self".to_string());
+        }
+        for prm in &self.ir.params {
+            out.push(match &prm.pat {
+                crate::syntax::ir::Pat::Bind { name, .. } => name.to_string(),
+                _ => "_".to_string(),
+            });
+        }
+        out
+    }
+
     /// Number of value parameters including `self`.
     pub fn arity(&self) -> usize {
         self.ir.params.len() + usize::from(self.ir.self_param.is_some())
@@ -203,6 +218,15 @@ impl Program {
     pub fn fn_(&self, f: FnId) -> &FnData {
         &self.fns[f.idx()]
     }
+    /// Workspace types named `name` (the last segment of a path).
+    pub fn structs_named(&self, name: &str) -> Vec<StructId> {
+        let last = name.rsplit("::").next().unwrap_or(name);
+        (0..self.structs.len())
+            .map(|i| StructId(i as u32))
+            .filter(|s| &*self.struct_(*s).name == last)
+            .collect()
+    }
+
     pub fn struct_(&self, s: StructId) -> &StructData {
         &self.structs[s.idx()]
     }

@@ -38,8 +38,8 @@ fn data_matches(sel: &DataSel, info: &SourceInfo) -> bool {
     class_ok && cat_ok && subj_ok && purp_ok
 }
 
-struct SinkCtx<'a> {
-    desc: &'a SinkDesc,
+pub(super) struct SinkCtx<'a> {
+    pub(super) desc: &'a SinkDesc,
     country: Option<String>,
 }
 
@@ -232,8 +232,8 @@ fn fingerprint(parts: &[&str]) -> String {
     format!("{h:016x}")
 }
 
-struct Ctx<'a> {
-    inp: &'a Facts<'a>,
+pub(super) struct Ctx<'a> {
+    pub(super) inp: &'a Facts<'a>,
     /// Suppressions: (allow, where it was written), used flags.
     allows: Vec<(AllowAnn, AllowScope)>,
     used: BTreeSet<usize>,
@@ -250,7 +250,7 @@ enum AllowScope {
 }
 
 impl<'a> Ctx<'a> {
-    fn sink_ctx(&self, site: SiteId) -> SinkCtx<'a> {
+    pub(super) fn sink_ctx(&self, site: SiteId) -> SinkCtx<'a> {
         let desc = &self.inp.facts.sinks[site.0 as usize];
         let country = desc
             .spec
@@ -261,7 +261,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Is a finding of `rule` at `span` (written in `in_fn`, or about `strukt`) suppressed?
-    fn suppressed(
+    pub(super) fn suppressed(
         &mut self,
         rule: &str,
         span: Span,
@@ -321,7 +321,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    fn sink_ref(&self, site: SiteId) -> SinkRef {
+    pub(super) fn sink_ref(&self, site: SiteId) -> SinkRef {
         self.inp.sink_ref(site)
     }
 }
@@ -404,6 +404,7 @@ pub fn evaluate(inp: &Facts<'_>) -> (Vec<Finding>, Vec<Problem>) {
     for f in &inp.facts.flows {
         let mut consent = f.consent.clone();
         consent.extend(inp.facts.consent_in[f.in_fn.idx()].iter().cloned());
+        let consent = crate::flow::held::resolve_bound(&consent, &f.roots);
         by_site.entry(f.site).or_default().push((f, consent));
     }
     let site_fn = |site: SiteId| -> FnId { inp.facts.sites.list[site.0 as usize].1 };
@@ -412,6 +413,22 @@ pub fn evaluate(inp: &Facts<'_>) -> (Vec<Finding>, Vec<Problem>) {
         for rule in &pack.rules {
             let rule_id = format!("{}/{}", pack.pack.id, rule.id);
             match rule.check {
+                Check::Guarded => {
+                    super::checks::guarded_calls(&mut cx, rule, &rule_id, false, &mut findings)
+                }
+                Check::OtherValue => {
+                    super::checks::guarded_calls(&mut cx, rule, &rule_id, true, &mut findings);
+                    super::checks::consent_on_other_value(
+                        &mut cx,
+                        rule,
+                        &rule_id,
+                        &by_site,
+                        &mut findings,
+                    );
+                }
+                Check::ErasureReached => {
+                    super::checks::erasure_reached(&mut cx, rule, &rule_id, &mut findings)
+                }
                 Check::Presence => {
                     for site in &present {
                         let s = cx.sink_ctx(*site);
@@ -644,7 +661,7 @@ fn path_of(db: &SourceDb, src: &SourceRef, flow: &Flow, sink: &SinkRef) -> Vec<P
     path
 }
 
-fn make_finding(
+pub(super) fn make_finding(
     rule: &RuleDef,
     rule_id: &str,
     message: String,

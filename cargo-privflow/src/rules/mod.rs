@@ -2,6 +2,7 @@
 //! turns flow facts into findings.
 
 pub mod catalog;
+mod checks;
 pub mod engine;
 pub mod pack;
 pub mod regions;

@@ -10,6 +10,9 @@ use crate::model::{Problem, ProblemKind, Severity};
 use serde::Deserialize;
 
 /// The packs shipped with privflow: (id, TOML text).
+/// The pack of the annotations' own rules (SPEC §5), selected in every run.
+pub const ALWAYS_ON: &str = "privflow";
+
 pub const BUILTIN: &[(&str, &str)] = &[
     ("baseline", include_str!("../../../rules/baseline.toml")),
     ("visus", include_str!("../../../rules/visus.toml")),
@@ -23,6 +26,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../../rules/visual-systems.toml"),
     ),
     ("zaurus", include_str!("../../../rules/zaurus.toml")),
+    ("privflow", include_str!("../../../rules/privflow.toml")),
 ];
 
 /// One selector table or a list of them. Deserialised by hand so that an error inside a table
@@ -99,6 +103,14 @@ pub enum Check {
     Presence,
     Allowlist,
     Erasure,
+    /// A `#[privflow::guarded]` call not dominated by its checks (SPEC §5).
+    Guarded,
+    /// A check bound to another value than the guarded call's or sink's (SPEC §5).
+    #[serde(rename = "other-value")]
+    OtherValue,
+    /// An `#[privflow::erases]` fn that reaches no deletion of a type it names (SPEC §5).
+    #[serde(rename = "erasure-reached")]
+    ErasureReached,
 }
 
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]

@@ -30,9 +30,9 @@ impl<'a> Remedies<'a> {
     pub(super) fn new(inp: &'a Facts<'a>) -> Self {
         let p = inp.p;
         let mut callers: Vec<Vec<(FnId, &Purposes, Span)>> = vec![Vec::new(); p.fns.len()];
-        for (caller, callee, at_call, span) in &inp.facts.calls {
-            if let Some(list) = callers.get_mut(callee.idx()) {
-                list.push((*caller, at_call, *span));
+        for e in &inp.facts.calls {
+            if let Some(list) = callers.get_mut(e.callee.idx()) {
+                list.push((e.caller, &e.held, e.span));
             }
         }
         let mut consent_checks = Vec::new();

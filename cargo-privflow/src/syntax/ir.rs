@@ -112,6 +112,9 @@ pub enum Pat {
     Ref(Box<Pat>),
     Wild,
     Rest,
+    /// `true` / `false`: what a check's `Ok(true)` pattern tells (SPEC §5).
+    Bool(bool),
+    /// Any other literal.
     Lit,
 }
 

@@ -24,6 +24,8 @@ pub const PRIVFLOW_ATTRS: &[&str] = &[
     "sink",
     "sanitizer",
     "consent",
+    "check",
+    "guarded",
     "erases",
     "allow",
 ];
@@ -876,6 +878,10 @@ impl Lowerer {
             syn::Pat::Type(t) => self.pat(&t.pat),
             syn::Pat::Wild(_) => Pat::Wild,
             syn::Pat::Rest(_) => Pat::Rest,
+            syn::Pat::Lit(syn::ExprLit {
+                lit: syn::Lit::Bool(b),
+                ..
+            }) => Pat::Bool(b.value),
             _ => Pat::Lit,
         };
         self.depth -= 1;

@@ -51,10 +51,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                         self.st.consent = else_consent;
                         self.block(e);
                         self.st = saved;
-                        let c = Self::pattern_consent(pat, &v.guard);
+                        let c = Self::pattern_consent(pat, &v.guard, v.ty.answers_in_bool());
                         self.st.consent.extend(c);
                     }
+                    self.binding_literal = init.as_ref().is_some_and(is_built_here);
                     self.bind(pat, v);
+                    self.binding_literal = false;
                     last = Value::default();
                 }
                 Stmt::Expr { expr, semi } => {
@@ -65,5 +67,17 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
         self.pop_scope();
         last
+    }
+}
+
+/// A value built by this expression itself, not read or fetched: a struct literal or
+/// `T::default()` / `Default::default()`.
+fn is_built_here(e: &Expr) -> bool {
+    match e {
+        Expr::Struct { .. } => true,
+        Expr::Call { func, args, .. } if args.is_empty() => {
+            matches!(&**func, Expr::Path(p) if p.last().is_some_and(|l| &**l == "default"))
+        }
+        _ => false,
     }
 }

@@ -142,7 +142,29 @@ impl<'a, 'p> Eval<'a, 'p> {
         if d.cfg_test {
             return Value::default();
         }
-        self.out.calls.push((f, self.st.consent.clone(), span));
+        let arg_roots: Vec<Option<Name>> = actuals.iter().map(|a| a.root.clone()).collect();
+        if !self.st.dead {
+            self.out.calls.push(crate::flow::CallEdge {
+                caller: self.f,
+                callee: f,
+                held: self.st.consent.clone(),
+                span,
+                arg_roots: arg_roots.clone(),
+            });
+        }
+        // `binds = N` counts parameters after `self`; actuals hold the receiver first.
+        let offset = usize::from(d.ir.self_param.is_some());
+        let bound_root =
+            |n: Option<u32>| n.and_then(|n| arg_roots.get(n as usize + offset).cloned().flatten());
+        if let (Some(g), false) = (&d.annots.guarded, self.st.dead) {
+            self.out.guarded_calls.push(crate::flow::GuardedCall {
+                caller: self.f,
+                callee: f,
+                held: self.st.consent.clone(),
+                bound_root: bound_root(g.binds),
+                span,
+            });
+        }
         // Closures handed to a workspace function run with the other arguments.
         let mut closure_results = Value::default();
         if actuals
@@ -163,9 +185,16 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
         }
         let ret_ty = self.ret_ty(f);
-        if let Some(purpose) = &d.annots.consent {
+        let established = match (&d.annots.check, &d.annots.consent) {
+            (Some(c), _) => Some((held::check_key(&c.name), c.binds)),
+            (None, Some(purpose)) => Some((purpose.clone(), d.annots.consent_binds)),
+            (None, None) => None,
+        };
+        if let Some((key, binds)) = established {
+            let root = bound_root(binds);
             let mut g = Guard::default();
-            g.if_true.insert(Name::from(purpose.as_str()));
+            g.if_true
+                .extend(held::established(&key, binds.is_some(), root.as_ref()));
             return Value {
                 guard: Some(g),
                 ty: ret_ty,

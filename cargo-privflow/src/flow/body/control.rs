@@ -12,7 +12,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             Expr::Let { pat, expr, .. } => {
                 let v = self.expr(expr);
                 let g = v.guard.clone();
-                let if_true = Self::pattern_consent(pat, &g);
+                let if_true = Self::pattern_consent(pat, &g, v.ty.answers_in_bool());
                 let if_false = match (&g, pat) {
                     (Some(g), Pat::TupleStruct { path, .. })
                         if matches!(path.last().map(|s| &**s), Some("Some" | "Ok")) =>
@@ -84,7 +84,7 @@ impl<'a, 'p> Eval<'a, 'p> {
         for arm in arms {
             self.st = start.clone();
             self.push_scope();
-            let c = Self::pattern_consent(&arm.pat, &s.guard);
+            let c = Self::pattern_consent(&arm.pat, &s.guard, s.ty.answers_in_bool());
             self.st.consent.extend(c);
             self.bind(&arm.pat, s.clone());
             if let Some(g) = &arm.guard {

@@ -172,8 +172,9 @@ impl<'a, 'p> Eval<'a, 'p> {
                 // A `let` outside an `if` condition chain: bind in the current scope.
                 let v = self.expr(expr);
                 let g = v.guard.clone();
+                let in_bool = v.ty.answers_in_bool();
                 self.bind(pat, v);
-                let c = Self::pattern_consent(pat, &g);
+                let c = Self::pattern_consent(pat, &g, in_bool);
                 Value {
                     guard: Some(Guard {
                         if_true: c,

@@ -50,7 +50,23 @@ impl<'a, 'p> Eval<'a, 'p> {
                     return Value::default();
                 }
             }
-            let sql_writes = sql_text_writes(arg_exprs.get(1).copied().flatten());
+            let sql_text = arg_exprs.get(1).copied().flatten();
+            if sql_text_deletes(sql_text) {
+                // `DELETE FROM ..` text given to a catalogued SQL call: a deletion, not a write.
+                if let Some(entry) = cat.method_sink(ty_name, method, true) {
+                    let spec = cat.entries[entry as usize].spec.clone();
+                    let data = Self::sink_data(&spec, true, actuals);
+                    let config = self.config_index();
+                    let sink = SinkRef::Lib {
+                        entry,
+                        config,
+                        via: None,
+                    };
+                    self.record_deletion(&sink, &data, span);
+                    return Value::default();
+                }
+            }
+            let sql_writes = sql_text_writes(sql_text);
             if let Some(entry) = cat.method_sink(ty_name, method, sql_writes) {
                 let e = &cat.entries[entry as usize];
                 if e.entry.sent_by.is_some() {
@@ -357,7 +373,17 @@ impl<'a, 'p> Eval<'a, 'p> {
         // Which variant a value is holds none of its contents (what it tells about consent is
         // not read from it, as before: a consent check is read where it is branched on).
         if cat::tests_variant(m) {
-            return Value::default();
+            // `check(..).is_ok()`: true exactly when the check succeeded (not for a check that
+            // answers in a `bool` inside: `Ok(false)` is ok too).
+            let guard = match (&r.guard, r.ty.answers_in_bool()) {
+                (Some(g), false) if matches!(m, "is_ok" | "is_some") => Some(g.clone()),
+                (Some(g), false) => Some(g.negate()),
+                _ => None,
+            };
+            return Value {
+                guard,
+                ..Value::default()
+            };
         }
         // Default: the receiver and the arguments flow into the result. A library method's
         // error says what failed, not the data it was given (`builder.body(b).build()` failing

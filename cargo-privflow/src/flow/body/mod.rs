@@ -23,6 +23,7 @@
 //! - `sinks.rs`: recording a sink hit as flows.
 
 use super::catalogue as cat;
+use super::held;
 use super::tags::{trace_append, trace_push, Origin, Paths, Step, Tag, TagSet, Trace};
 use super::value::{
     consented, Alias, Callable, Guard, Purposes, Value, MAX_KNOWN_ELEMS, MAX_VALUE_NODES,
@@ -53,8 +54,14 @@ mod values;
 pub struct FnResult {
     pub summary: FnSummary,
     pub flows: Vec<Flow>,
-    /// Calls of workspace functions: (callee, consent at the call, call span).
-    pub calls: Vec<(FnId, Purposes, Span)>,
+    /// Calls of workspace functions (`caller` is this function).
+    pub calls: Vec<super::CallEdge>,
+    /// Calls of `#[privflow::guarded]` functions.
+    pub guarded_calls: Vec<super::GuardedCall>,
+    /// Deletions (recorded only when some function is `#[privflow::erases]`).
+    pub deletions: Vec<super::Deletion>,
+    /// Workspace types of the roots bound here (recorded only with `erases` too).
+    pub root_tys: Vec<(Name, StructId)>,
     /// Concrete tags written into struct fields.
     pub field_writes: Vec<((StructId, Name), TagSet)>,
     /// Structs whose fields this function reads (it depends on their written taint).
@@ -197,6 +204,9 @@ pub struct Eval<'a, 'p> {
     depth: u32,
     mut_params: Vec<(u16, Name)>,
     effects: std::collections::BTreeMap<u16, Value>,
+    /// A `let` binds a value built on the spot (a struct literal, `T::default()`): no stored
+    /// record (see [`Eval::note_root_ty`]).
+    binding_literal: bool,
 }
 
 pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId) -> FnResult {
@@ -224,6 +234,7 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
         depth: 0,
         mut_params: Vec::new(),
         effects: Default::default(),
+        binding_literal: false,
     };
     // Symbolic tags stand for what callers pass in; they only ever matter once a caller passes
     // concrete tagged data. A program with no source has none, so its parameters start clean
@@ -235,8 +246,10 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
         let v = Value {
             tags: param_tags(0, symbolic),
             ty: cx.self_ty.clone().unwrap_or_default(),
+            root: Some(super::held::param_root(0)),
             ..Value::default()
         };
+        ev.note_root_ty(&v);
         ev.declare(Name::from("self"), v);
         if sk == SelfKind::RefMut {
             ev.mut_params.push((0, Name::from("self")));
@@ -265,11 +278,13 @@ pub fn analyze_fn(sh: &Shared<'_>, paths: &mut Paths, sites: &mut Sites, f: FnId
         let v = Value {
             tags,
             ty,
+            root: Some(super::held::param_root(idx as usize)),
             ..Value::default()
         };
         if let (TypeRef::Ref { mutable: true, .. }, Pat::Bind { name, .. }) = (&prm.ty, &prm.pat) {
             ev.mut_params.push((idx, name.clone()));
         }
+        ev.note_root_ty(&v);
         ev.bind(&prm.pat, v);
         idx += 1;
     }
@@ -394,6 +409,11 @@ pub fn path_matches(configured: &str, call: &str) -> bool {
 /// Whether consent for `purpose` holds in `held` (re-exported for the rules layer).
 pub fn is_consented(held: &Purposes, purpose: &str) -> bool {
     consented(held, purpose)
+}
+
+/// Is `e` a string literal of SQL that deletes rows?
+fn sql_text_deletes(e: Option<&Expr>) -> bool {
+    matches!(e, Some(Expr::Lit { text: Some(t), .. }) if cat::sql_deletes(t))
 }
 
 /// Is `e` a string literal of SQL that writes rows?

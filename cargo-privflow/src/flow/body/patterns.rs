@@ -7,9 +7,15 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     pub(super) fn bind(&mut self, pat: &Pat, v: Value) {
         match pat {
-            Pat::Bind { name, sub, .. } => {
+            Pat::Bind { name, sub, span } => {
                 if let Some(s) = sub {
                     self.bind(s, v.clone());
+                }
+                let mut v = v;
+                if v.root.is_none() {
+                    // A value computed here is a new value, named by its binding.
+                    v.root = Some(super::super::held::local_root(name, *span));
+                    self.note_root_ty(&v);
                 }
                 self.declare(name.clone(), v);
             }
@@ -103,7 +109,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 }
             }
             Pat::Ref(p) => self.bind(p, v),
-            Pat::Path(_) | Pat::Wild | Pat::Rest | Pat::Lit => {}
+            Pat::Path(_) | Pat::Wild | Pat::Rest | Pat::Lit | Pat::Bool(_) => {}
         }
     }
 
@@ -118,14 +124,30 @@ impl<'a, 'p> Eval<'a, 'p> {
 
     /// Consent a pattern match tells: `Some(_)`/`Ok(_)`/a binding → the value's `if_true`;
     /// `None`/`Err(_)` → its `if_false`.
-    pub(super) fn pattern_consent(pat: &Pat, guard: &Option<Guard>) -> Purposes {
+    /// What matching `pat` against a value with `guard` tells. A check answering in a `bool`
+    /// inside (`Result<bool, _>`, `Option<bool>`: `in_bool`) succeeded only on `Ok(true)` /
+    /// `Some(true)`, not on `Ok(_)` (SPEC §5).
+    pub(super) fn pattern_consent(pat: &Pat, guard: &Option<Guard>, in_bool: bool) -> Purposes {
         let Some(g) = guard else {
             return Purposes::new();
         };
         let last = |p: &Path| p.last().map(|s| s.to_string()).unwrap_or_default();
         match pat {
-            Pat::TupleStruct { path, .. } if matches!(last(path).as_str(), "Some" | "Ok") => {
+            Pat::TupleStruct { path, elems } if matches!(last(path).as_str(), "Some" | "Ok") => {
+                if in_bool && !matches!(elems.as_slice(), [Pat::Bool(true)]) {
+                    return Purposes::new();
+                }
                 g.if_true.clone()
+            }
+            Pat::Bool(true) => g.if_true.clone(),
+            Pat::Bool(false) => g.if_false.clone(),
+            Pat::Or(alts) => {
+                // Holds after any alternative: what all of them tell.
+                let mut it = alts
+                    .iter()
+                    .map(|a| Self::pattern_consent(a, guard, in_bool));
+                let first = it.next().unwrap_or_default();
+                it.fold(first, |acc, x| acc.intersection(&x).cloned().collect())
             }
             Pat::TupleStruct { path, .. } if last(path) == "Err" => g.if_false.clone(),
             Pat::Path(path) if last(path) == "None" => g.if_false.clone(),

@@ -79,6 +79,10 @@ impl<'a, 'p> Eval<'a, 'p> {
         };
         let mut v = v;
         v.tags = v.tags.with_step(span, &note);
+        if path.is_empty() && !weak && matches!(lhs, Expr::Path(_)) && v.root.is_none() {
+            // `x = f()`: from here `x` is a new value (SPEC §5).
+            v.root = Some(super::super::held::local_root(&var, span));
+        }
         // `*r = x`, `r.f = x`, `r[i] = x` with `r` a reference to a local place write that place
         // too (`r = x` alone rebinds `r`).
         let through = match lhs {

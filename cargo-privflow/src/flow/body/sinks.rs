@@ -10,16 +10,111 @@ impl<'a, 'p> Eval<'a, 'p> {
             return;
         }
         // Interning records the call even when no data reaches it (presence rules read the sites).
+        let deletes = self.sink_deletes(&sink);
+        if deletes {
+            self.record_deletion(&sink, data, span);
+        }
         let site = self.sites.intern(SinkSite { span, sink }, self.f);
+        // Consent bound to a value holds here for the data derived from that value.
+        let roots: Vec<Name> = data.iter().filter_map(|v| v.root.clone()).collect();
+        let consent = held::resolve_bound(&self.st.consent, &roots);
         for v in data {
             let tags = self.flatten(v, false, span);
             for (t, tr) in tags.iter() {
-                self.record(site, *t, tr.clone(), self.st.consent.clone());
+                self.record(site, *t, tr.clone(), consent.clone(), &roots);
             }
         }
     }
 
-    pub(super) fn record(&mut self, site: SiteId, tag: Tag, trace: Trace, consent: Purposes) {
+    /// Does a call of this sink delete what it receives (`op = "delete"`)?
+    fn sink_deletes(&self, sink: &SinkRef) -> bool {
+        match sink {
+            SinkRef::Fn(f) => self
+                .sh
+                .p
+                .fn_(*f)
+                .annots
+                .sink
+                .as_ref()
+                .is_some_and(|s| s.delete),
+            SinkRef::Lib { entry, .. } | SinkRef::LogMacro { entry, .. } => self
+                .sh
+                .catalogue
+                .entries
+                .get(*entry as usize)
+                .is_some_and(|e| e.spec.delete),
+            SinkRef::Configured { config, index } => self
+                .sh
+                .configs
+                .get(*config)
+                .and_then(|c| c.sinks.get(*index))
+                .is_some_and(|s| s.delete),
+        }
+    }
+
+    /// Records a deletion of what `data` identifies (only when some function declares
+    /// `erases`: nothing else reads deletions).
+    pub(super) fn record_deletion(&mut self, sink: &SinkRef, data: &[Value], span: Span) {
+        let p = self.sh.p;
+        if p.erased.is_empty() || self.st.dead {
+            return;
+        }
+        let mut tys = std::collections::BTreeSet::new();
+        let mut roots = Vec::new();
+        // A record is named by the variable or parameter its data derives from (a value built
+        // on the spot, `User::default()`, deletes no stored record of `User`).
+        // `params![v.id]`, `[v.id]`: the elements' roots too.
+        let elems = data
+            .iter()
+            .flat_map(|v| v.elems.iter().flat_map(|e| e.iter()));
+        for v in data.iter().chain(elems) {
+            if let Some(r) = &v.root {
+                if let Some((_, s)) = self.out.root_tys.iter().find(|(n, _)| n == r) {
+                    tys.insert(*s);
+                }
+                roots.push(r.clone());
+            }
+        }
+        if let SinkRef::Fn(f) = sink {
+            if let Some(t) = p
+                .fn_(*f)
+                .annots
+                .sink
+                .as_ref()
+                .and_then(|s| s.stores.clone())
+            {
+                tys.extend(p.structs_named(&t));
+            }
+        }
+        self.out.deletions.push(crate::flow::Deletion {
+            in_fn: self.f,
+            span,
+            tys,
+            roots,
+        });
+    }
+
+    /// Remembers the workspace type of a value that starts a root (for erasure: which records a
+    /// deletion by key deletes).
+    pub(super) fn note_root_ty(&mut self, v: &Value) {
+        if self.sh.p.erased.is_empty() || self.binding_literal {
+            return;
+        }
+        if let (Some(r), Some(s)) = (&v.root, v.ty.adt()) {
+            if !self.out.root_tys.iter().any(|(n, _)| n == r) {
+                self.out.root_tys.push((r.clone(), s));
+            }
+        }
+    }
+
+    pub(super) fn record(
+        &mut self,
+        site: SiteId,
+        tag: Tag,
+        trace: Trace,
+        consent: Purposes,
+        roots: &[Name],
+    ) {
         if tag.is_concrete() {
             self.out.flows.push(Flow {
                 site,
@@ -27,6 +122,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 trace,
                 consent,
                 in_fn: self.f,
+                roots: roots.to_vec(),
             });
         } else {
             self.out

@@ -37,8 +37,18 @@ impl<'a, 'p> Eval<'a, 'p> {
                 None => format!("passed to `{label}` as `{pname}`"),
             };
             let call_step = Self::step(span, note);
-            let mut consent = info.consent.clone();
+            // Consent bound to the parameter the data came in by holds for it; what the callee
+            // bound to another parameter is bound to that argument here.
+            let arg_roots: Vec<Option<Name>> = actuals.iter().map(|a| a.root.clone()).collect();
+            let inside = held::resolve_bound(&info.consent, &[held::param_root(i as usize)]);
+            let mut consent = held::into_caller(&inside, &arg_roots);
             consent.extend(self.st.consent.iter().cloned());
+            let roots: Vec<Name> = actuals
+                .get(i as usize)
+                .and_then(|a| a.root.clone())
+                .into_iter()
+                .collect();
+            let consent = held::resolve_bound(&consent, &roots);
             for (t2, tr2) in tags.iter() {
                 let t3 = Tag {
                     origin: t2.origin,
@@ -46,7 +56,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 };
                 let trace = trace_append(&trace_push(tr2, call_step.clone()), &info.trace);
                 if !self.st.dead {
-                    self.record(*site, t3, trace, consent.clone());
+                    self.record(*site, t3, trace, consent.clone(), &roots);
                 }
             }
         }
@@ -64,18 +74,7 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     pub(super) fn param_names(&self, f: FnId) -> Vec<String> {
-        let d = self.sh.p.fn_(f);
-        let mut out = Vec::new();
-        if d.ir.self_param.is_some() {
-            out.push("self".to_string());
-        }
-        for prm in &d.ir.params {
-            out.push(match &prm.pat {
-                Pat::Bind { name, .. } => name.to_string(),
-                _ => "_".to_string(),
-            });
-        }
-        out
+        self.sh.p.fn_(f).param_names()
     }
 
     /// The part of argument `i` at access path `path` (memoised per call in `cache`: a summary

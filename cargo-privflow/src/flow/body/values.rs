@@ -143,6 +143,8 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             _ => {}
         }
+        // A field is part of the value it is read from (SPEC §5: `p.id` derives from `p`).
+        out.root = v.root.clone();
         out
     }
 

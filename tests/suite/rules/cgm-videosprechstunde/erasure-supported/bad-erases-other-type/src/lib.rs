@@ -26,8 +26,11 @@ pub fn insert_login(_l: &Login) {}
 
 #[privflow::erases(Login)]
 pub fn delete_login(id: u64) {
-    let _ = id;
+    delete_login_row(id);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Login", region = "DE")]
+pub fn delete_login_row(_id: u64) {}
 
 pub fn create_login(l: &Login) {
     insert_login(l);

@@ -16,5 +16,8 @@ pub fn sign(c: &Contract) {
 
 #[privflow::erases(Contract)]
 pub fn delete_contract(id: u64) {
-    let _ = id;
+    delete_contract_row(id);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Contract", region = "DE")]
+pub fn delete_contract_row(_id: u64) {}

@@ -12,8 +12,11 @@ pub fn insert_session(_j: &Join) {}
 
 #[privflow::erases(Join)]
 pub fn forget_session(session_id: u64) {
-    let _ = session_id;
+    delete_join_row(session_id);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Join", region = "DE")]
+pub fn delete_join_row(_id: u64) {}
 
 pub fn join(j: &Join) {
     insert_session(j); //~ cgm-videosprechstunde/ip-not-persisted

@@ -12,8 +12,11 @@ pub fn save_invitation(_i: &Invitation) {}
 
 #[privflow::erases(Invitation)]
 pub fn delete_invitation(id: u64) {
-    let _ = id;
+    delete_invitation_row(id);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Invitation", region = "DE")]
+pub fn delete_invitation_row(_id: u64) {}
 
 pub fn invite(i: &Invitation) {
     save_invitation(i);

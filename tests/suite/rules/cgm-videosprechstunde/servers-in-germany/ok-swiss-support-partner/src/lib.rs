@@ -15,8 +15,11 @@ pub fn insert_customer(_c: &Customer) {}
 
 #[privflow::erases(Customer)]
 pub fn delete_customer(id: u64) {
-    let _ = id;
+    delete_customer_row(id);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Customer", region = "DE")]
+pub fn delete_customer_row(_id: u64) {}
 
 pub fn open_ticket(c: &Customer) {
     insert_customer(c);

@@ -16,7 +16,7 @@ pub fn sign_up(a: &Account) {
     insert_account(a);
 }
 
-#[privflow::sink(kind = "storage")]
+#[privflow::sink(kind = "storage", op = "delete", stores = "Account")]
 pub fn delete_account_row(_id: u64) {}
 
 #[privflow::erases(Account)]

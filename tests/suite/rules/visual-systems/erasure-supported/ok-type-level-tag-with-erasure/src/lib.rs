@@ -11,8 +11,11 @@ pub fn save_transcript(_t: &SupportTranscript) {}
 
 #[privflow::erases(SupportTranscript)]
 pub fn delete_transcripts(ticket: u64) {
-    let _ = ticket;
+    delete_supporttranscript_row(ticket);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "SupportTranscript", region = "DE")]
+pub fn delete_supporttranscript_row(_id: u64) {}
 
 pub fn close_ticket(t: &SupportTranscript) {
     save_transcript(t);

@@ -14,7 +14,7 @@ pub fn register(r: &Registration) {
     insert_registration(r);
 }
 
-#[privflow::sink(kind = "storage", encrypted = true)]
+#[privflow::sink(kind = "storage", op = "delete", stores = "Registration", encrypted = true)]
 pub fn delete_registration_row(_id: u64) {}
 
 #[privflow::erases(Registration)]

@@ -9,8 +9,11 @@ pub struct Attachment {
 
 #[privflow::erases(Attachment)]
 pub fn delete_attachments(owner: u64) {
-    let _ = owner;
+    delete_attachment_row(owner);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Attachment", region = "DE")]
+pub fn delete_attachment_row(_id: u64) {}
 
 #[privflow::sanitizer(encrypt)]
 pub fn aes256(v: &[u8]) -> Vec<u8> {

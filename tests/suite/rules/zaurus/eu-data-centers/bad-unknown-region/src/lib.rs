@@ -12,8 +12,11 @@ pub fn put_message(_m: &Message) {}
 
 #[privflow::erases(Message)]
 pub fn delete_messages(owner: u64) {
-    let _ = owner;
+    delete_message_row(owner);
 }
+
+#[privflow::sink(kind = "storage", op = "delete", stores = "Message", region = "DE")]
+pub fn delete_message_row(_id: u64) {}
 
 pub fn store(m: &Message) {
     put_message(m); //~ zaurus/eu-data-centers
