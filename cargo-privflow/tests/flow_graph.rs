@@ -112,11 +112,11 @@ pub fn unrelated() -> u64 { helper(2) }
         let mut names: Vec<String> = facts
             .calls
             .iter()
-            .map(|(caller, callee, _, _)| {
+            .map(|e| {
                 format!(
                     "{}->{}",
-                    program.fn_(*caller).name,
-                    program.fn_(*callee).name
+                    program.fn_(e.caller).name,
+                    program.fn_(e.callee).name
                 )
             })
             .collect();

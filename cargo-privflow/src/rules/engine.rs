@@ -561,12 +561,21 @@ pub fn evaluate(inp: &Facts<'_>) -> (Vec<Finding>, Vec<Problem>) {
                             {
                                 continue;
                             }
-                            let strukt = match info.kind {
+                            let data_type = match info.kind {
                                 SourceKind::Field { strukt, .. } | SourceKind::Type(strukt) => {
                                     strukt
                                 }
                                 _ => continue,
                             };
+                            // Reported at the type the data is stored as (SPEC §5): the sink's
+                            // `stores` type when it names one, else the data's own type.
+                            let strukt = s
+                                .desc
+                                .spec
+                                .stores
+                                .as_deref()
+                                .and_then(|t| p.structs_named(t).first().copied())
+                                .unwrap_or(data_type);
                             stored.entry(strukt).or_insert((*site, src));
                         }
                     }
