@@ -72,7 +72,7 @@
 //! log_line(&redact(&p.diagnosis));
 //! ```
 //!
-//! [cargo-privflow]: https://example.invalid/privflow
+//! [cargo-privflow]: https://github.com/privflow/privflow
 //! [fideslang]: https://ethyca.github.io/fideslang/
 
 mod args;
