@@ -762,6 +762,7 @@ fn finish(written: std::io::Result<()>, code: i32, stderr: &mut dyn Write) -> i3
 }
 
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod tests {
     use super::*;
 
