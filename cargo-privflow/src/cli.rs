@@ -8,7 +8,7 @@ use crate::map::render::{render as render_map, MapFormat};
 use crate::model::{PackInfo, Problem, ProblemKind, Report, Severity};
 use crate::report::{cargo_json, catalog as show_rules, human, json, sarif, Escaping};
 use crate::rules::catalog;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -37,23 +37,28 @@ Examples:
   cargo privflow explain baseline/phi-to-log
       show one rule with its quote and an example
   cargo privflow baseline
-      accept today's findings (privflow-baseline.json): later runs report only new ones
+      accept today's findings (privflow-baseline.json): later runs report
+      only new ones
   cargo privflow map --format dot | dot -Tsvg > map.svg
       draw the data map: what personal data goes where
   cargo privflow --features compliant
       analyse the code as `cargo build --features compliant` compiles it
 
-Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in Cargo.toml
-  (keys: rules, region, sinks, skip). A privflow-baseline.json at the workspace root is read
-  when present (--baseline PATH, --no-baseline).
+Configuration: [workspace.metadata.privflow] or [package.metadata.privflow] in
+  Cargo.toml (keys: rules, region, sinks, skip). A privflow-baseline.json at the
+  workspace root is read when present (--baseline PATH, --no-baseline).
 
 Exit status:
   0  no error-severity finding
   1  error-severity findings (or any finding with --deny-warnings)
-  2  the analysis could not be done or is incomplete (bad config or rule file, a file that
-     cannot be read or parsed, unknown rule or option)";
+  2  the analysis could not be done or is incomplete (bad config or rule file,
+     a file that cannot be read or parsed, unknown rule or option)";
 
-// `cargo privflow`: the help text is ABOUT and AFTER_HELP, not doc comments.
+// `cargo privflow`: the help text is ABOUT and AFTER_HELP, not doc comments. Each subcommand
+// takes only its own options (so its `--help` lists only those); the options of the default
+// command are also accepted before a subcommand's name, and are moved after it before parsing.
+// A new subcommand is one `Command` variant (its options: the groups below it takes, plus its
+// own) and one arm in `run`'s dispatch.
 #[derive(Debug, Parser)]
 #[command(
     name = "cargo-privflow",
@@ -66,82 +71,322 @@ Exit status:
     disable_help_subcommand = true
 )]
 pub struct Cli {
+    /// The options of the default command (`check`), when no subcommand is named.
     #[command(flatten)]
-    pub global: GlobalArgs,
+    pub check: CheckArgs,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
-/// Options that apply to every command (and may come after it).
-#[derive(Debug, Args)]
+/// What a command's options say, resolved: what every command reads (a command's own options,
+/// such as `map --format`, stay in its variant). Options a command does not take keep their
+/// defaults.
+#[derive(Debug, Default)]
 pub struct GlobalArgs {
-    /// Path to Cargo.toml [default: the one found from the current directory up]
-    #[arg(long, value_name = "PATH", global = true)]
     pub manifest_path: Option<PathBuf>,
-    /// Package to check (repeatable) [default: the workspace's default members]
-    #[arg(short = 'p', long = "package", value_name = "SPEC", global = true)]
     pub package: Vec<String>,
-    /// Check every member of the workspace
-    #[arg(long, global = true)]
     pub workspace: bool,
-    /// Package to leave out (repeatable)
-    #[arg(long, value_name = "SPEC", global = true)]
     pub exclude: Vec<String>,
-    /// Rule pack to run, by id or path to a pack file (repeatable; overrides the config's `rules`)
-    #[arg(long = "rules", value_name = "ID_OR_PATH", global = true)]
     pub rules: Vec<String>,
-    /// Output format
-    #[arg(long, value_enum, value_name = "FMT", default_value_t = MessageFormat::Human, global = true)]
     pub message_format: MessageFormat,
-    /// Colours (auto: when writing to a terminal and NO_COLOR is not set) [default:
-    /// CARGO_TERM_COLOR, else auto]
-    #[arg(long, value_enum, value_name = "WHEN", global = true)]
     pub color: Option<ColorChoice>,
-    /// How human diagnostics are laid out (auto: graphical on a terminal, narrated otherwise)
-    #[arg(long, value_enum, value_name = "STYLE", default_value_t = Style::Auto, global = true)]
     pub style: Style,
-    /// Print only findings and problems (no summary line)
-    #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Say more (repeatable)
-    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
     pub verbose: u8,
-    /// Exit with 1 on warning findings too
-    #[arg(long, global = true)]
     pub deny_warnings: bool,
-    /// Cargo features to analyse the code with (comma- or space-separated; repeatable;
-    /// `package/feature` for one package). Decides `#[cfg(feature = "..")]` code, as cargo does
-    #[arg(short = 'F', long, value_name = "FEATURES", global = true)]
     pub features: Vec<String>,
-    /// Analyse with every feature of the selected packages enabled
-    #[arg(long, global = true)]
     pub all_features: bool,
-    /// Do not enable the `default` feature
-    #[arg(long, global = true)]
     pub no_default_features: bool,
-    /// Baseline file: its findings are not reported [default: privflow-baseline.json at the
-    /// workspace root, when it exists]. With `baseline`: the file to write
-    #[arg(long, value_name = "PATH", global = true)]
     pub baseline: Option<PathBuf>,
-    /// Report every finding, ignoring the baseline file
-    #[arg(long, global = true, conflicts_with = "baseline")]
     pub no_baseline: bool,
-    /// With `--message-format sarif`: the directory SARIF paths are relative to [default: the
-    /// git top level (the nearest directory up holding `.git`), else the workspace root]
-    #[arg(long, value_name = "DIR", global = true)]
     pub sarif_root: Option<PathBuf>,
-    /// Passed on to `cargo metadata`: Cargo.lock must be up to date
-    #[arg(long, global = true)]
     pub locked: bool,
-    /// Passed on to `cargo metadata`: no network access
-    #[arg(long, global = true)]
     pub offline: bool,
-    /// Passed on to `cargo metadata`: --locked and --offline
-    #[arg(long, global = true)]
     pub frozen: bool,
 }
 
+/// A group of options: writes what it holds into the resolved options.
+trait Apply {
+    fn apply(&self, g: &mut GlobalArgs);
+}
+
+/// Which packages to analyse.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Package selection")]
+pub struct SelectArgs {
+    /// Path to Cargo.toml [default: the one found from the current directory up]
+    #[arg(long, value_name = "PATH")]
+    pub manifest_path: Option<PathBuf>,
+    /// Package to check (repeatable) [default: the workspace's default members]
+    #[arg(short = 'p', long = "package", value_name = "SPEC")]
+    pub package: Vec<String>,
+    /// Check every member of the workspace
+    #[arg(long)]
+    pub workspace: bool,
+    /// Package to leave out (repeatable)
+    #[arg(long, value_name = "SPEC")]
+    pub exclude: Vec<String>,
+}
+
+impl Apply for SelectArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        g.manifest_path.clone_from(&self.manifest_path);
+        g.package.extend(self.package.iter().cloned());
+        g.workspace |= self.workspace;
+        g.exclude.extend(self.exclude.iter().cloned());
+    }
+}
+
+/// Which `#[cfg(feature = "..")]` code is analysed, and what is passed on to `cargo metadata`.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Feature selection")]
+pub struct FeatureArgs {
+    /// Cargo features to analyse the code with (comma- or space-separated; repeatable;
+    /// `package/feature` for one package). Decides `#[cfg(feature = "..")]` code, as cargo does
+    #[arg(short = 'F', long, value_name = "FEATURES")]
+    pub features: Vec<String>,
+    /// Analyse with every feature of the selected packages enabled
+    #[arg(long)]
+    pub all_features: bool,
+    /// Do not enable the `default` feature
+    #[arg(long)]
+    pub no_default_features: bool,
+}
+
+impl Apply for FeatureArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        g.features.extend(self.features.iter().cloned());
+        g.all_features |= self.all_features;
+        g.no_default_features |= self.no_default_features;
+    }
+}
+
+/// cargo's own flags: passed on to `cargo metadata`, or accepted for the tools that pass
+/// `cargo check`'s arguments (rust-analyzer's check command).
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Cargo options")]
+pub struct CargoArgs {
+    /// Passed on to `cargo metadata`: Cargo.lock must be up to date
+    #[arg(long)]
+    pub locked: bool,
+    /// Passed on to `cargo metadata`: no network access
+    #[arg(long)]
+    pub offline: bool,
+    /// Passed on to `cargo metadata`: --locked and --offline
+    #[arg(long)]
+    pub frozen: bool,
+    /// Accepted, as `cargo check` takes it: privflow always reads every target (lib, bins,
+    /// examples; not `#[cfg(test)]` code)
+    #[arg(long)]
+    pub all_targets: bool,
+    /// Accepted, as `cargo check` takes it: privflow always goes on after a problem
+    #[arg(long)]
+    pub keep_going: bool,
+    /// Accepted and unused: privflow compiles nothing, so it writes no build output
+    #[arg(long, value_name = "DIR")]
+    pub target_dir: Option<PathBuf>,
+}
+
+impl Apply for CargoArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        g.locked |= self.locked;
+        g.offline |= self.offline;
+        g.frozen |= self.frozen;
+    }
+}
+
+/// Which rule packs.
+#[derive(Debug, Clone, Default, Args)]
+pub struct RulesArg {
+    /// Rule pack to run, by id or path to a pack file (repeatable; overrides the config's `rules`)
+    #[arg(long = "rules", value_name = "ID_OR_PATH")]
+    pub rules: Vec<String>,
+}
+
+impl Apply for RulesArg {
+    fn apply(&self, g: &mut GlobalArgs) {
+        g.rules.extend(self.rules.iter().cloned());
+    }
+}
+
+/// `--message-format`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct FormatArg {
+    /// Output format [default: human]. Repeatable or comma-separated as cargo takes it: with
+    /// `cargo-json`, cargo's other values are ignored; `short` means human
+    #[arg(long, value_enum, value_name = "FMT", value_delimiter = ',')]
+    pub message_format: Vec<MessageFormat>,
+}
+
+impl Apply for FormatArg {
+    fn apply(&self, g: &mut GlobalArgs) {
+        if let Some(format) = resolve_format(&self.message_format) {
+            g.message_format = format;
+        }
+    }
+}
+
+/// The format several `--message-format` values mean: `cargo-json` when one of them is (cargo's
+/// `json-diagnostic-*` values modify it, as in cargo: `--message-format cargo-json,json`), else
+/// the last one; `None` when none is given.
+fn resolve_format(values: &[MessageFormat]) -> Option<MessageFormat> {
+    if values.contains(&MessageFormat::CargoJson) {
+        Some(MessageFormat::CargoJson)
+    } else {
+        values.last().copied()
+    }
+}
+
+/// How human output looks.
+#[derive(Debug, Clone, Default, Args)]
+pub struct DisplayArgs {
+    /// Colours (auto: when writing to a terminal and NO_COLOR is not set) [default:
+    /// CARGO_TERM_COLOR, else auto]
+    #[arg(long, value_enum, value_name = "WHEN")]
+    pub color: Option<ColorChoice>,
+    /// How human diagnostics are laid out (auto: graphical on a terminal, narrated otherwise)
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub style: Option<Style>,
+    /// Print only findings and problems (no summary line)
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Say more (repeatable)
+    #[arg(short, long, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+impl Apply for DisplayArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        if self.color.is_some() {
+            g.color = self.color;
+        }
+        if let Some(style) = self.style {
+            g.style = style;
+        }
+        g.quiet |= self.quiet;
+        g.verbose = g.verbose.saturating_add(self.verbose);
+    }
+}
+
+/// Which baseline file.
+#[derive(Debug, Clone, Default, Args)]
+#[command(next_help_heading = "Baseline")]
+pub struct BaselineArgs {
+    /// Baseline file: its findings are not reported [default: privflow-baseline.json at the
+    /// workspace root, when it exists]. With `baseline`: the file to write
+    #[arg(long, value_name = "PATH")]
+    pub baseline: Option<PathBuf>,
+    /// Report every finding, ignoring the baseline file
+    #[arg(long, conflicts_with = "baseline")]
+    pub no_baseline: bool,
+}
+
+impl Apply for BaselineArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        g.baseline.clone_from(&self.baseline);
+        g.no_baseline |= self.no_baseline;
+    }
+}
+
+/// The options of `check` (the default command).
+#[derive(Debug, Clone, Default, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub rules: RulesArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+    #[command(flatten)]
+    pub display: DisplayArgs,
+    /// Exit with 1 on warning findings too
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// With `--message-format sarif`: the directory SARIF paths are relative to [default: the
+    /// git top level (the nearest directory up holding `.git`), else the workspace root]
+    #[arg(long, value_name = "DIR")]
+    pub sarif_root: Option<PathBuf>,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    #[command(flatten)]
+    pub features: FeatureArgs,
+    #[command(flatten)]
+    pub cargo: CargoArgs,
+    #[command(flatten)]
+    pub baseline: BaselineArgs,
+}
+
+impl Apply for CheckArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        let groups: [&dyn Apply; 7] = [
+            &self.rules,
+            &self.format,
+            &self.display,
+            &self.select,
+            &self.features,
+            &self.cargo,
+            &self.baseline,
+        ];
+        groups.iter().for_each(|a| a.apply(g));
+        g.deny_warnings |= self.deny_warnings;
+        g.sarif_root.clone_from(&self.sarif_root);
+    }
+}
+
+/// The options of the commands that analyse the workspace without judging it (`baseline`,
+/// `map`): what to analyse and with which packs.
+#[derive(Debug, Clone, Default, Args)]
+pub struct AnalysisArgs {
+    #[command(flatten)]
+    pub rules: RulesArg,
+    #[command(flatten)]
+    pub display: DisplayArgs,
+    #[command(flatten)]
+    pub select: SelectArgs,
+    #[command(flatten)]
+    pub features: FeatureArgs,
+    #[command(flatten)]
+    pub cargo: CargoArgs,
+}
+
+impl Apply for AnalysisArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        let groups: [&dyn Apply; 5] = [
+            &self.rules,
+            &self.display,
+            &self.select,
+            &self.features,
+            &self.cargo,
+        ];
+        groups.iter().for_each(|a| a.apply(g));
+    }
+}
+
+/// The options of the commands that only read the packs (`rules`, `explain`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct PackArgs {
+    #[command(flatten)]
+    pub rules: RulesArg,
+    #[command(flatten)]
+    pub format: FormatArg,
+    #[command(flatten)]
+    pub display: DisplayArgs,
+}
+
+impl Apply for PackArgs {
+    fn apply(&self, g: &mut GlobalArgs) {
+        self.rules.apply(g);
+        self.format.apply(g);
+        self.display.apply(g);
+    }
+}
+
 impl GlobalArgs {
+    /// The resolved options of one group (or command) of options.
+    fn from(args: &dyn Apply) -> GlobalArgs {
+        let mut g = GlobalArgs::default();
+        args.apply(&mut g);
+        g
+    }
+
     /// `--color`, else `CARGO_TERM_COLOR` (as cargo reads it), else auto.
     pub fn color(&self) -> ColorChoice {
         self.color
@@ -176,24 +421,49 @@ fn color_from_env(value: Option<&str>) -> Option<ColorChoice> {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse the workspace (the default command)
-    Check,
+    #[command(after_help = AFTER_HELP)]
+    Check(CheckArgs),
     /// Set a package up: add the privflow-macros dependency (as `privflow`) and a
     /// `[package.metadata.privflow]` section with the packs of --rules (default: baseline).
     /// Changes nothing already there
-    Init,
+    #[command(after_help = INIT_AFTER_HELP)]
+    Init {
+        /// Path to the Cargo.toml to edit [default: the one found from the current directory up]
+        #[arg(long, value_name = "PATH")]
+        manifest_path: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RulesArg,
+        #[command(flatten)]
+        display: DisplayArgs,
+    },
     /// List the rule packs and their rules
-    Rules,
+    Rules(PackArgs),
     /// List the built-in catalogue of library sinks (catalogue/*.toml)
-    Catalogue,
+    Catalogue {
+        /// Output format: `json` for one JSON object per entry [default: human]
+        #[arg(long, value_enum, value_name = "FMT", value_delimiter = ',')]
+        message_format: Vec<MessageFormat>,
+        #[command(flatten)]
+        display: DisplayArgs,
+    },
     /// Show one rule: its quote, what it reports, how to fix it, an example
     Explain {
         /// Rule id, `pack/rule` (e.g. baseline/phi-to-log)
         rule: String,
+        #[command(flatten)]
+        options: PackArgs,
     },
     /// Accept the current findings: write them to the baseline file (privflow-baseline.json at
     /// the workspace root, or --baseline PATH), so later runs report only new ones
     #[command(after_help = BASELINE_AFTER_HELP)]
-    Baseline,
+    Baseline {
+        #[command(flatten)]
+        format: FormatArg,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+        #[command(flatten)]
+        baseline: BaselineArgs,
+    },
     /// Generate the data map: every tagged data item, every sink it reaches (kind, region,
     /// recipient, purpose, encryption, retention, consent), the recipients, and the drift
     /// against the packs' statements
@@ -205,33 +475,56 @@ pub enum Command {
         /// Write the map to FILE instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
     },
 }
 
+const INIT_AFTER_HELP: &str = "\
+Examples:
+  cargo privflow init
+      add the dependency and rules = [\"baseline\"] to ./Cargo.toml
+  cargo privflow init --rules baseline,visus --manifest-path app/Cargo.toml
+      set another package up, with two packs";
+
 const BASELINE_AFTER_HELP: &str = "\
 To adopt privflow on a codebase that already has findings:
-  cargo privflow baseline          write privflow-baseline.json (commit it)
-  cargo privflow                   now fails only on findings that are not in the baseline
-  cargo privflow --no-baseline     every finding, the baselined ones too
+  cargo privflow baseline
+      write privflow-baseline.json (commit it)
+  cargo privflow
+      now fails only on findings that are not in the baseline
+  cargo privflow --no-baseline
+      every finding, the baselined ones too
 
-A finding matches an entry by rule and fingerprint (rule, file, sink and data; not the line), so
-editing around a baselined finding keeps it baselined. Each run says how many baseline entries
-match nothing any more; run `cargo privflow baseline` again to drop them.
+A finding matches an entry by rule and fingerprint (rule, file, sink and data;
+not the line), so editing around a baselined finding keeps it baselined. Each
+run says how many baseline entries match nothing any more; run
+`cargo privflow baseline` again to drop them.
 
-Exit status: 0 when the file was written; 2 when the analysis is incomplete (nothing is written:
-fix the problems first, so that the baseline records a complete run).";
+Exit status:
+  0  the file was written
+  2  the analysis is incomplete (nothing is written: fix the problems first,
+     so that the baseline records a complete run)";
 
 const MAP_AFTER_HELP: &str = "\
 Examples:
-  cargo privflow map                                 Markdown report on stdout
+  cargo privflow map
+      a Markdown report on stdout
   cargo privflow map --format dot | dot -Tsvg > map.svg
-  cargo privflow map --format mermaid                a flowchart GitHub renders in Markdown
-  cargo privflow map --format fides -o privflow.yml  a fideslang system manifest for Fides
-  cargo privflow map --format json                   the map as data
-  cargo privflow map --format html -o map.html       one page: the graph, filterable tables
+      the graph as an SVG picture
+  cargo privflow map --format mermaid
+      a flowchart GitHub renders in Markdown
+  cargo privflow map --format fides -o privflow.yml
+      a fideslang system manifest for Fides
+  cargo privflow map --format json
+      the map as data
+  cargo privflow map --format html -o map.html
+      one page: the graph, filterable tables
 
-Exit status: 0 when the map is complete; 2 when the analysis is incomplete (the map is still
-written, and the problems are printed on stderr).";
+Exit status:
+  0  the map is complete
+  2  the analysis is incomplete (the map is still written, and the problems
+     are printed on stderr)";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum MapFormatArg {
@@ -263,9 +556,11 @@ impl From<MapFormatArg> for MapFormat {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum MessageFormat {
-    /// Diagnostics with source snippets
+    /// Diagnostics with source snippets (cargo's `short` means the same)
+    #[default]
+    #[value(alias = "short")]
     Human,
     /// JSON lines (one object per finding, problem, and a summary)
     Json,
@@ -283,9 +578,10 @@ pub enum MessageFormat {
     CargoJson,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, ValueEnum)]
 pub enum Style {
     /// Graphical on a terminal (or with --color always), narrated otherwise
+    #[default]
     Auto,
     /// Source snippets with the path drawn under the code
     Graphical,
@@ -309,6 +605,93 @@ fn strip_cargo_arg(args: impl IntoIterator<Item = OsString>) -> Vec<OsString> {
     args
 }
 
+/// Moves a subcommand's name that follows options of the default command before them
+/// (`--rules visus check -p app` → `check --rules visus -p app`), so those options are parsed
+/// as the subcommand's own (and refused when it does not take them). Values of options are
+/// skipped, so `--rules map` stays a pack named `map`.
+fn subcommand_first(mut args: Vec<OsString>) -> Vec<OsString> {
+    let cli = Cli::command();
+    let takes_value = |arg: &clap::Arg| arg.get_action().takes_values();
+    let long_takes_value = |name: &str| {
+        cli.get_arguments()
+            .any(|a| a.get_long() == Some(name) && takes_value(a))
+    };
+    let short_takes_value = |c: char| {
+        cli.get_arguments()
+            .any(|a| a.get_short() == Some(c) && takes_value(a))
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else { break };
+        if arg == "--" {
+            break;
+        }
+        if let Some(long) = arg.strip_prefix("--") {
+            if !long.contains('=') && long_takes_value(long) {
+                i += 1;
+            }
+        } else if let Some(shorts) = arg.strip_prefix('-').filter(|s| !s.is_empty()) {
+            // A cluster (`-vq`); a short option with a value takes the rest, or the next word.
+            for (at, c) in shorts.char_indices() {
+                if short_takes_value(c) {
+                    if at + c.len_utf8() == shorts.len() {
+                        i += 1;
+                    }
+                    break;
+                }
+            }
+        } else {
+            if i > 1 && cli.find_subcommand(arg).is_some() {
+                let name = args.remove(i);
+                args.insert(1, name);
+            }
+            break;
+        }
+        i += 1;
+    }
+    args
+}
+
+/// For clap's "unexpected argument" error: when the argument is an option of another command
+/// (`rules --features x`), the sentence that says so, naming the command.
+fn not_applicable(e: &clap::Error, args: &[OsString]) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if e.kind() != ErrorKind::UnknownArgument {
+        return None;
+    }
+    let Some(ContextValue::String(given)) = e.get(ContextKind::InvalidArg) else {
+        return None;
+    };
+    let option = given.split('=').next().unwrap_or(given);
+    let command = args.get(1)?.to_str()?;
+    let cli = Cli::command();
+    let command = cli.find_subcommand(command)?.get_name().to_owned();
+    let known = cli
+        .get_arguments()
+        .any(|a| match option.strip_prefix("--") {
+            Some(long) => a.get_long() == Some(long),
+            None => option
+                .chars()
+                .nth(1)
+                .is_some_and(|c| a.get_short() == Some(c)),
+        })
+        || all_options().iter().any(|o| o == option);
+    known.then(|| {
+        format!(
+            "error: {option} does not apply to `cargo privflow {command}` (see `cargo privflow {command} --help`)"
+        )
+    })
+}
+
+/// Every long option of every command (`--format`, `--output`).
+fn all_options() -> Vec<String> {
+    let cli = Cli::command();
+    cli.get_subcommands()
+        .flat_map(|s| s.get_arguments())
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect()
+}
+
 /// Runs the command line `args` (the program name first), writing to `stdout` and `stderr`, and
 /// returns the exit code.
 pub fn run(
@@ -316,9 +699,14 @@ pub fn run(
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
 ) -> i32 {
-    let cli = match Cli::try_parse_from(strip_cargo_arg(args)) {
+    let args = subcommand_first(strip_cargo_arg(args));
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
+            if let Some(sentence) = not_applicable(&e, &args) {
+                let _ = writeln!(Escaping(stderr), "{sentence}");
+                return 2;
+            }
             // Plain text (`to_string` drops clap's styles), escaped: it repeats the arguments.
             let text = e.render().to_string();
             let text = crate::report::escape_controls(&text);
@@ -331,28 +719,43 @@ pub fn run(
             return e.exit_code();
         }
     };
-    let unused = inapplicable(&cli.global, cli.command.as_ref());
-    if let Some((command, options)) = unused {
-        let _ = writeln!(
-            stderr,
-            "error: {} {} not apply to `cargo privflow {command}` (see `cargo privflow {command} --help`)",
-            options.join(", "),
-            if options.len() == 1 { "does" } else { "do" },
-        );
-        return 2;
-    }
     let code = match &cli.command {
-        None | Some(Command::Check) => run_check(&cli.global, stdout, stderr),
-        Some(Command::Rules) => run_rules(&cli.global, stdout, stderr),
-        Some(Command::Catalogue) => {
-            let json = matches!(cli.global.message_format, MessageFormat::Json);
+        None => run_check(&GlobalArgs::from(&cli.check), stdout, stderr),
+        Some(Command::Check(options)) => run_check(&GlobalArgs::from(options), stdout, stderr),
+        Some(Command::Rules(options)) => run_rules(&GlobalArgs::from(options), stdout, stderr),
+        Some(Command::Catalogue { message_format, .. }) => {
+            let json = resolve_format(message_format) == Some(MessageFormat::Json);
             finish(crate::report::sinks::list(json, stdout), 0, stderr)
         }
-        Some(Command::Init) => crate::init::run(&cli.global, stdout, stderr),
-        Some(Command::Explain { rule }) => run_explain(&cli.global, rule, stdout, stderr),
-        Some(Command::Baseline) => run_baseline(&cli.global, stdout, stderr),
-        Some(Command::Map { format, output }) => run_map(
-            &cli.global,
+        Some(Command::Init {
+            manifest_path,
+            rules,
+            display,
+        }) => {
+            let mut g = GlobalArgs::from(rules);
+            display.apply(&mut g);
+            g.manifest_path.clone_from(manifest_path);
+            crate::init::run(&g, stdout, stderr)
+        }
+        Some(Command::Explain { rule, options }) => {
+            run_explain(&GlobalArgs::from(options), rule, stdout, stderr)
+        }
+        Some(Command::Baseline {
+            format,
+            analysis,
+            baseline,
+        }) => {
+            let mut g = GlobalArgs::from(analysis);
+            format.apply(&mut g);
+            baseline.apply(&mut g);
+            run_baseline(&g, stdout, stderr)
+        }
+        Some(Command::Map {
+            format,
+            output,
+            analysis,
+        }) => run_map(
+            &GlobalArgs::from(analysis),
             (*format).into(),
             output.as_deref(),
             stdout,
@@ -363,61 +766,6 @@ pub fn run(
     let _ = stdout.flush();
     let _ = stderr.flush();
     code
-}
-
-/// The options given that `command` does not use (every option is accepted anywhere on the
-/// line, so one that does not apply is refused, not silently ignored): the command's name and
-/// those options, or `None`.
-fn inapplicable(
-    g: &GlobalArgs,
-    command: Option<&Command>,
-) -> Option<(&'static str, Vec<&'static str>)> {
-    let analysis = [
-        (g.manifest_path.is_some(), "--manifest-path"),
-        (!g.package.is_empty(), "--package"),
-        (g.workspace, "--workspace"),
-        (!g.exclude.is_empty(), "--exclude"),
-        (!g.features.is_empty(), "--features"),
-        (g.all_features, "--all-features"),
-        (g.no_default_features, "--no-default-features"),
-        (g.locked, "--locked"),
-        (g.offline, "--offline"),
-        (g.frozen, "--frozen"),
-    ];
-    let baseline = [
-        (g.baseline.is_some(), "--baseline"),
-        (g.no_baseline, "--no-baseline"),
-    ];
-    let deny = [(g.deny_warnings, "--deny-warnings")];
-    let sarif = [(
-        g.sarif_root.is_some() && g.message_format != MessageFormat::Sarif,
-        "--sarif-root (without --message-format sarif)",
-    )];
-    let format = [(g.message_format != MessageFormat::Human, "--message-format")];
-    let (name, unused): (&'static str, Vec<(bool, &'static str)>) = match command {
-        None | Some(Command::Check) => ("check", sarif.to_vec()),
-        Some(Command::Rules) => ("rules", [&analysis[..], &baseline, &deny, &sarif].concat()),
-        Some(Command::Catalogue) => (
-            "catalogue",
-            [&analysis[..], &baseline, &deny, &sarif].concat(),
-        ),
-        Some(Command::Explain { .. }) => (
-            "explain",
-            [&analysis[..], &baseline, &deny, &sarif].concat(),
-        ),
-        Some(Command::Baseline) => ("baseline", [&deny[..], &sarif].concat()),
-        Some(Command::Map { .. }) => ("map", [&baseline[..], &deny, &sarif, &format].concat()),
-        Some(Command::Init) => (
-            "init",
-            [&analysis[1..], &baseline, &deny, &sarif, &format].concat(),
-        ),
-    };
-    let given: Vec<&'static str> = unused
-        .into_iter()
-        .filter(|(on, _)| *on)
-        .map(|(_, n)| n)
-        .collect();
-    (!given.is_empty()).then_some((name, given))
 }
 
 /// Whether to colour what goes to a stream that is (or is not) a terminal.
@@ -442,6 +790,13 @@ fn narrated(g: &GlobalArgs, is_terminal: bool) -> bool {
 }
 
 fn run_check(g: &GlobalArgs, stdout: &mut dyn Write, stderr: &mut dyn Write) -> i32 {
+    if g.sarif_root.is_some() && g.message_format != MessageFormat::Sarif {
+        let _ = writeln!(
+            stderr,
+            "error: --sarif-root (without --message-format sarif) does not apply to `cargo privflow check` (see `cargo privflow check --help`)"
+        );
+        return 2;
+    }
     let started = Instant::now();
     let report = check(&check_options(g));
     let written = match g.message_format {
@@ -762,6 +1117,7 @@ fn finish(written: std::io::Result<()>, code: i32, stderr: &mut dyn Write) -> i3
 }
 
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod tests {
     use super::*;
 
@@ -783,7 +1139,7 @@ mod tests {
 
     #[test]
     fn options_parse_before_and_after_the_command() {
-        let cli = Cli::try_parse_from(args(&[
+        let cli = Cli::try_parse_from(subcommand_first(args(&[
             "cargo-privflow",
             "--rules",
             "visus",
@@ -793,14 +1149,43 @@ mod tests {
             "--message-format",
             "json",
             "-vv",
-        ]));
+        ])));
         let cli = cli.map_err(|e| e.to_string());
-        let Ok(cli) = cli else { panic!("{cli:?}") };
-        assert_eq!(cli.global.rules, vec!["visus".to_string()]);
-        assert_eq!(cli.global.package, vec!["app".to_string()]);
-        assert_eq!(cli.global.message_format, MessageFormat::Json);
-        assert_eq!(cli.global.verbose, 2);
-        assert!(matches!(cli.command, Some(Command::Check)));
+        let Ok(Cli {
+            command: Some(Command::Check(options)),
+            ..
+        }) = cli
+        else {
+            panic!("{cli:?}")
+        };
+        let g = GlobalArgs::from(&options);
+        assert_eq!(g.rules, vec!["visus".to_string()]);
+        assert_eq!(g.package, vec!["app".to_string()]);
+        assert_eq!(g.message_format, MessageFormat::Json);
+        assert_eq!(g.verbose, 2);
+    }
+
+    #[test]
+    fn a_subcommand_name_moves_before_the_options() {
+        assert_eq!(
+            subcommand_first(args(&[
+                "x", "--rules", "visus", "-vq", "-p", "a", "map", "-o", "m"
+            ])),
+            args(&["x", "map", "--rules", "visus", "-vq", "-p", "a", "-o", "m"])
+        );
+        // An option's value is no command name.
+        assert_eq!(
+            subcommand_first(args(&["x", "--rules", "map", "-pmap", "--rules=rules"])),
+            args(&["x", "--rules", "map", "-pmap", "--rules=rules"])
+        );
+    }
+
+    #[test]
+    fn message_formats_as_cargo_takes_them() {
+        use MessageFormat::*;
+        assert_eq!(resolve_format(&[]), None);
+        assert_eq!(resolve_format(&[CargoJson, Json]), Some(CargoJson));
+        assert_eq!(resolve_format(&[Json, Sarif]), Some(Sarif));
     }
 
     #[test]

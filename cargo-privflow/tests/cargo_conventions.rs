@@ -388,3 +388,120 @@ fn options_a_command_does_not_use_are_refused() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
 }
+
+/// Reads a cargo-JSON stream as rust-analyzer does: every line a `cargo_metadata::Message`, the
+/// finding a `compiler-message` with the rule as its code, then `build-finished`.
+fn assert_cargo_messages(out: &Output, args: &[&str]) {
+    use cargo_metadata::Message;
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{args:?}: {}",
+        text(&out.stderr)
+    );
+    let stdout = text(&out.stdout);
+    let messages: Vec<Message> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{args:?}: {e}: {l}")))
+        .collect();
+    assert!(
+        matches!(&messages[..], [Message::CompilerMessage(m), Message::BuildFinished(b)]
+            if !b.success
+            && m.message.code.as_ref().map(|c| c.code.as_str()) == Some("baseline/phi-to-log")),
+        "{args:?}: {stdout}"
+    );
+}
+
+/// The argument vectors rust-analyzer's check command runs with. rust-analyzer runs
+/// `check.overrideCommand` as given, in the workspace root; users copy its default
+/// `cargo check` arguments into it (`--workspace --message-format=json-diagnostic-rendered-ansi
+/// --manifest-path <Cargo.toml> --keep-going --all-targets`, with `--all-features` /
+/// `--features` / `--no-default-features` / `--target-dir` from its cargo settings), or the
+/// `--message-format=json --all-targets` of the clippy recipes.
+#[test]
+fn rust_analyzer_check_command_arguments() {
+    let dir = workspace("");
+    std::fs::write(
+        dir.path().join("Cargo.toml"),
+        "[package]\nname = \"tmp-app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[features]\ndefault = []\n\n[workspace]\n",
+    )
+    .expect("write Cargo.toml");
+    let manifest_path = dir.path().join("Cargo.toml").display().to_string();
+    let target_dir = dir.path().join("target-ra").display().to_string();
+    let vectors: Vec<Vec<&str>> = vec![
+        // The README's setting (cargo passes `privflow` first).
+        vec!["privflow", "--message-format=cargo-json"],
+        // rust-analyzer's default check arguments appended to it.
+        vec![
+            "privflow",
+            "--message-format",
+            "cargo-json",
+            "--workspace",
+            "--message-format=json-diagnostic-rendered-ansi",
+            "--manifest-path",
+            &manifest_path,
+            "--keep-going",
+            "--all-targets",
+        ],
+        // The same without `cargo-json`: cargo's rendered-JSON value is cargo-json.
+        vec![
+            "privflow",
+            "--workspace",
+            "--message-format=json-diagnostic-rendered-ansi",
+            "--manifest-path",
+            &manifest_path,
+            "--keep-going",
+            "--all-targets",
+        ],
+        // The clippy recipe's arguments.
+        vec![
+            "privflow",
+            "--message-format=cargo-json",
+            "--workspace",
+            "--message-format=json",
+            "--all-targets",
+            "--all-features",
+        ],
+        // rust-analyzer's cargo settings: package, features, target directory.
+        vec![
+            "privflow",
+            "check",
+            "-p",
+            "tmp-app",
+            "--message-format",
+            "json-render-diagnostics",
+            "--no-default-features",
+            "--features",
+            "default",
+            "--target-dir",
+            &target_dir,
+            "--keep-going",
+        ],
+        vec![
+            "privflow",
+            "--message-format",
+            "json-diagnostic-short,cargo-json",
+            "--all-targets",
+        ],
+    ];
+    for args in &vectors {
+        let out = privflow_in(dir.path(), args, &[]);
+        assert_cargo_messages(&out, args);
+    }
+    // `--target-dir` is accepted and unused: privflow writes no build output.
+    assert!(!dir.path().join("target-ra").exists());
+    // cargo's `short` and `human` are privflow's human diagnostics, on stderr.
+    for format in ["short", "human"] {
+        let out = privflow_in(
+            dir.path(),
+            &["privflow", "--message-format", format, "--all-targets"],
+            &[],
+        );
+        assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+        assert!(out.stdout.is_empty());
+        assert!(text(&out.stderr).contains("baseline/phi-to-log"));
+    }
+    // `json` alone stays privflow's own JSON lines (SPEC §4).
+    let out = privflow_in(dir.path(), &["--message-format=json", "--all-targets"], &[]);
+    assert_eq!(json_lines(&out)[0]["reason"], "violation");
+}

@@ -294,3 +294,97 @@ fn quiet_drops_the_summary_line() {
         text(&out.stderr)
     );
 }
+
+/// Each command's `--help` lists the options it takes and none it refuses, and its Examples
+/// and Exit status blocks fit 80 columns (a terminal never wraps them mid-sentence).
+#[test]
+fn each_command_helps_with_its_own_options() {
+    for (command, present, absent) in [
+        (&[][..], "--deny-warnings", "--format <FMT>"),
+        (&["check"][..], "--sarif-root", "--output"),
+        (&["init"][..], "--manifest-path", "--package"),
+        (&["rules"][..], "--rules", "--features"),
+        (&["catalogue"][..], "--message-format", "--rules"),
+        (&["explain"][..], "--rules", "--locked"),
+        (&["baseline"][..], "--no-baseline", "--deny-warnings"),
+        (&["map"][..], "--output", "--message-format"),
+    ] {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
+            .args(&args)
+            .env("COLUMNS", "200")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let help = text(&out.stdout);
+        assert!(help.contains(present), "{args:?} lacks {present}:\n{help}");
+        assert!(!help.contains(absent), "{args:?} lists {absent}:\n{help}");
+        // What follows the options (Examples, Configuration, Exit status), written to fit.
+        let after = ["Examples:", "To adopt"]
+            .iter()
+            .filter_map(|m| help.find(m))
+            .min()
+            .map_or("", |at| &help[at..]);
+        for line in after.lines() {
+            assert!(
+                line.chars().count() <= 80,
+                "{args:?}: too long for a terminal: {line:?}"
+            );
+        }
+    }
+    // The cargo flags rust-analyzer passes are in the check command's help, marked unused.
+    let out = privflow(&["check", "--help"]);
+    let help = text(&out.stdout);
+    for flag in ["--all-targets", "--keep-going", "--target-dir"] {
+        assert!(help.contains(flag), "{help}");
+    }
+    assert!(help.contains("Accepted and unused"), "{help}");
+}
+
+/// An option of another command is refused with a sentence naming the command, whether it
+/// comes before or after the command's name; options of the default command given before a
+/// command's name that takes them apply to it.
+#[test]
+fn options_of_another_command_are_refused() {
+    for (args, option, command) in [
+        (
+            &["--deny-warnings", "rules"][..],
+            "--deny-warnings",
+            "rules",
+        ),
+        (
+            &["rules", "--deny-warnings"][..],
+            "--deny-warnings",
+            "rules",
+        ),
+        (
+            &["catalogue", "--rules", "visus"][..],
+            "--rules",
+            "catalogue",
+        ),
+        (&["init", "-p", "app"][..], "-p", "init"),
+        (&["rules", "--output", "x"][..], "--output", "rules"),
+    ] {
+        let out = privflow(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = text(&out.stderr);
+        assert!(
+            err.contains(&format!(
+                "{option} does not apply to `cargo privflow {command}`"
+            )),
+            "{args:?}: {err}"
+        );
+    }
+    let out = privflow(&["--rules", "visus", "--message-format", "json", "rules"]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let listing = text(&out.stdout);
+    assert!(
+        listing.contains("visus/") && !listing.contains("zaurus/"),
+        "{listing}"
+    );
+    // A pack named like a command is a pack, not the command.
+    let out = privflow(&["rules", "--rules", "map"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!text(&out.stderr).contains("does not apply"));
+}

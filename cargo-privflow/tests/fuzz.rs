@@ -300,7 +300,8 @@ fn mutate(rng: &mut Rng, seeds: &[Vec<u8>]) -> Vec<u8> {
                     continue;
                 };
                 let mut t = text;
-                t.replace_range(open + 1..close, *rng.pick(ATTR_ARGS));
+                let args = *rng.pick(ATTR_ARGS);
+                t.replace_range(open + 1..close, args);
                 s = t.into_bytes();
             }
         }

@@ -483,7 +483,7 @@ fn the_html_page_runs_in_headless_chromium() {
     assert!(console_lines(&log).is_empty(), "{:#?}", console_lines(&log));
     let rows = rows(&dom);
     for r in &rows {
-        assert_eq!(!r.hidden, r.ids.iter().any(|i| *i == picked), "{}", r.text);
+        assert_eq!(!r.hidden, r.ids.contains(&picked), "{}", r.text);
     }
     assert_eq!(
         rows.iter().filter(|r| !r.hidden).count(),

@@ -130,10 +130,20 @@ fn results_point_at_rules_sinks_and_paths() {
             assert_eq!(md.replace('`', "'"), text);
         }
     }
-    assert!(!driver["informationUri"]
-        .as_str()
-        .unwrap_or("")
-        .contains(".invalid"));
+    // The tool's page is the repository named in the workspace Cargo.toml; a shipped pack's rule
+    // links to its pack file there.
+    assert_eq!(
+        driver["informationUri"],
+        "https://github.com/privflow/privflow"
+    );
+    assert_eq!(
+        rules[1]["helpUri"],
+        "https://github.com/privflow/privflow/blob/main/rules/cgm-videosprechstunde.toml"
+    );
+    assert_eq!(
+        rules[2]["helpUri"],
+        "https://github.com/privflow/privflow/blob/main/rules/baseline.toml"
+    );
     assert_eq!(rules[1]["defaultConfiguration"]["level"], "error");
     let help = rules[1]["help"]["text"].as_str().unwrap_or("");
     assert!(
@@ -198,6 +208,26 @@ fn results_point_at_rules_sinks_and_paths() {
         r["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
         "src/model.rs"
     );
+}
+
+/// A rule of the user's own pack has no page: no `helpUri`, its full help in `help` instead.
+#[test]
+fn a_rule_without_a_page_has_its_help_in_the_log() {
+    let mut report = report();
+    report.findings[0].rule = "acme/no-fax".into();
+    let log = sarif::to_value(&report, &[]);
+    assert_valid(&log);
+    let rules = log["runs"][0]["tool"]["driver"]["rules"]
+        .as_array()
+        .expect("rules")
+        .clone();
+    let rule = rules
+        .iter()
+        .find(|r| r["id"] == "acme/no-fax")
+        .expect("the rule of the finding is described");
+    assert!(rule.get("helpUri").is_none(), "{rule}");
+    assert!(!rule["help"]["text"].as_str().unwrap_or("").is_empty());
+    assert!(!rule["help"]["markdown"].as_str().unwrap_or("").is_empty());
 }
 
 #[test]

@@ -21,8 +21,11 @@ pub(crate) enum Ty {
     Int,
     /// A non-empty list of dotted keys.
     DottedList(&'static str),
-    /// A non-empty list of distinct non-negative integers.
+    /// A non-empty list of distinct non-negative integers (parameter
+    /// indices), where `"self"` may also stand (the receiver).
     IntList,
+    /// A non-empty list of distinct non-empty strings.
+    StrList,
 }
 
 pub(crate) struct Key {
@@ -56,6 +59,11 @@ impl<'a> Found<'a> {
             Some(Value::Str(lit)) => Some(lit),
             _ => None,
         }
+    }
+
+    /// Records that an error already reported told the user to write `name`.
+    pub(crate) fn mention(&mut self, name: &'static str) {
+        self.mentioned.push(name);
     }
 
     /// Reports a required key that is missing.
@@ -182,8 +190,17 @@ fn check_value(key: &Key, value: &Value) -> syn::Result<()> {
             }
             let mut errors = Errors::default();
             let mut seen = Vec::new();
+            let mut seen_self = false;
             for item in items {
                 let checked = match item {
+                    Value::Str(lit) if lit.value() == "self" => {
+                        if seen_self {
+                            Err(item.error("`\"self\"` is listed twice"))
+                        } else {
+                            seen_self = true;
+                            Ok(())
+                        }
+                    }
                     Value::Int(lit) => lit
                         .base10_parse::<u16>()
                         .map_err(|_| item.error("parameter index too large"))
@@ -195,8 +212,11 @@ fn check_value(key: &Key, value: &Value) -> syn::Result<()> {
                                 Ok(())
                             }
                         }),
+                    Value::Path(path) if tokens_to_string(path) == "self" => {
+                        Err(item.error("write the receiver in quotes: `\"self\"`"))
+                    }
                     _ => Err(item.error(
-                        "expected a parameter index: 0 for the first parameter after `self`",
+                        "expected a parameter index (0 for the first parameter after `self`) or `\"self\"` (the receiver)",
                     )),
                 };
                 if let Err(error) = checked {
@@ -205,11 +225,54 @@ fn check_value(key: &Key, value: &Value) -> syn::Result<()> {
             }
             errors.into_result()
         }
+        (Ty::IntList, Value::Str(lit)) if lit.value() == "self" => {
+            Err(value.error(format!("expected a list: write `{name} = [\"self\"]`")))
+        }
         (Ty::IntList, Value::Int(lit)) => Err(value.error(format!(
             "expected a list of parameter indices: write `{name} = [{lit}]`"
         ))),
         (Ty::IntList, _) => Err(value.error(format!(
             "expected a list of parameter indices, e.g. `{name} = [0, 2]`"
+        ))),
+
+        (Ty::StrList, Value::List { items, .. }) => {
+            if items.is_empty() {
+                return Err(value.error(format!(
+                    "`{name}` lists at least one name, e.g. `{name} = {example}`"
+                )));
+            }
+            let mut errors = Errors::default();
+            let mut seen: Vec<String> = Vec::new();
+            for item in items {
+                let checked = match item {
+                    Value::Str(lit) if lit.value().trim().is_empty() => {
+                        Err(item.error("expected a name, not an empty string"))
+                    }
+                    Value::Str(lit) if seen.contains(&lit.value()) => {
+                        Err(item.error(format!("`{}` is listed twice", lit.value())))
+                    }
+                    Value::Str(lit) => {
+                        seen.push(lit.value());
+                        Ok(())
+                    }
+                    Value::Path(path) => Err(item.error(format!(
+                        "expected a string: write `\"{}\"`",
+                        tokens_to_string(path)
+                    ))),
+                    _ => Err(item.error("expected a string")),
+                };
+                if let Err(error) = checked {
+                    errors.push(error);
+                }
+            }
+            errors.into_result()
+        }
+        (Ty::StrList, Value::Str(lit)) => Err(value.error(format!(
+            "expected a list of strings: write `{name} = [\"{}\"]`",
+            lit.value()
+        ))),
+        (Ty::StrList, _) => Err(value.error(format!(
+            "expected a list of strings, e.g. `{name} = {example}`"
         ))),
     }
 }

@@ -31,7 +31,9 @@
 //! | [`#[privflow::source(pii, ..)]`](source) | fn, method | its return value is personal (or, with `phi`, health) data |
 //! | [`#[privflow::sink(kind = "..", ..)]`](sink) | fn, method, trait method declaration | data passed in leaves the program here |
 //! | [`#[privflow::sanitizer(redact)]`](sanitizer) | fn, method | its return value is its input encrypted / anonymized / pseudonymized / hashed / redacted |
-//! | [`#[privflow::consent(purpose = "..")]`](consent) | fn, method returning `bool`, `Result` or `Option` | code that runs only when the check succeeds has the user's consent for the purpose |
+//! | [`#[privflow::consent(purpose = "..", binds = N)]`](consent) | fn, method returning `bool`, `Result` or `Option` | code that runs only when the check succeeds has the user's consent for the purpose (with `binds`: for the value passed as parameter N) |
+//! | [`#[privflow::check(name = "..", binds = N)]`](macro@check) | fn, method returning `bool`, `Result` or `Option` | a named check (`auth.patient_access`): code that runs only when the call succeeded has passed it |
+//! | [`#[privflow::guarded(by = [".."], binds = N)]`](guarded) | fn, method | every call must run only after each named check succeeded |
 //! | [`#[privflow::erases(Type, ..)]`](erases) | fn, method | the function deletes stored records of those types |
 //! | [`#[privflow::allow(rule = "..", reason = "..")]`](allow) | fn, method, impl, mod, struct, enum | suppress one rule's findings inside |
 //!
@@ -72,7 +74,7 @@
 //! log_line(&redact(&p.diagnosis));
 //! ```
 //!
-//! [cargo-privflow]: https://example.invalid/privflow
+//! [cargo-privflow]: https://github.com/privflow/privflow
 //! [fideslang]: https://ethyca.github.io/fideslang/
 
 mod args;
@@ -240,7 +242,14 @@ pub fn source(args: TokenStream, item: TokenStream) -> TokenStream {
 /// - `persistent = bool`: default `true` for `storage`, `log` and `device`.
 /// - `retention_days = 30`: how long stored data is kept.
 /// - `args = [0, 2]`: which parameters carry the data, 0-based, `self` not
-///   counted. Default: every parameter but `self`.
+///   counted; `"self"` stands for the receiver (`args = ["self"]`,
+///   `args = ["self", 0]`). Default: every parameter but `self`.
+/// - `op = "write"` (default) or `"delete"`: the call deletes what it
+///   receives; the rules about what is stored (encryption at rest,
+///   retention, ...) do not apply to a deletion, the transfer rules do.
+/// - `stores = "Patient"`: the workspace type whose records this storage
+///   sink holds, whatever type its arguments have (a path such as
+///   `"crate::models::Patient"` also works).
 ///
 /// ```
 /// # use privflow_macros as privflow;
@@ -253,6 +262,24 @@ pub fn source(args: TokenStream, item: TokenStream) -> TokenStream {
 ///                  retention_days = 365, args = [1])]
 /// pub fn put_object(bucket: &str, bytes: &[u8]) -> usize {
 ///     let _ = bucket;
+///     bytes.len()
+/// }
+/// ```
+///
+/// ```
+/// # use privflow_macros as privflow;
+/// pub struct Patient;
+/// pub struct PatientRepo;
+///
+/// impl PatientRepo {
+///     #[privflow::sink(kind = "storage", op = "delete", stores = "Patient", args = ["self", 0])]
+///     pub fn delete(&self, id: u64) -> bool {
+///         id > 0
+///     }
+/// }
+///
+/// #[privflow::sink(kind = "storage", region = "unknown")]
+/// pub fn save_anywhere(bytes: &[u8]) -> usize {
 ///     bytes.len()
 /// }
 /// ```
@@ -287,8 +314,14 @@ pub fn sanitizer(args: TokenStream, item: TokenStream) -> TokenStream {
 }
 
 /// Marks a consent check: code that runs only when the call succeeded
-/// (`true`, `Ok`, `Some`) has the user's consent for `purpose` (a fideslang
-/// data use; consent for a purpose covers its sub-purposes).
+/// (`true`, `Ok`, `Some`; for `Result<bool, _>` / `Option<bool>` only
+/// `Ok(true)` / `Some(true)`) has the user's consent for `purpose` (a
+/// fideslang data use; consent for a purpose covers its sub-purposes).
+///
+/// `binds = N` (optional) names the parameter (0-based, `self` not counted)
+/// that holds the value the consent is about: the consent then holds at a
+/// sink call only if one of that call's data arguments derives from the
+/// value passed there. `N` must be less than the number of parameters.
 ///
 /// ```
 /// # use privflow_macros as privflow;
@@ -298,10 +331,78 @@ pub fn sanitizer(args: TokenStream, item: TokenStream) -> TokenStream {
 /// pub fn may_send_newsletter(user: &User) -> bool {
 ///     user.newsletter_opt_in
 /// }
+///
+/// #[privflow::consent(purpose = "analytics", binds = 0)]
+/// pub fn tracking_allowed(user: &User) -> Option<bool> {
+///     Some(user.newsletter_opt_in)
+/// }
 /// ```
 #[proc_macro_attribute]
 pub fn consent(args: TokenStream, item: TokenStream) -> TokenStream {
     expand::unchanged(args.into(), item.into(), validate::consent).into()
+}
+
+/// Marks a named check, such as an access-control decision: code that runs
+/// only when the call succeeded (`true`, `Ok(_)`, `Some(_)`; for
+/// `Result<bool, _>` / `Option<bool>` only `Ok(true)` / `Some(true)`) has
+/// passed the check `name`. [`guarded`] functions name the checks that must
+/// pass before they are called.
+///
+/// Keys:
+///
+/// - `name` (required): a non-empty string, e.g. `"auth.patient_access"`.
+/// - `binds = N` (optional): the 0-based parameter index (`self` not
+///   counted) of the value the check is about; must be less than the number
+///   of parameters.
+///
+/// ```
+/// # use privflow_macros as privflow;
+/// pub struct Session { pub patients: Vec<u64> }
+///
+/// impl Session {
+///     #[privflow::check(name = "auth.patient_access", binds = 0)]
+///     pub fn can_read(&self, patient_id: u64) -> bool {
+///         self.patients.contains(&patient_id)
+///     }
+/// }
+///
+/// #[privflow::check(name = "community.not_banned")]
+/// pub fn not_banned(user: u64) -> Result<(), String> {
+///     if user == 0 { Err("banned".into()) } else { Ok(()) }
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn check(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::unchanged(args.into(), item.into(), validate::check).into()
+}
+
+/// Marks a function that may only be called after checks have passed:
+/// every call of it must run, on every path from an entry point, only after
+/// every check named in `by` succeeded (all of them, not any). It may also
+/// carry [`sink`].
+///
+/// Keys:
+///
+/// - `by` (required): a non-empty list of check names, e.g.
+///   `by = ["auth.patient_access", "community.not_banned"]`.
+/// - `binds = N` (optional): the 0-based parameter index (`self` not
+///   counted) of the value the call is about. With `binds` on both the check
+///   and the guarded function, the two bound arguments must derive from the
+///   same value.
+///
+/// ```
+/// # use privflow_macros as privflow;
+/// pub struct Record;
+///
+/// #[privflow::guarded(by = ["auth.patient_access"], binds = 0)]
+/// pub fn read_record(patient_id: u64) -> Option<Record> {
+///     let _ = patient_id;
+///     None
+/// }
+/// ```
+#[proc_macro_attribute]
+pub fn guarded(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::unchanged(args.into(), item.into(), validate::guarded).into()
 }
 
 /// Marks a function that deletes the stored records of the listed types

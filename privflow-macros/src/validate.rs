@@ -35,13 +35,50 @@ const SINK_KEYS: &[Key] = &[
     key("persistent", Ty::Bool, "true"),
     key("retention_days", Ty::Int, "30"),
     key("args", Ty::IntList, "[0]"),
+    key("op", Ty::Str, r#""delete""#),
+    key("stores", Ty::Str, r#""Patient""#),
 ];
 
-const CONSENT_KEYS: &[Key] = &[key(
-    "purpose",
-    Ty::Dotted(DATA_USE),
-    r#""marketing.communications.email""#,
-)];
+/// The values of `sink(op = "..")`.
+const SINK_OPS: &[&str] = &["write", "delete"];
+
+/// Words people write for a sink's operation, and the one they mean.
+const SINK_OP_ALIASES: &[(&str, &str)] = &[
+    ("remove", "delete"),
+    ("erase", "delete"),
+    ("del", "delete"),
+    ("drop", "delete"),
+    ("purge", "delete"),
+    ("wipe", "delete"),
+    ("clear", "delete"),
+    ("destroy", "delete"),
+    ("insert", "write"),
+    ("update", "write"),
+    ("upsert", "write"),
+    ("put", "write"),
+    ("store", "write"),
+    ("save", "write"),
+    ("create", "write"),
+];
+
+const CONSENT_KEYS: &[Key] = &[
+    key(
+        "purpose",
+        Ty::Dotted(DATA_USE),
+        r#""marketing.communications.email""#,
+    ),
+    key("binds", Ty::Int, "0"),
+];
+
+const CHECK_KEYS: &[Key] = &[
+    key("name", Ty::Str, r#""auth.patient_access""#),
+    key("binds", Ty::Int, "0"),
+];
+
+const GUARDED_KEYS: &[Key] = &[
+    key("by", Ty::StrList, r#"["auth.patient_access"]"#),
+    key("binds", Ty::Int, "0"),
+];
 
 const ALLOW_KEYS: &[Key] = &[
     key("rule", Ty::Str, r#""baseline/pii-to-log""#),
@@ -274,7 +311,7 @@ pub(crate) fn source(args: &Args, target: &Target, errors: &mut Errors) {
             // `param = "phone"`: that parameter is the data; it must be one.
             let names = param_names(sig);
             let want = param.value();
-            if !names.iter().any(|n| *n == want) {
+            if !names.contains(&want) {
                 let known: Vec<&str> = names.iter().map(String::as_str).collect();
                 let message = match crate::suggest::did_you_mean(&want, &known) {
                     Some(meant) => format!(
@@ -340,6 +377,21 @@ pub(crate) fn sink(args: &Args, target: &Target, errors: &mut Errors) {
             errors,
         ),
     }
+    if let Some(op) = found.str("op") {
+        let given = op.value();
+        if !SINK_OPS.contains(&given.as_str()) {
+            let message = match suggestion(&given, SINK_OPS, SINK_OP_ALIASES) {
+                Some(meant) => format!("unknown sink op `{given}`; did you mean `{meant}`?"),
+                None => format!("unknown sink op `{given}`; expected {}", one_of(SINK_OPS)),
+            };
+            errors.push(syn::Error::new(op.span(), message));
+        }
+    }
+    if let Some(stores) = found.str("stores") {
+        if let Err(message) = type_name(&stores.value()) {
+            errors.push(syn::Error::new(stores.span(), message));
+        }
+    }
     let places = "a function, method or trait method declaration";
     if let Some(sig) = function("sink", target, places, "", errors) {
         if let Some(Value::List { items, .. }) = found.get("args") {
@@ -347,19 +399,122 @@ pub(crate) fn sink(args: &Args, target: &Target, errors: &mut Errors) {
             for item in items {
                 if let Value::Int(lit) = item {
                     if lit.base10_parse::<usize>().is_ok_and(|n| n >= count) {
-                        let takes = match count {
-                            0 => "no parameters".to_owned(),
-                            1 => "1 parameter".to_owned(),
-                            n => format!("{n} parameters"),
-                        };
                         errors.push(item.error(format!(
-                            "parameter index {lit} is out of range: `{}` takes {takes}, not counting `self`",
-                            sig.ident
+                            "parameter index {lit} is out of range: `{}` takes {}, not counting `self`",
+                            sig.ident,
+                            takes(count)
                         )));
                     }
                 }
+                if matches!(item, Value::Str(lit) if lit.value() == "self") && !has_receiver(sig) {
+                    errors.push(item.error(format!(
+                        "`\"self\"` is the receiver, but `{}` takes no `self`",
+                        sig.ident
+                    )));
+                }
             }
         }
+    }
+}
+
+/// "no parameters", "1 parameter", "2 parameters".
+fn takes(count: usize) -> String {
+    match count {
+        0 => "no parameters".to_owned(),
+        1 => "1 parameter".to_owned(),
+        n => format!("{n} parameters"),
+    }
+}
+
+fn has_receiver(sig: &Signature) -> bool {
+    matches!(sig.inputs.first(), Some(syn::FnArg::Receiver(_)))
+}
+
+/// `stores = ".."`: the name of a type (`Patient`, `crate::models::Patient`).
+fn type_name(name: &str) -> Result<(), String> {
+    match syn::parse_str::<syn::Path>(name) {
+        Ok(_) if !name.trim().is_empty() => Ok(()),
+        _ => Err(format!(
+            "expected the name of the type whose records the sink holds, e.g. `stores = \"Patient\"`, not `{name}`"
+        )),
+    }
+}
+
+/// `binds = N`: N must be the index of one of the function's parameters (`self` not counted).
+fn check_binds(attr: &str, found: &crate::keys::Found, sig: &Signature, errors: &mut Errors) {
+    let Some(value @ Value::Int(lit)) = found.get("binds") else {
+        return;
+    };
+    let count = param_count(sig);
+    if lit.base10_parse::<usize>().is_ok_and(|n| n >= count) {
+        let message = if count == 0 {
+            format!(
+                "`binds = {lit}` is out of range: `{}` takes no parameters besides `self`, so `{attr}` has no argument to bind (leave `binds` out)",
+                sig.ident
+            )
+        } else {
+            format!(
+                "`binds = {lit}` is out of range: `{}` takes {}, not counting `self` (0 is the first)",
+                sig.ident,
+                takes(count)
+            )
+        };
+        errors.push(value.error(message));
+    }
+}
+
+/// `#[privflow::check(name = "..", binds = N)]`
+pub(crate) fn check(args: &Args, target: &Target, errors: &mut Errors) {
+    let mut found = check_keys("check", args, CHECK_KEYS, errors);
+    no_positionals("check", args, CHECK_KEYS, ("name", &[]), &mut found, errors);
+    found.require(
+        "name",
+        || r#"`check` needs the `name` of the check, e.g. #[privflow::check(name = "auth.patient_access")]"#.to_owned(),
+        errors,
+    );
+    let places = "the function or method that performs the check";
+    if let Some(sig) = function("check", target, places, "", errors) {
+        if !returns_value(sig) {
+            errors.push(syn::Error::new(
+                sig.ident.span(),
+                format!(
+                    "a check returns `bool`, `Result` or `Option` (passed: true / Ok / Some), but `{}` returns nothing",
+                    sig.ident
+                ),
+            ));
+        }
+        check_binds("check", &found, sig, errors);
+    }
+}
+
+/// `#[privflow::guarded(by = ["..", ..], binds = N)]`
+pub(crate) fn guarded(args: &Args, target: &Target, errors: &mut Errors) {
+    let mut found = check_keys("guarded", args, GUARDED_KEYS, errors);
+    for value in args.positional() {
+        let message = match (value, value.as_ident()) {
+            (Value::Str(lit), _) => {
+                format!("expected `key = value`: write `by = [\"{}\"]`", lit.value())
+            }
+            (_, Some(ident)) if GUARDED_KEYS.iter().any(|k| ident == k.name) => {
+                let key = GUARDED_KEYS
+                    .iter()
+                    .find(|k| ident == k.name)
+                    .map_or("by", |k| k.name);
+                format!("`{key}` needs a value, e.g. `by = [\"auth.patient_access\"]`")
+            }
+            (Value::List { .. }, _) => "expected `key = value`: write `by = [..]`".to_owned(),
+            _ => "expected `key = value`; `guarded` takes `by` and `binds`".to_owned(),
+        };
+        found.mention("by");
+        errors.push(value.error(message));
+    }
+    found.require(
+        "by",
+        || r#"`guarded` needs the checks that must pass first, e.g. #[privflow::guarded(by = ["auth.patient_access"])]"#.to_owned(),
+        errors,
+    );
+    if let Some(sig) = function("guarded", target, FN_OR_METHOD, "", errors) {
+        check_binds("guarded", &found, sig, errors);
     }
 }
 
@@ -457,6 +612,7 @@ pub(crate) fn consent(args: &Args, target: &Target, errors: &mut Errors) {
                 ),
             ));
         }
+        check_binds("consent", &found, sig, errors);
     }
 }
 

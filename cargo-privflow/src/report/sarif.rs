@@ -10,15 +10,17 @@ use std::path::Path;
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 const SRCROOT: &str = "%SRCROOT%";
 
-/// Where to read about privflow (`informationUri` must be an absolute URI): privflow's repository
-/// (its Cargo.toml `repository`), unless that is a placeholder; else its crate's page.
+/// privflow's repository (the workspace Cargo.toml's `repository`), unless that is a
+/// placeholder. No trailing `/`.
+fn repository() -> Option<&'static str> {
+    let repo = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
+    (repo.starts_with("https://") && !repo.contains(".invalid")).then_some(repo)
+}
+
+/// Where to read about privflow (`informationUri` must be an absolute URI): privflow's
+/// repository, else its crate's page.
 fn information_uri() -> &'static str {
-    let repo = env!("CARGO_PKG_REPOSITORY");
-    if repo.contains("://") && !repo.contains(".invalid") {
-        repo
-    } else {
-        "https://crates.io/crates/cargo-privflow"
-    }
+    repository().unwrap_or("https://crates.io/crates/cargo-privflow")
 }
 
 /// Writes the log, pretty-printed, with a final newline; paths relative to the workspace root.
@@ -381,7 +383,7 @@ fn descriptor(row: &RuleRow) -> Value {
         ));
     }
 
-    json!({
+    let mut value = json!({
         "id": row.id,
         "name": pascal_name(row.id),
         "shortDescription": {"text": plain(short)},
@@ -393,7 +395,22 @@ fn descriptor(row: &RuleRow) -> Value {
             "security-severity": security_severity(row.id, severity),
             "precision": "medium",
         },
-    })
+    });
+    if let Some(uri) = help_uri(pack_id) {
+        value["helpUri"] = json!(uri);
+    }
+    value
+}
+
+/// The page that documents a rule: for a rule of a shipped pack, the pack's file in privflow's
+/// repository (each rule there with its quote, fix and example); `None` for the rules of a
+/// user's own pack and the always-on `privflow/*` rules, whose full help is in `help` instead.
+fn help_uri(pack_id: &str) -> Option<String> {
+    let repo = repository()?;
+    crate::rules::pack::BUILTIN
+        .iter()
+        .any(|(id, _)| *id == pack_id)
+        .then(|| format!("{repo}/blob/main/rules/{pack_id}.toml"))
 }
 
 /// A quote inside a Markdown block quote: every line quoted.

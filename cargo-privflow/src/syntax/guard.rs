@@ -552,10 +552,7 @@ mod tests {
             "fn f() {{ match x {{ {} }} }}",
             "1 => {} ".repeat(n)
         )));
-        assert!(depth_ok(&format!(
-            "{}",
-            "pub fn a() -> u8 { 1 } ".repeat(n)
-        )));
+        assert!(depth_ok(&"pub fn a() -> u8 { 1 } ".repeat(n)));
         assert!(depth_ok(&format!(
             "fn f() {{ {} }}",
             "if a < b { x += 1; } ".repeat(n)

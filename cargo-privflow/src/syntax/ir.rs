@@ -432,6 +432,7 @@ impl Expr {
 }
 
 #[derive(Debug, Clone)]
+#[allow(clippy::large_enum_variant)] // built once per statement, read in place
 pub enum Stmt {
     Let {
         pat: Pat,

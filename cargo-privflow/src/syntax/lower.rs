@@ -1891,6 +1891,7 @@ fn attr_value(e: &syn::Expr) -> AttrValue {
 }
 
 #[cfg(test)]
+#[allow(clippy::items_after_test_module)]
 mod tests {
     use super::*;
 

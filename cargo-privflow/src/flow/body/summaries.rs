@@ -167,10 +167,10 @@ impl<'a, 'p> Eval<'a, 'p> {
             out.fields_mut().insert(n.clone(), sv);
         }
         // The error side as the callee built it; not known apart: the whole value.
-        out.err = match &v.err {
-            Some(e) => Some(Arc::new(self.subst(e, actuals, span, callee, cache))),
-            None => None,
-        };
+        out.err = v
+            .err
+            .as_ref()
+            .map(|e| Arc::new(self.subst(e, actuals, span, callee, cache)));
         out
     }
 }
