@@ -1205,4 +1205,229 @@ mod tests {
             "Cargo.toml: [package.metadata.privflow] must be a table, found a string"
         );
     }
+
+    /// Parses a manifest's `[package.metadata.privflow]` as cargo metadata would hand it over.
+    fn parse_manifest(text: &str) -> (RawConfig, Vec<Problem>) {
+        let v: Value = toml::from_str(text).expect("test manifest parses");
+        let mut problems = Vec::new();
+        let raw = parse(
+            v.pointer("/package/metadata/privflow"),
+            &src(Some(text)),
+            &mut problems,
+        );
+        (raw, problems)
+    }
+
+    /// The one problem whose message holds `needle`, with its line and column.
+    fn located(problems: &[Problem], needle: &str) -> (String, u32, u32) {
+        let hits: Vec<&Problem> = problems
+            .iter()
+            .filter(|p| p.message.contains(needle))
+            .collect();
+        assert_eq!(hits.len(), 1, "`{needle}` in {problems:#?}");
+        let p = hits[0];
+        assert_eq!(p.file.as_deref(), Some("Cargo.toml"));
+        assert_eq!(p.kind, ProblemKind::Config);
+        (
+            p.message.clone(),
+            p.line.expect("a line"),
+            p.column.expect("a column"),
+        )
+    }
+
+    const LIBRARY_ITEMS: &str = r#"[package]
+name = "app"
+
+[package.metadata.privflow]
+rules = ["baseline"]
+
+[[package.metadata.privflow.types]]
+path = "actix_identity::Identity"
+pii = { category = "authorization.credentials", subject = "customer", purposes = ["essential.service"] }
+
+[[package.metadata.privflow.types]]
+path = "fhir::Observation"
+phi = true
+
+[[package.metadata.privflow.sources]]
+path = "vendor_crm::Client::fetch_contact"
+pii = { category = "user.contact" }
+
+[[package.metadata.privflow.sanitizers]]
+path = "blake3::keyed_hash"
+kind = "hash"
+
+[[package.metadata.privflow.checks]]
+path = "auth_lib::Session::can_read"
+name = "auth.patient_access"
+binds = 0
+
+[[package.metadata.privflow.consents]]
+path = "consent_sdk::Client::has_opt_in"
+purpose = "analytics"
+binds = 1
+
+[[package.metadata.privflow.sinks]]
+path = "vendor_metrics::Metric::try_send"
+kind = "analytics"
+args = ["self", 0]
+"#;
+
+    #[test]
+    fn reads_library_items_with_their_places() {
+        let (raw, problems) = parse_manifest(LIBRARY_ITEMS);
+        assert!(problems.is_empty(), "{problems:#?}");
+        let cfg = raw.over(&RawConfig::default());
+        let lib = &cfg.library;
+        assert_eq!(lib.types.len(), 2);
+        let t = &lib.types[0];
+        assert_eq!(t.path, "actix_identity::Identity");
+        assert!(!t.tag.phi);
+        assert_eq!(t.tag.category, "user.authorization.credentials");
+        assert_eq!(t.tag.subject.as_deref(), Some("customer"));
+        assert_eq!(t.tag.purposes, vec!["essential.service".to_string()]);
+        assert_eq!(
+            (t.place.manifest.as_str(), t.place.line, t.place.column),
+            ("Cargo.toml", 8, 1)
+        );
+        // `phi = true`: the default health category.
+        assert!(lib.types[1].tag.phi);
+        assert_eq!(lib.types[1].tag.category, "user.health_and_medical");
+        assert_eq!(lib.sources[0].path, "vendor_crm::Client::fetch_contact");
+        assert_eq!(lib.sources[0].tag.category, "user.contact");
+        assert_eq!(lib.sources[0].place.line, 16);
+        assert_eq!(lib.sanitizers[0].kind, "hash");
+        assert_eq!(lib.checks[0].name, "auth.patient_access");
+        assert_eq!(lib.checks[0].binds, Some(0));
+        assert_eq!(lib.checks[0].place.line, 24);
+        assert_eq!(lib.consents[0].purpose, "analytics");
+        assert_eq!(lib.consents[0].binds, Some(1));
+        // `args = ["self", 0]`: the receiver and the first argument are data.
+        assert_eq!(cfg.sinks[0].args, Some(vec![0]));
+        assert!(cfg.sinks[0].self_is_data);
+    }
+
+    #[test]
+    fn a_package_list_replaces_the_workspace_list() {
+        let (ws, _) = parse_manifest(LIBRARY_ITEMS);
+        let pkg = RawConfig {
+            sanitizers: Some(Vec::new()),
+            ..RawConfig::default()
+        };
+        let merged = pkg.over(&ws);
+        assert!(merged.library.sanitizers.is_empty());
+        assert_eq!(merged.library.types.len(), 2);
+    }
+
+    #[test]
+    fn unknown_keys_of_library_items_are_located_with_a_suggestion() {
+        let text = "[package.metadata.privflow]\n\n[[package.metadata.privflow.sanitizers]]\npath = \"blake3::keyed_hash\"\nknd = \"hash\"\n\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = { categroy = \"user.contact\" }\n\n[package.metadata.privflow.extra]\n";
+        let (raw, problems) = parse_manifest(text);
+        assert!(raw.sanitizers.is_none() && raw.types.is_none());
+        let (msg, line, col) = located(&problems, "unknown key `knd`");
+        assert!(msg.contains("`sanitizers[0]`"), "{msg}");
+        assert!(msg.contains("did you mean `kind`?"), "{msg}");
+        assert_eq!((line, col), (5, 1));
+        // The missing `kind` is reported too, at the entry.
+        let (_, line, col) = located(&problems, "missing the required key `kind`");
+        assert_eq!((line, col), (3, 1));
+        let (msg, line, col) = located(&problems, "unknown key `categroy`");
+        assert!(msg.contains("`types[0].pii`"), "{msg}");
+        assert!(msg.contains("did you mean `category`?"), "{msg}");
+        assert_eq!((line, col), (9, 9));
+    }
+
+    #[test]
+    fn wrong_value_types_of_library_items_are_located() {
+        let text = "[package.metadata.privflow]\n[[package.metadata.privflow.consents]]\npath = \"consent_sdk::Client::has_opt_in\"\npurpose = \"analytics\"\nbinds = \"0\"\n[[package.metadata.privflow.sources]]\npath = \"crm::fetch\"\npii = \"yes\"\n[[package.metadata.privflow.checks]]\npath = 7\nname = \"auth.read\"\n[[package.metadata.privflow.types]]\npath = \"a::B\"\nphi = { purposes = \"care\" }\n";
+        let (raw, problems) = parse_manifest(text);
+        assert!(raw.consents.is_none() && raw.sources.is_none() && raw.checks.is_none());
+        let (_, line, col) = located(
+            &problems,
+            "`consents[0].binds` must be a 0-based argument index",
+        );
+        assert_eq!((line, col), (5, 1));
+        let (_, line, _) = located(&problems, "`sources[0].pii` must be `true` or a table");
+        assert_eq!(line, 8);
+        let (_, line, _) = located(
+            &problems,
+            "`checks[0].path` must be a string, found an integer",
+        );
+        assert_eq!(line, 10);
+        let (_, line, col) = located(
+            &problems,
+            "`types[0].phi.purposes` must be an array of strings, found a string",
+        );
+        assert_eq!((line, col), (14, 9));
+        let mut problems = Vec::new();
+        parse(
+            Some(&json!({"types": {"path": "a::B"}})),
+            &src(None),
+            &mut problems,
+        );
+        assert!(problems[0]
+            .message
+            .contains("`types` must be an array of tables"));
+    }
+
+    #[test]
+    fn a_path_that_cannot_be_a_rust_path_is_located() {
+        let text = "[package.metadata.privflow]\n[[package.metadata.privflow.types]]\npath = \"Identity\"\npii = true\n[[package.metadata.privflow.sanitizers]]\n  path = \"blake3::keyed hash\"\n  kind = \"hash\"\n[[package.metadata.privflow.checks]]\npath = \"auth_lib::\"\nname = \"auth.read\"\n";
+        let (_, problems) = parse_manifest(text);
+        let (_, line, col) = located(
+            &problems,
+            "`types[0].path`: `Identity` is not a full Rust path",
+        );
+        assert_eq!((line, col), (3, 1));
+        let (_, line, col) = located(&problems, "`blake3::keyed hash` is not a full Rust path");
+        assert_eq!((line, col), (6, 3));
+        located(&problems, "`auth_lib::` is not a full Rust path");
+        assert!(is_full_path("vendor_crm::Client::fetch_contact") && is_full_path("r#async::f"));
+        assert!(!is_full_path("a::_") && !is_full_path("::a") && !is_full_path("a::1b"));
+    }
+
+    #[test]
+    fn missing_required_keys_of_library_items_are_located() {
+        let text = "[package.metadata.privflow]\n[[package.metadata.privflow.sources]]\npath = \"crm::fetch\"\n[[package.metadata.privflow.checks]]\nbinds = 0\n[[package.metadata.privflow.consents]]\npath = \"sdk::opted_in\"\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = true\nphi = true\n";
+        let (_, problems) = parse_manifest(text);
+        let (_, line, col) = located(
+            &problems,
+            "`sources[0]` is missing the required key `pii` or `phi`",
+        );
+        assert_eq!((line, col), (2, 1));
+        let (_, line, _) = located(&problems, "`checks[0]` is missing the required key `path`");
+        assert_eq!(line, 4);
+        located(&problems, "`checks[0]` is missing the required key `name`");
+        let (_, line, _) = located(
+            &problems,
+            "`consents[0]` is missing the required key `purpose`",
+        );
+        assert_eq!(line, 6);
+        let (_, line, _) = located(&problems, "`types[0]` sets both `pii` and `phi`");
+        assert_eq!(line, 11);
+    }
+
+    #[test]
+    fn unknown_sanitizer_kinds_and_categories_are_located_with_a_suggestion() {
+        let text = "[package.metadata.privflow]\n[[package.metadata.privflow.sanitizers]]\npath = \"blake3::keyed_hash\"\nkind = \"hashh\"\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = { subject = \"customer\", category = \"user.contcat.email\" }\n[[package.metadata.privflow.sources]]\npath = \"a::fetch\"\nphi = { category = \"Health\" }\n[[package.metadata.privflow.consents]]\npath = \"sdk::opted_in\"\npurpose = \"Analytics Reporting\"\n";
+        let (_, problems) = parse_manifest(text);
+        let (msg, line, col) = located(&problems, "unknown sanitizer kind `hashh`");
+        assert!(
+            msg.contains("`sanitizers[0].kind`") && msg.contains("did you mean `hash`?"),
+            "{msg}"
+        );
+        assert_eq!((line, col), (4, 1));
+        let (msg, line, col) = located(
+            &problems,
+            "`user.contcat.email` is not a fideslang data category",
+        );
+        assert!(msg.contains("did you mean `user.contact`?"), "{msg}");
+        assert_eq!((line, col), (7, 31));
+        located(&problems, "`user.Health` is not a fideslang data category");
+        let (_, line, _) = located(
+            &problems,
+            "`Analytics Reporting` is not a fideslang data-use key",
+        );
+        assert_eq!(line, 13);
+    }
 }
