@@ -14,3 +14,10 @@ pub fn nightly(consents: &consent_sdk::Client, c: &Customer) {
         println!("opted in");
     }
 }
+
+// The check's failure branch.
+pub fn nightly_negated(consents: &consent_sdk::Client, c: &Customer) {
+    if !consents.has_opt_in(c.id) {
+        track(&c.email); //~ visus/third-party-only-for-orders-or-consent
+    }
+}

@@ -14,3 +14,16 @@ pub fn nightly(consents: &consent_sdk::Client, c: &Customer) {
         track(&c.email);
     }
 }
+
+// Awaited, with `?` on failure, and called by its path.
+pub async fn nightly_async(consents: &consent_sdk::Client, c: &Customer) -> Result<(), String> {
+    consents.has_opt_in(c.id).await?;
+    track(&c.email);
+    Ok(())
+}
+
+pub fn nightly_by_path(consents: &consent_sdk::Client, c: &Customer) {
+    if consent_sdk::Client::has_opt_in(consents, c.id) {
+        track(&c.email);
+    }
+}
