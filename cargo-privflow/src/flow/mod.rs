@@ -122,8 +122,12 @@ impl Sources {
     /// The source of a library type the configs declare, by the type's path as [`Ty::Lib`]
     /// names it (matched as config sinks are: [`body::path_matches`]).
     pub fn of_lib_ty(&self, name: &str) -> Option<SourceId> {
+        // Every match ends in the same segment: compare that first (no allocation per value
+        // flattened).
+        let name_last = name.rsplit("::").next().unwrap_or("");
         self.lib_ty
             .iter()
+            .filter(|(path, _)| path.rsplit("::").next() == Some(name_last))
             .find(|(path, _)| body::path_matches(path, name))
             .map(|(_, id)| *id)
     }
