@@ -169,16 +169,15 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
             features: Some(std::sync::Arc::new(t.features.clone())),
         })
         .collect();
-    let configs: Vec<FlowConfig> = ws
+    let mut configs: Vec<FlowConfig> = ws
         .targets
         .iter()
-        .map(|t| FlowConfig {
-            region: t.config.region.clone(),
-            sinks: t.config.sinks.clone(),
-        })
+        .map(|t| FlowConfig::of(&t.config))
         .collect();
     clock.lap("workspace");
-    let loaded = crate::syntax::load::load(&roots, &ws.root);
+    let mut loaded = crate::syntax::load::load(&roots, &ws.root);
+    let rust_files = loaded.db.files.len();
+    locate_config_entries(&mut configs, &mut loaded.db, &ws.root);
     clock.lap("parse");
     let scope = if opts.every_sink || needs_every_sink(&packs) {
         Scope::Everything
@@ -193,11 +192,57 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
     report.problems.extend(out.problems);
     report.findings = out.findings;
     report.map = out.map;
-    report.files = loaded.db.files.iter().map(|f| f.rel.clone()).collect();
+    // The manifests registered for config entries' places are no analysed files.
+    report.files = loaded.db.files[..rust_files]
+        .iter()
+        .map(|f| f.rel.clone())
+        .collect();
     apply_baseline(&mut report, &opts.baseline, &ws.root);
     report.problems.sort();
     report.problems.dedup();
     report
+}
+
+/// Gives each config library entry (`[[..types]]`, `[[..sources]]`, ...) a span in its manifest,
+/// which is registered as a file for that (findings name the entry as where the data comes
+/// from).
+fn locate_config_entries(
+    configs: &mut [FlowConfig],
+    db: &mut crate::syntax::SourceDb,
+    root: &Path,
+) {
+    for c in configs {
+        let places = c
+            .types
+            .iter_mut()
+            .map(|t| &mut t.place)
+            .chain(c.sources.iter_mut().map(|t| &mut t.place))
+            .chain(c.sanitizers.iter_mut().map(|t| &mut t.place))
+            .chain(c.consents.iter_mut().map(|t| &mut t.place))
+            .chain(c.checks.iter_mut().map(|t| &mut t.place));
+        for place in places {
+            let file = match db.files.iter().find(|f| f.rel == place.manifest) {
+                Some(f) => f.id,
+                None => {
+                    let id = crate::syntax::FileId(db.files.len() as u32);
+                    db.files.push(crate::syntax::SourceFile {
+                        id,
+                        path: root.join(&place.manifest),
+                        rel: place.manifest.clone(),
+                        allow_comments: Vec::new(),
+                    });
+                    id
+                }
+            };
+            place.span = crate::syntax::Span {
+                file,
+                line: place.line.max(1),
+                col: place.column.max(1),
+                end_line: place.line.max(1),
+                end_col: place.column.max(1) + 4,
+            };
+        }
+    }
 }
 
 /// Takes the findings the baseline file lists out of the report. A baseline that cannot be read

@@ -275,6 +275,9 @@ pub struct PackageConfig {
     pub sinks: Vec<LibrarySink>,
     /// Glob-free relative paths (from the package root) of files not to analyse.
     pub skip: Vec<String>,
+    /// Library types, sources, sanitizers, consents and checks (SPEC §5).
+    #[serde(default)]
+    pub library: crate::workspace::config::LibraryItems,
 }
 
 /// Summary counts, as printed at the end and in the JSON `summary` line.

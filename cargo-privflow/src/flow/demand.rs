@@ -55,8 +55,9 @@ impl Demand {
     }
 
     /// The functions tagged data can reach. `holds_sources`: per struct, whether it or a type it
-    /// holds declares a source.
-    pub fn of_tagged_data(p: &Program, holds_sources: &[bool]) -> Demand {
+    /// holds declares a source; `library`: names of library types and functions the configs tag
+    /// (a function naming one is a seed).
+    pub fn of_tagged_data(p: &Program, holds_sources: &[bool], library: &[String]) -> Demand {
         let (callers, callees) = call_edges(p);
         let mut d = Demand {
             wanted: vec![false; p.fns.len()],
@@ -64,7 +65,7 @@ impl Demand {
             callers,
             callees,
         };
-        let mut names: Vec<u64> = Vec::new();
+        let mut names: Vec<u64> = library.iter().map(|n| ident_hash(n)).collect();
         for (i, held) in holds_sources.iter().enumerate() {
             if *held {
                 d.seed_struct[i] = true;

@@ -39,6 +39,18 @@ pub enum SourceKind {
     /// A parameter tagged by `#[privflow::source(.., param = "..")]`: (function, index of the
     /// parameter, `self` counted).
     Param(FnId, u16),
+    /// A library type declared personal / health data in a crate's config
+    /// (`[[..privflow.types]]`): (config index, entry index). Its span is the config entry.
+    LibType {
+        config: usize,
+        index: usize,
+    },
+    /// A library function whose result is tagged by a crate's config
+    /// (`[[..privflow.sources]]`): (config index, entry index).
+    LibFn {
+        config: usize,
+        index: usize,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -60,11 +72,65 @@ pub struct Sources {
     pub func: HashMap<FnId, SourceId>,
     /// Tagged parameters: (function, parameter index with `self` counted).
     pub param: HashMap<(FnId, u16), SourceId>,
+    /// Configured library types: (full path, source), over every crate's config.
+    pub lib_ty: Vec<(String, SourceId)>,
+    /// Configured library sources: (config index, entry index) → source.
+    pub lib_fn: HashMap<(usize, usize), SourceId>,
 }
 
 impl Sources {
     pub fn get(&self, id: SourceId) -> &SourceInfo {
         &self.list[id.0 as usize]
+    }
+
+    /// The library types and sources the crates' configs declare (SPEC §5), each located at its
+    /// config entry.
+    pub fn add_library(&mut self, configs: &[FlowConfig]) {
+        for (ci, c) in configs.iter().enumerate() {
+            for (i, t) in c.types.iter().enumerate() {
+                // The same type in several crates' configs: one source (the first entry's).
+                if self.lib_ty.iter().any(|(path, _)| *path == t.path) {
+                    continue;
+                }
+                let id = SourceId(self.list.len() as u32);
+                self.list.push(SourceInfo {
+                    tag: library_tag(&t.tag, t.place.span),
+                    label: t.path.clone(),
+                    kind: SourceKind::LibType {
+                        config: ci,
+                        index: i,
+                    },
+                    serde_skip: false,
+                });
+                self.lib_ty.push((t.path.clone(), id));
+            }
+            for (i, s) in c.sources.iter().enumerate() {
+                let id = SourceId(self.list.len() as u32);
+                self.list.push(SourceInfo {
+                    tag: library_tag(&s.tag, s.place.span),
+                    label: format!("{}()", s.path),
+                    kind: SourceKind::LibFn {
+                        config: ci,
+                        index: i,
+                    },
+                    serde_skip: false,
+                });
+                self.lib_fn.insert((ci, i), id);
+            }
+        }
+    }
+
+    /// The source of a library type the configs declare, by the type's path as [`Ty::Lib`]
+    /// names it (matched as config sinks are: [`body::path_matches`]).
+    pub fn of_lib_ty(&self, name: &str) -> Option<SourceId> {
+        // Every match ends in the same segment: compare that first (no allocation per value
+        // flattened).
+        let name_last = name.rsplit("::").next().unwrap_or("");
+        self.lib_ty
+            .iter()
+            .filter(|(path, _)| path.rsplit("::").next() == Some(name_last))
+            .find(|(path, _)| body::path_matches(path, name))
+            .map(|(_, id)| *id)
     }
 
     pub fn collect(p: &Program) -> Sources {
@@ -164,6 +230,21 @@ impl Sources {
     }
 }
 
+/// A config's `pii = {..}` / `phi = {..}` as the tag its data carries, located at `span`.
+fn library_tag(t: &crate::workspace::LibraryTag, span: Span) -> DataTag {
+    DataTag {
+        class: if t.phi {
+            crate::hir::DataClass::Phi
+        } else {
+            crate::hir::DataClass::Pii
+        },
+        category: t.category.clone(),
+        subject: t.subject.clone(),
+        purposes: t.purposes.clone(),
+        span,
+    }
+}
+
 /// Which sink a call reaches.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SinkRef {
@@ -246,6 +327,31 @@ pub struct SinkDesc {
 pub struct FlowConfig {
     pub region: Option<String>,
     pub sinks: Vec<LibrarySink>,
+    /// `[[..types]]`: library types whose every value is personal / health data.
+    pub types: Vec<crate::workspace::LibraryType>,
+    /// `[[..sources]]`: library functions whose result is tagged.
+    pub sources: Vec<crate::workspace::LibrarySource>,
+    /// `[[..sanitizers]]`: library functions whose result is their input transformed.
+    pub sanitizers: Vec<crate::workspace::LibrarySanitizer>,
+    /// `[[..consents]]`: library consent checks (`binds` is carried, not yet applied).
+    pub consents: Vec<crate::workspace::LibraryConsent>,
+    /// `[[..checks]]`: library named checks (SPEC §5), carried for the checks analysis.
+    pub checks: Vec<crate::workspace::LibraryCheck>,
+}
+
+impl FlowConfig {
+    /// The flow settings of a crate's config.
+    pub fn of(c: &crate::model::PackageConfig) -> FlowConfig {
+        FlowConfig {
+            region: c.region.clone(),
+            sinks: c.sinks.clone(),
+            types: c.library.types.clone(),
+            sources: c.library.sources.clone(),
+            sanitizers: c.library.sanitizers.clone(),
+            consents: c.library.consents.clone(),
+            checks: c.library.checks.clone(),
+        }
+    }
 }
 
 /// The analysis' shared, read-only inputs for one round.

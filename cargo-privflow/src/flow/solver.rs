@@ -94,7 +94,8 @@ impl<'p> Shared<'p> {
                         out.push((*src, Some(*s)));
                     }
                     if let Some(ft) = self.field_tys[s.idx()].get(fi) {
-                        if ft.adt().is_some() || matches!(ft, Ty::Alias(..) | Ty::Tuple(_)) {
+                        let lib = matches!(ft, Ty::Lib(..)) && !self.sources.lib_ty.is_empty();
+                        if lib || ft.adt().is_some() || matches!(ft, Ty::Alias(..) | Ty::Tuple(_)) {
                             self.ty_sources(ft, serialize, out, depth + 1);
                         }
                     }
@@ -112,9 +113,30 @@ impl<'p> Shared<'p> {
                 }
             }
             t if t.is_container() => self.ty_sources(&t.elem(), serialize, out, depth + 1),
+            // A library type a config declares personal data (`actix_identity::Identity`).
+            Ty::Lib(name, _) => {
+                if let Some(src) = self.sources.of_lib_ty(name) {
+                    out.push((src, None));
+                }
+            }
             _ => {}
         }
     }
+}
+
+/// The names whose mention makes a function a demand seed for the configs' library items: the
+/// last segment of each configured library type and source (`Identity`, `fetch_contact`).
+fn library_seed_names(sh: &Shared<'_>) -> Vec<String> {
+    sh.configs
+        .iter()
+        .flat_map(|c| {
+            c.types
+                .iter()
+                .map(|t| &t.path)
+                .chain(c.sources.iter().map(|s| &s.path))
+        })
+        .filter_map(|path| path.rsplit("::").next().map(str::to_string))
+        .collect()
 }
 
 /// Functions whose bodies are analysed: not test code, not annotated models (a sink's,
@@ -134,7 +156,8 @@ pub(crate) fn analysable(p: &Program, f: FnId) -> bool {
 /// `scope`: whether every function is analysed, or only those tagged data can reach
 /// ([`super::demand`]).
 pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
-    let sources = Sources::collect(p);
+    let mut sources = Sources::collect(p);
+    sources.add_library(&configs);
     let field_tys: Vec<Vec<Ty>> = p
         .structs
         .iter()
@@ -184,7 +207,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
         .collect();
     let mut demand = match scope {
         Scope::Everything => Demand::everything(p),
-        Scope::TaggedData => Demand::of_tagged_data(p, &holds_sources),
+        Scope::TaggedData => Demand::of_tagged_data(p, &holds_sources, &library_seed_names(&sh)),
     };
     sh.holds_sources = holds_sources;
     let mut paths = Paths::new();

@@ -10,6 +10,10 @@ mod features;
 mod load;
 
 pub use config::SINK_KINDS;
+pub use config::{
+    ConfigPlace, LibraryCheck, LibraryConsent, LibraryItems, LibrarySanitizer, LibrarySource,
+    LibraryTag, LibraryType,
+};
 pub use load::load;
 
 use crate::model::{PackageConfig, Problem};

@@ -26,6 +26,11 @@ impl<'a, 'p> Eval<'a, 'p> {
         // Configured and catalogued sinks.
         if let Some(ty_name) = &lib {
             let full = format!("{ty_name}::{method}");
+            // A sanitizer of no argument transforms its receiver (`secret.redacted()`).
+            let inputs = if args.is_empty() { actuals } else { args };
+            if let Some(v) = self.configured_item(&full, inputs, span) {
+                return v;
+            }
             if let Some(sink) = self.configured_method_sink(ty_name, &full, method) {
                 let spec = self.configured_spec(&sink);
                 let data = Self::sink_data(&spec, true, actuals);
@@ -415,6 +420,58 @@ impl<'a, 'p> Eval<'a, 'p> {
         v
     }
 
+    /// A library call the calling crate's config declares a source, a sanitizer or a consent
+    /// check (SPEC §5; matched as config sinks are, by [`path_matches`]): its result, as the
+    /// annotated workspace fn's would be. `inputs`: what a sanitizer transforms.
+    fn configured_item(&mut self, full: &str, inputs: &[Value], span: Span) -> Option<Value> {
+        let sh = self.sh;
+        let config = self.config_index();
+        let c = sh.configs.get(config)?;
+        if let Some(i) = c.sources.iter().position(|s| path_matches(&s.path, full)) {
+            let src = *sh.sources.lib_fn.get(&(config, i))?;
+            let note = format!(
+                "returned by `{}()` (a source in the config)",
+                c.sources[i].path
+            );
+            let tr = trace_push(&None, Self::step(span, note));
+            let tag = Tag {
+                origin: Origin::Source(src),
+                san: 0,
+            };
+            return Some(Value {
+                tags: TagSet::single(tag, tr),
+                ..Value::default()
+            });
+        }
+        if let Some(s) = c.sanitizers.iter().find(|s| path_matches(&s.path, full)) {
+            let san = crate::hir::Sanitizer::parse(&s.kind)?;
+            let mut tags = TagSet::default();
+            for v in inputs.iter().filter(|v| v.callable.is_none()) {
+                let t = self.flatten(v, false, span);
+                tags.union(&t);
+            }
+            let note = format!(
+                "{} by `{}` (a sanitizer in the config)",
+                past_tense(san),
+                s.path
+            );
+            let mut v = Value {
+                tags: tags.sanitized(san.bit()).with_step(span, &note),
+                ..Value::default()
+            };
+            v.set_ty_san(san.bit());
+            return Some(v);
+        }
+        // `binds` is carried in the config for the bound-consent analysis (SPEC §5).
+        let consent = c.consents.iter().find(|k| path_matches(&k.path, full))?;
+        let mut g = Guard::default();
+        g.if_true.insert(Name::from(consent.purpose.as_str()));
+        Some(Value {
+            guard: Some(g),
+            ..Value::default()
+        })
+    }
+
     pub(super) fn config_index(&self) -> usize {
         let krate = self.sh.p.crate_of(self.module);
         self.sh
@@ -476,6 +533,9 @@ impl<'a, 'p> Eval<'a, 'p> {
             self.join_all(&vals, span);
             self.st.dead = true;
             return Value::default();
+        }
+        if let Some(v) = self.configured_item(&full, &vals, span) {
+            return v;
         }
         if let Some(sink) = self.configured_sink(&full) {
             let spec = self.configured_spec(&sink);

@@ -141,6 +141,20 @@ impl<'a, 'p> Eval<'a, 'p> {
                     }
                 }
             }
+            // A field of a library type a config declares personal data is that data too.
+            Ty::Lib(name, _) => {
+                if let Some(src) = self.sh.sources.of_lib_ty(name) {
+                    let note = format!("reads a field of `{name}`");
+                    let tr = trace_push(&None, Self::step(span, note));
+                    out.tags.insert(
+                        Tag {
+                            origin: Origin::Source(src),
+                            san: v.ty_san(),
+                        },
+                        tr,
+                    );
+                }
+            }
             _ => {}
         }
         // A field is part of the value it is read from (SPEC §5: `p.id` derives from `p`).
