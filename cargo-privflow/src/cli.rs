@@ -206,6 +206,9 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Propose annotations for unannotated code (data fields, sanitizers, consent checks), each
+    /// with a reason and a confidence; --apply writes them into the source
+    Suggest(crate::suggest::command::SuggestArgs),
 }
 
 const BASELINE_AFTER_HELP: &str = "\
@@ -358,6 +361,9 @@ pub fn run(
             stdout,
             stderr,
         ),
+        Some(Command::Suggest(args)) => {
+            crate::suggest::command::run(&cli.global, args, stdout, stderr)
+        }
     };
     // Flushing fails only when the reader went away; the exit code still stands.
     let _ = stdout.flush();
@@ -407,6 +413,7 @@ fn inapplicable(
         ),
         Some(Command::Baseline) => ("baseline", [&deny[..], &sarif].concat()),
         Some(Command::Map { .. }) => ("map", [&baseline[..], &deny, &sarif, &format].concat()),
+        Some(Command::Suggest(_)) => ("suggest", [&baseline[..], &deny, &sarif, &format].concat()),
         Some(Command::Init) => (
             "init",
             [&analysis[1..], &baseline, &deny, &sarif, &format].concat(),
@@ -583,7 +590,7 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
 }
 
 /// The analysis options the command line sets.
-fn check_options(g: &GlobalArgs) -> CheckOptions {
+pub(crate) fn check_options(g: &GlobalArgs) -> CheckOptions {
     CheckOptions {
         manifest_path: g.manifest_path.clone(),
         packages: g.package.clone(),
