@@ -98,6 +98,25 @@ const SERVICE_SUFFIXES: &[&str] = &[
     "Mailer",
 ];
 
+/// The last path segment of the type under its wrappers (`Option<Vec<Visit>>` → `Visit`).
+pub fn leaf_name(t: &TypeRef) -> Option<String> {
+    let mut t = t;
+    for _ in 0..16 {
+        match t {
+            TypeRef::Ref { inner, .. } | TypeRef::Slice(inner) => t = inner,
+            TypeRef::Path(p) => {
+                let last = p.segments.last()?;
+                match last.generics.first() {
+                    Some(arg) if WRAPPERS.contains(&&*last.name) => t = arg,
+                    _ => return Some(last.name.to_string()),
+                }
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// The class of a written type, wrappers looked through (depth-limited: no panic on any input).
 pub fn classify(t: &TypeRef) -> TyClass {
     classify_at(t, 0)
@@ -267,6 +286,10 @@ const BOOKKEEPING_LAST: &[&str] = &[
     "expires",
     "ttl",
 ];
+/// Last words that make a free-text word's field metadata about the text.
+const METADATA_LAST: &[&str] = &[
+    "type", "kind", "length", "hash", "encoding", "format", "language", "lang", "mime", "preview",
+];
 const FLAG_FIRST: &[&str] = &["is", "has", "can", "should", "allow", "use", "show"];
 
 /// Judges a field named `name` (as written, or as a `serde`/column rename says: `spelled` is
@@ -300,15 +323,24 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             reason: format!("{shown} has an IP address type"),
         });
     }
+    let id_like = last == "id" || last == "uuid" || last == "key";
+    // A patient's own identifier written as text is a medical record number, which HIPAA names
+    // as PHI; numeric `patient_id`s are the database's keys.
+    if id_like && tc == TyClass::Text && toks.iter().any(|t| t == "patient" || t == "patienten") {
+        return Some(Verdict {
+            category: "user.health_and_medical.record_id".into(),
+            class: DataClass::Phi,
+            confidence: 0.6,
+            reason: format!("{shown} (a patient identifier as text: a medical record number)"),
+        });
+    }
     let (meaning, matched) = match best_meaning(&toks) {
         Some(found) => found,
         None => return payload(&shown, tc, cx),
     };
     // `id`-like names are identifiers of records unless the lexicon phrase says otherwise
-    // (`device_id`, `tax_id`); a patient's own identifier is the exception HIPAA names.
-    let id_like = last == "id" || last == "uuid" || last == "key";
-    let patient_own = toks.iter().any(|t| t == "patient") && tc == TyClass::Text;
-    if id_like && matched.rsplit('_').next() != Some(last) && !patient_own {
+    // (`device_id`, `tax_id`).
+    if id_like && matched.rsplit('_').next() != Some(last) {
         return None;
     }
     let mut conf = meaning.confidence;
@@ -316,7 +348,11 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
     let mut category = meaning.category.to_string();
     let mut why = format!("{shown} ({})", meaning.gloss);
     if matched != name.to_lowercase() && !matched.is_empty() && toks.len() > 1 {
-        why = format!("{shown} (`{matched}`: {})", meaning.gloss);
+        why = if matched.replace('_', " ") == meaning.gloss {
+            format!("{shown} (says `{matched}`)")
+        } else {
+            format!("{shown} (`{matched}`: {})", meaning.gloss)
+        };
     }
     match meaning.kind {
         WordKind::Strong | WordKind::Numeric => {
@@ -377,6 +413,10 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
         }
         WordKind::FreeText => {
             if !matches!(tc, TyClass::Text | TyClass::Bytes | TyClass::Other) || cx.service {
+                return None;
+            }
+            // `content_type`, `body_length`, `message_id`: about the text, not the text.
+            if last != matched && METADATA_LAST.contains(&last) {
                 return None;
             }
             if cx.health {
@@ -483,4 +523,137 @@ pub fn best_meaning(toks: &[String]) -> Option<(&'static Meaning, String)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::ir::{name, Path, PathSeg, Span};
+
+    fn ty(s: &str) -> TypeRef {
+        // `Option<String>` → Option with one generic; enough for these tests.
+        let (outer, inner) = match s.split_once('<') {
+            Some((o, rest)) => (o, Some(ty(rest.trim_end_matches('>')))),
+            None => (s, None),
+        };
+        TypeRef::Path(Path {
+            global: false,
+            segments: vec![PathSeg {
+                name: name(outer),
+                generics: inner.into_iter().collect(),
+            }],
+            qself: None,
+            span: Span::default(),
+        })
+    }
+
+    fn judge(struct_name: &str, fields: &[(&str, &str)], field: &str) -> Option<Verdict> {
+        let tys: Vec<(&str, TypeRef)> = fields.iter().map(|(n, t)| (*n, ty(t))).collect();
+        let named: Vec<(&str, &TypeRef)> = tys.iter().map(|(n, t)| (*n, t)).collect();
+        let cx = Context::of(struct_name, &named);
+        let t = &tys.iter().find(|(n, _)| *n == field).expect("field").1;
+        field_verdict(field, t, &cx)
+    }
+
+    fn field_verdict(n: &str, t: &TypeRef, cx: &Context) -> Option<Verdict> {
+        super::field(n, n, t, cx).filter(|v| v.confidence >= crate::suggest::DEFAULT_MIN_CONFIDENCE)
+    }
+
+    const USER: &[(&str, &str)] = &[
+        ("id", "i64"),
+        ("email", "String"),
+        ("email_verified", "bool"),
+        ("retry_count", "u32"),
+        ("created_at", "i64"),
+        ("notifications_enabled", "bool"),
+        ("geburtsdatum", "NaiveDate"),
+        ("telefoonnummer", "String"),
+        ("achternaam", "String"),
+        ("lanr", "Option<String>"),
+        ("last_ip", "IpAddr"),
+        ("name", "String"),
+    ];
+
+    #[test]
+    fn ok_bookkeeping_fields_are_not_data() {
+        for f in [
+            "id",
+            "email_verified",
+            "retry_count",
+            "created_at",
+            "notifications_enabled",
+        ] {
+            assert_eq!(judge("User", USER, f), None, "{f}");
+        }
+    }
+
+    #[test]
+    fn ok_a_file_name_in_a_non_person_struct_is_not_data() {
+        let file = &[
+            ("file_name", "String"),
+            ("size", "u64"),
+            ("content_type", "String"),
+        ];
+        assert_eq!(judge("Attachment", file, "file_name"), None);
+        assert_eq!(judge("Attachment", file, "content_type"), None);
+        let tag = &[("name", "String"), ("color", "String")];
+        assert_eq!(
+            judge("Tag", tag, "name"),
+            None,
+            "`Tag.name` is below medium"
+        );
+        assert!(
+            super::field("name", "name", &ty("String"), &Context::of("Tag", &[]))
+                .is_some_and(|v| v.confidence < 0.5)
+        );
+    }
+
+    #[test]
+    fn ok_service_secrets_are_not_personal_data() {
+        let client = &[
+            ("http", "Client"),
+            ("api_token", "String"),
+            ("base_url", "String"),
+        ];
+        assert_eq!(judge("CrmClient", client, "api_token"), None);
+    }
+
+    #[test]
+    fn names_in_three_languages_and_types_decide() {
+        let cat = |f: &str| judge("User", USER, f).map(|v| (v.class, v.category));
+        let pii = |c: &str| Some((DataClass::Pii, c.to_string()));
+        assert_eq!(cat("email"), pii("user.contact.email"));
+        assert_eq!(cat("geburtsdatum"), pii("user.demographic.date_of_birth"));
+        assert_eq!(cat("telefoonnummer"), pii("user.contact.phone_number"));
+        assert_eq!(cat("achternaam"), pii("user.name"));
+        assert_eq!(cat("lanr"), pii("user.unique_id"));
+        assert_eq!(cat("last_ip"), pii("user.device.ip_address"));
+        assert_eq!(cat("name"), pii("user.name"));
+        let visit = &[
+            ("patient_id", "i64"),
+            ("diagnose", "String"),
+            ("notes", "String"),
+        ];
+        let v = |f: &str| judge("Visit", visit, f).map(|v| (v.class, v.category));
+        assert_eq!(v("patient_id"), None, "a numeric key");
+        assert_eq!(
+            v("diagnose"),
+            Some((DataClass::Phi, "user.health_and_medical".into()))
+        );
+        assert_eq!(
+            v("notes"),
+            Some((DataClass::Phi, "user.health_and_medical".into()))
+        );
+    }
+
+    #[test]
+    fn a_date_is_a_birth_date_only_when_named_so() {
+        let p = &[
+            ("birth_date", "NaiveDate"),
+            ("visit_date", "NaiveDate"),
+            ("email", "String"),
+        ];
+        assert!(judge("Person", p, "birth_date").is_some());
+        assert_eq!(judge("Person", p, "visit_date"), None);
+    }
 }

@@ -301,6 +301,7 @@ fn data_suggestions(
     min: f64,
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
+    let bearing = data_bearing(program, min);
     for s in &program.structs {
         if program.module(s.module).cfg_test || s.ir.attrs.cfg_test || s.type_tag.is_some() {
             continue;
@@ -326,6 +327,11 @@ fn data_suggestions(
         let mut fields = Vec::new();
         for (f, variant) in &all {
             if !f.attrs.privflow.is_empty() || f.attrs.cfg_test || f.attrs.cfg_off {
+                continue;
+            }
+            // A field holding a workspace type whose own fields carry (or get) the tags is
+            // followed through those: tagging the whole value too would be redundant.
+            if judge::leaf_name(&f.ty).is_some_and(|n| bearing.contains(n.as_str())) {
                 continue;
             }
             // Renamed fields are judged by the name the data has outside too (`#[serde(rename
@@ -392,6 +398,27 @@ fn data_suggestions(
             });
         }
         out.extend(fields);
+    }
+    out
+}
+
+/// Names of the workspace types that carry data tags on their fields (written, or suggested at
+/// `min`), or are tagged themselves.
+fn data_bearing(program: &Program, min: f64) -> std::collections::BTreeSet<&str> {
+    let mut out = std::collections::BTreeSet::new();
+    for s in &program.structs {
+        let tagged = s.type_tag.is_some() || s.field_tags.iter().any(Option::is_some);
+        let named: Vec<(&str, &crate::syntax::ir::TypeRef)> =
+            s.all_fields().map(|f| (&*f.name, &f.ty)).collect();
+        let cx = judge::Context::of(&s.name, &named);
+        let suggested = || {
+            s.all_fields().any(|f| {
+                judge::field(&f.name, &f.name, &f.ty, &cx).is_some_and(|v| v.confidence >= min)
+            })
+        };
+        if tagged || suggested() {
+            out.insert(&*s.name);
+        }
     }
     out
 }
