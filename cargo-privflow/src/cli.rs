@@ -478,6 +478,14 @@ pub enum Command {
         #[command(flatten)]
         analysis: AnalysisArgs,
     },
+    /// Propose annotations for unannotated code (data fields, sanitizers, consent checks), each
+    /// with a reason and a confidence; --apply writes them into the source
+    Suggest {
+        #[command(flatten)]
+        args: crate::suggest::command::SuggestArgs,
+        #[command(flatten)]
+        analysis: AnalysisArgs,
+    },
 }
 
 const INIT_AFTER_HELP: &str = "\
@@ -761,6 +769,9 @@ pub fn run(
             stdout,
             stderr,
         ),
+        Some(Command::Suggest { args, analysis }) => {
+            crate::suggest::command::run(&GlobalArgs::from(analysis), args, stdout, stderr)
+        }
     };
     // Flushing fails only when the reader went away; the exit code still stands.
     let _ = stdout.flush();
@@ -938,7 +949,7 @@ fn run_explain(g: &GlobalArgs, id: &str, stdout: &mut dyn Write, stderr: &mut dy
 }
 
 /// The analysis options the command line sets.
-fn check_options(g: &GlobalArgs) -> CheckOptions {
+pub(crate) fn check_options(g: &GlobalArgs) -> CheckOptions {
     CheckOptions {
         manifest_path: g.manifest_path.clone(),
         packages: g.package.clone(),

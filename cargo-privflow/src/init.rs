@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The macros crate privflow was built beside (a clone, or cargo's git checkout), if it is there.
-fn macros_dir() -> Option<PathBuf> {
+pub(crate) fn macros_dir() -> Option<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()?
         .join("privflow-macros");
@@ -25,6 +25,16 @@ fn quoted(s: &str) -> String {
 
 /// What `init` adds to `text` (a manifest), or why it cannot: `Ok(None)` = nothing to add.
 pub fn edit(text: &str, rules: &[String], macros: Option<&Path>) -> Result<Edit, String> {
+    edit_with(text, Some(rules), macros)
+}
+
+/// [`edit`], with `rules: None` adding the dependency only (`suggest --apply`: a package's
+/// config, or the workspace's, is the user's to choose).
+pub fn edit_with(
+    text: &str,
+    rules: Option<&[String]>,
+    macros: Option<&Path>,
+) -> Result<Edit, String> {
     let doc: toml::Table = text.parse().map_err(|e: toml::de::Error| {
         let at = e
             .span()
@@ -78,7 +88,7 @@ pub fn edit(text: &str, rules: &[String], macros: Option<&Path>) -> Result<Edit,
         .get("metadata")
         .and_then(|m| m.get("privflow"))
         .is_some();
-    if !has_config {
+    if let (false, Some(rules)) = (has_config, rules) {
         let list: Vec<String> = rules.iter().map(|r| quoted(r)).collect();
         ensure_blank_line(&mut out);
         out.push_str(&format!(

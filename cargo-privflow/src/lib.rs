@@ -18,6 +18,7 @@ pub mod map;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod suggest;
 pub mod syntax;
 pub mod workspace;
 
