@@ -753,6 +753,54 @@ mod tests {
     }
 
     #[test]
+    fn checks_and_guards() {
+        assert_eq!(
+            run(check, r#"name = "auth.patient_access", binds = 1"#, FN),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            run(check, r#"names = "auth.x""#, FN),
+            ["unknown key `names`; did you mean `name`?"]
+        );
+        assert_eq!(
+            run(check, r#"name = "auth.x", binds = 2"#, FN),
+            ["`binds = 2` is out of range: `f` takes 2 parameters, not counting `self` (0 is the first)"]
+        );
+        assert_eq!(
+            run(guarded, r#"by = ["auth.x"], bind = 0"#, FN),
+            ["unknown key `bind`; did you mean `binds`?"]
+        );
+        assert_eq!(
+            run(guarded, "by = []", FN),
+            [r#"`by` lists at least one name, e.g. `by = ["auth.patient_access"]`"#]
+        );
+        assert_eq!(
+            run(consent, r#"purpose = "analytics", binds = 0"#, FN),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn sink_ops_and_receivers() {
+        assert_eq!(
+            run(
+                sink,
+                r#"kind = "storage", op = "delete", stores = "Patient", args = ["self", 1]"#,
+                FN
+            ),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            run(sink, r#"kind = "storage", op = "remove""#, FN),
+            ["unknown sink op `remove`; did you mean `delete`?"]
+        );
+        assert_eq!(
+            run(sink, r#"kind = "storage", region = "unknown""#, FN),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
     fn rule_ids() {
         assert!(rule_id("baseline/pii-to-log").is_ok());
         assert!(rule_id("cgm-videosprechstunde/no-third-country-transfer").is_ok());
