@@ -282,7 +282,7 @@ impl Catalogue {
                     .macros
                     .as_ref()
                     .is_some_and(|ms| ms.iter().any(|x| x == m))
-                    && krate.is_none_or(|k| e.entry.path == k)
+                    && krate.map_or(true, |k| e.entry.path == k)
             })
             .map(|e| e.id)
     }
