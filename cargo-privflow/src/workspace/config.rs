@@ -1033,9 +1033,16 @@ fn find_place(text: &str, table: &str, key: &KeyPath) -> Option<(u32, u32)> {
             if in_table {
                 table_at = Some((line_no, indent));
             }
+            // `[table.key]`: a key written as a table of its own.
+            let sub_table = !table.is_empty() && line == format!("[{table}.{array}]");
+            if sub_table && key.index.is_none() && key.key.is_some() && entry_at.is_none() {
+                entry_at = Some((line_no, indent));
+            }
             if line == entry_header {
                 in_entry = Some(seen);
-                if key.index == Some(seen) {
+                // The entry, or (for the whole array) its first entry.
+                let whole = key.index.is_none() && entry_at.is_none();
+                if key.index == Some(seen) || whole {
                     entry_at = Some((line_no, indent));
                 }
                 seen += 1;
@@ -1321,7 +1328,7 @@ args = ["self", 0]
 
     #[test]
     fn unknown_keys_of_library_items_are_located_with_a_suggestion() {
-        let text = "[package.metadata.privflow]\n\n[[package.metadata.privflow.sanitizers]]\npath = \"blake3::keyed_hash\"\nknd = \"hash\"\n\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = { categroy = \"user.contact\" }\n\n[package.metadata.privflow.extra]\n";
+        let text = "[package.metadata.privflow]\n\n[[package.metadata.privflow.sanitizers]]\npath = \"blake3::keyed_hash\"\nknd = \"hash\"\n\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = { categroy = \"user.contact\" }\n\n[package.metadata.privflow.extra]\n\n[[package.metadata.privflow.sanitiser]]\npath = \"a::b\"\n";
         let (raw, problems) = parse_manifest(text);
         assert!(raw.sanitizers.is_none() && raw.types.is_none());
         let (msg, line, col) = located(&problems, "unknown key `knd`");
@@ -1331,10 +1338,19 @@ args = ["self", 0]
         // The missing `kind` is reported too, at the entry.
         let (_, line, col) = located(&problems, "missing the required key `kind`");
         assert_eq!((line, col), (3, 1));
+        let (msg, line, col) = located(&problems, "unknown key `extra`");
+        assert!(
+            msg.contains("did you mean `types`?") || msg.contains("expected one of"),
+            "{msg}"
+        );
+        assert_eq!((line, col), (11, 1));
         let (msg, line, col) = located(&problems, "unknown key `categroy`");
         assert!(msg.contains("`types[0].pii`"), "{msg}");
         assert!(msg.contains("did you mean `category`?"), "{msg}");
         assert_eq!((line, col), (9, 9));
+        let (msg, line, col) = located(&problems, "unknown key `sanitiser`");
+        assert!(msg.contains("did you mean `sanitizers`?"), "{msg}");
+        assert_eq!((line, col), (13, 1));
     }
 
     #[test]
