@@ -93,7 +93,7 @@ impl Sources {
                 }
                 let id = SourceId(self.list.len() as u32);
                 self.list.push(SourceInfo {
-                    tag: library_tag(&t.tag, t.place.span),
+                    tag: library_tag(&t.tag, t.location.span),
                     label: t.path.clone(),
                     kind: SourceKind::LibType {
                         config: ci,
@@ -106,7 +106,7 @@ impl Sources {
             for (i, s) in c.sources.iter().enumerate() {
                 let id = SourceId(self.list.len() as u32);
                 self.list.push(SourceInfo {
-                    tag: library_tag(&s.tag, s.place.span),
+                    tag: library_tag(&s.tag, s.location.span),
                     label: format!("{}()", s.path),
                     kind: SourceKind::LibFn {
                         config: ci,
