@@ -215,11 +215,11 @@ fn locate_config_entries(
         let places = c
             .types
             .iter_mut()
-            .map(|t| &mut t.place)
-            .chain(c.sources.iter_mut().map(|t| &mut t.place))
-            .chain(c.sanitizers.iter_mut().map(|t| &mut t.place))
-            .chain(c.consents.iter_mut().map(|t| &mut t.place))
-            .chain(c.checks.iter_mut().map(|t| &mut t.place));
+            .map(|t| &mut t.location)
+            .chain(c.sources.iter_mut().map(|t| &mut t.location))
+            .chain(c.sanitizers.iter_mut().map(|t| &mut t.location))
+            .chain(c.consents.iter_mut().map(|t| &mut t.location))
+            .chain(c.checks.iter_mut().map(|t| &mut t.location));
         for place in places {
             let file = match db.files.iter().find(|f| f.rel == place.manifest) {
                 Some(f) => f.id,

@@ -94,7 +94,7 @@ impl Sources {
                 }
                 let id = SourceId(self.list.len() as u32);
                 self.list.push(SourceInfo {
-                    tag: library_tag(&t.tag, t.place.span),
+                    tag: library_tag(&t.tag, t.location.span),
                     label: t.path.clone(),
                     kind: SourceKind::LibType {
                         config: ci,
@@ -107,7 +107,7 @@ impl Sources {
             for (i, s) in c.sources.iter().enumerate() {
                 let id = SourceId(self.list.len() as u32);
                 self.list.push(SourceInfo {
-                    tag: library_tag(&s.tag, s.place.span),
+                    tag: library_tag(&s.tag, s.location.span),
                     label: format!("{}()", s.path),
                     kind: SourceKind::LibFn {
                         config: ci,
@@ -431,4 +431,61 @@ pub struct FlowFacts {
     /// Per analysed function: the workspace types of the roots it binds (parameters, locals).
     pub root_tys: Vec<Vec<(Name, StructId)>>,
     pub graph: graph::FlowGraph,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workspace::{LibraryCheck, LibraryConsent, LibraryItems, LibraryTag, LibraryType};
+
+    #[test]
+    fn flow_config_carries_library_items_and_types_become_sources() {
+        let mut pkg = crate::model::PackageConfig {
+            library: LibraryItems {
+                types: vec![LibraryType {
+                    path: "actix_identity::Identity".into(),
+                    tag: LibraryTag {
+                        category: "user.authorization.credentials".into(),
+                        ..LibraryTag::default()
+                    },
+                    ..LibraryType::default()
+                }],
+                checks: vec![LibraryCheck {
+                    path: "auth_lib::Session::can_read".into(),
+                    name: "auth.patient_access".into(),
+                    binds: Some(0),
+                    ..LibraryCheck::default()
+                }],
+                consents: vec![LibraryConsent {
+                    path: "consent_sdk::Client::has_opt_in".into(),
+                    purpose: "analytics".into(),
+                    binds: Some(1),
+                    ..LibraryConsent::default()
+                }],
+                ..LibraryItems::default()
+            },
+            ..crate::model::PackageConfig::default()
+        };
+        pkg.region = Some("DE".into());
+        let fc = FlowConfig::of(&pkg);
+        assert_eq!(fc.region.as_deref(), Some("DE"));
+        assert_eq!(fc.checks[0].name, "auth.patient_access");
+        assert_eq!(fc.checks[0].binds, Some(0));
+        assert_eq!(fc.consents[0].binds, Some(1));
+        let mut s = Sources::default();
+        // The same type in two crates' configs is one source.
+        s.add_library(&[fc.clone(), fc]);
+        assert_eq!(s.list.len(), 1);
+        assert_eq!(
+            s.list[0].kind,
+            SourceKind::LibType {
+                config: 0,
+                index: 0
+            }
+        );
+        assert_eq!(s.list[0].tag.category, "user.authorization.credentials");
+        assert!(s.of_lib_ty("actix_identity::Identity").is_some());
+        assert!(s.of_lib_ty("Identity").is_none());
+        assert!(s.of_lib_ty("other::Identity").is_none());
+    }
 }

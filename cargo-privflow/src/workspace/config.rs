@@ -34,7 +34,7 @@ pub struct LibraryTag {
 pub struct LibraryType {
     pub path: String,
     pub tag: LibraryTag,
-    pub place: ConfigPlace,
+    pub location: ConfigPlace,
 }
 
 /// `[[..sources]]`: the library function's return value is personal / health data.
@@ -42,7 +42,7 @@ pub struct LibraryType {
 pub struct LibrarySource {
     pub path: String,
     pub tag: LibraryTag,
-    pub place: ConfigPlace,
+    pub location: ConfigPlace,
 }
 
 /// `[[..sanitizers]]`: the call's result is its input transformed (`kind`).
@@ -51,7 +51,7 @@ pub struct LibrarySanitizer {
     pub path: String,
     /// One of `encrypt`, `anonymize`, `pseudonymize`, `hash`, `redact`.
     pub kind: String,
-    pub place: ConfigPlace,
+    pub location: ConfigPlace,
 }
 
 /// `[[..consents]]`: code that runs only when the call succeeded has consent for `purpose`.
@@ -61,7 +61,7 @@ pub struct LibraryConsent {
     pub purpose: String,
     /// 0-based index (`self` not counted) of the argument the consent is about (SPEC §5).
     pub binds: Option<u32>,
-    pub place: ConfigPlace,
+    pub location: ConfigPlace,
 }
 
 /// `[[..checks]]`: a named check (SPEC §5), as `#[privflow::check(name = .., binds = ..)]`.
@@ -70,7 +70,7 @@ pub struct LibraryCheck {
     pub path: String,
     pub name: String,
     pub binds: Option<u32>,
-    pub place: ConfigPlace,
+    pub location: ConfigPlace,
 }
 
 /// The library items a config declares besides sinks.
@@ -334,11 +334,11 @@ pub(crate) fn parse(
                 raw.types = entries("types", value, src, TAG_ENTRY_KEYS, problems, |f| {
                     let path = f.path();
                     let tag = f.tag();
-                    let place = f.place();
+                    let location = f.place();
                     Some(LibraryType {
                         path: path?,
                         tag: tag?,
-                        place,
+                        location,
                     })
                 })
             }
@@ -346,11 +346,11 @@ pub(crate) fn parse(
                 raw.sources = entries("sources", value, src, TAG_ENTRY_KEYS, problems, |f| {
                     let path = f.path();
                     let tag = f.tag();
-                    let place = f.place();
+                    let location = f.place();
                     Some(LibrarySource {
                         path: path?,
                         tag: tag?,
-                        place,
+                        location,
                     })
                 })
             }
@@ -362,11 +362,11 @@ pub(crate) fn parse(
                     } else {
                         f.required_string("kind")
                     };
-                    let place = f.place();
+                    let location = f.place();
                     Some(LibrarySanitizer {
                         path: path?,
                         kind: kind?,
-                        place,
+                        location,
                     })
                 })
             }
@@ -382,12 +382,12 @@ pub(crate) fn parse(
                         f.push("purpose", msg);
                     }
                     let binds = f.binds();
-                    let place = f.place();
+                    let location = f.place();
                     Some(LibraryConsent {
                         path: path?,
                         purpose: purpose?,
                         binds,
-                        place,
+                        location,
                     })
                 })
             }
@@ -403,12 +403,12 @@ pub(crate) fn parse(
                         f.push("name", msg);
                     }
                     let binds = f.binds();
-                    let place = f.place();
+                    let location = f.place();
                     Some(LibraryCheck {
                         path: path?,
                         name: name?,
                         binds,
-                        place,
+                        location,
                     })
                 })
             }
@@ -1033,9 +1033,16 @@ fn find_place(text: &str, table: &str, key: &KeyPath) -> Option<(u32, u32)> {
             if in_table {
                 table_at = Some((line_no, indent));
             }
+            // `[table.key]`: a key written as a table of its own.
+            let sub_table = !table.is_empty() && line == format!("[{table}.{array}]");
+            if sub_table && key.index.is_none() && key.key.is_some() && entry_at.is_none() {
+                entry_at = Some((line_no, indent));
+            }
             if line == entry_header {
                 in_entry = Some(seen);
-                if key.index == Some(seen) {
+                // The entry, or (for the whole array) its first entry.
+                let whole = key.index.is_none() && entry_at.is_none();
+                if key.index == Some(seen) || whole {
                     entry_at = Some((line_no, indent));
                 }
                 seen += 1;
@@ -1287,7 +1294,11 @@ args = ["self", 0]
         assert_eq!(t.tag.subject.as_deref(), Some("customer"));
         assert_eq!(t.tag.purposes, vec!["essential.service".to_string()]);
         assert_eq!(
-            (t.place.manifest.as_str(), t.place.line, t.place.column),
+            (
+                t.location.manifest.as_str(),
+                t.location.line,
+                t.location.column
+            ),
             ("Cargo.toml", 8, 1)
         );
         // `phi = true`: the default health category.
@@ -1295,11 +1306,11 @@ args = ["self", 0]
         assert_eq!(lib.types[1].tag.category, "user.health_and_medical");
         assert_eq!(lib.sources[0].path, "vendor_crm::Client::fetch_contact");
         assert_eq!(lib.sources[0].tag.category, "user.contact");
-        assert_eq!(lib.sources[0].place.line, 16);
+        assert_eq!(lib.sources[0].location.line, 16);
         assert_eq!(lib.sanitizers[0].kind, "hash");
         assert_eq!(lib.checks[0].name, "auth.patient_access");
         assert_eq!(lib.checks[0].binds, Some(0));
-        assert_eq!(lib.checks[0].place.line, 24);
+        assert_eq!(lib.checks[0].location.line, 24);
         assert_eq!(lib.consents[0].purpose, "analytics");
         assert_eq!(lib.consents[0].binds, Some(1));
         // `args = ["self", 0]`: the receiver and the first argument are data.
@@ -1321,7 +1332,7 @@ args = ["self", 0]
 
     #[test]
     fn unknown_keys_of_library_items_are_located_with_a_suggestion() {
-        let text = "[package.metadata.privflow]\n\n[[package.metadata.privflow.sanitizers]]\npath = \"blake3::keyed_hash\"\nknd = \"hash\"\n\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = { categroy = \"user.contact\" }\n\n[package.metadata.privflow.extra]\n";
+        let text = "[package.metadata.privflow]\n\n[[package.metadata.privflow.sanitizers]]\npath = \"blake3::keyed_hash\"\nknd = \"hash\"\n\n[[package.metadata.privflow.types]]\npath = \"a::B\"\npii = { categroy = \"user.contact\" }\n\n[package.metadata.privflow.extra]\n\n[[package.metadata.privflow.sanitiser]]\npath = \"a::b\"\n";
         let (raw, problems) = parse_manifest(text);
         assert!(raw.sanitizers.is_none() && raw.types.is_none());
         let (msg, line, col) = located(&problems, "unknown key `knd`");
@@ -1331,10 +1342,19 @@ args = ["self", 0]
         // The missing `kind` is reported too, at the entry.
         let (_, line, col) = located(&problems, "missing the required key `kind`");
         assert_eq!((line, col), (3, 1));
+        let (msg, line, col) = located(&problems, "unknown key `extra`");
+        assert!(
+            msg.contains("did you mean `types`?") || msg.contains("expected one of"),
+            "{msg}"
+        );
+        assert_eq!((line, col), (11, 1));
         let (msg, line, col) = located(&problems, "unknown key `categroy`");
         assert!(msg.contains("`types[0].pii`"), "{msg}");
         assert!(msg.contains("did you mean `category`?"), "{msg}");
         assert_eq!((line, col), (9, 9));
+        let (msg, line, col) = located(&problems, "unknown key `sanitiser`");
+        assert!(msg.contains("did you mean `sanitizers`?"), "{msg}");
+        assert_eq!((line, col), (13, 1));
     }
 
     #[test]
