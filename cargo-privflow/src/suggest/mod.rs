@@ -13,6 +13,7 @@ pub mod command;
 pub mod judge;
 pub mod lexicon;
 pub mod output;
+pub mod sinks;
 
 use crate::driver::CheckOptions;
 use crate::hir::{DataClass, ModId, Program};
@@ -269,6 +270,9 @@ pub fn collect(program: &Program, loaded: &Loaded, opts: &SuggestOptions) -> Vec
             &texts,
             opts.min_confidence,
         ));
+    }
+    if wanted(Kind::Sinks) {
+        out.extend(sinks::sink_candidates(program, loaded, opts.min_confidence));
     }
     out.extend(candidates::fn_candidates(
         program,
