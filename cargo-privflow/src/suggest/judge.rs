@@ -216,7 +216,7 @@ impl Context {
             ) || t.windows(2).any(|w| {
                 matches!(
                     (w[0].as_str(), w[1].as_str()),
-                    ("first" | "last" | "full" | "display", "name") | ("date", "of")
+                    ("first" | "last" | "full", "name") | ("date", "of")
                 )
             })
         });
