@@ -208,6 +208,7 @@ impl Context {
                 &[
                     "email",
                     "phone",
+                    "address",
                     "firstname",
                     "lastname",
                     "surname",
