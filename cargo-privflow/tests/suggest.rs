@@ -664,3 +664,38 @@ fn a_linked_source_file_is_not_written_through() {
     );
     assert_eq!(code, 2, "{out}{err}");
 }
+
+#[test]
+fn preview_counts_what_check_would_find_and_touches_nothing() {
+    let tmp = stripped_copy();
+    let app = tmp.path().join("examples/02-cloudvisit-portal");
+    let models = std::fs::read_to_string(app.join("src/models.rs")).expect("test setup");
+    let manifest = app.join("Cargo.toml");
+    let manifest = manifest.to_string_lossy();
+    let (code, out, err) = bin(
+        &[
+            "privflow",
+            "suggest",
+            "--preview",
+            "--format",
+            "json",
+            "--manifest-path",
+            &manifest,
+        ],
+        &app,
+    );
+    assert_eq!(code, 0, "{err}");
+    let last: serde_json::Value =
+        serde_json::from_str(out.lines().last().expect("output")).expect("JSON");
+    assert_eq!(last["kind"], "preview", "{last}");
+    let rules = last["rules"].as_object().expect("rules");
+    assert!(rules.values().all(|r| r["now"] == 0), "{last}");
+    let then: u64 = rules.values().filter_map(|r| r["then"].as_u64()).sum();
+    assert!(then >= 5, "{last}");
+    assert!(rules.contains_key("cloudvisit/encrypt-at-rest"), "{last}");
+    assert_eq!(
+        std::fs::read_to_string(app.join("src/models.rs")).expect("test setup"),
+        models,
+        "--preview must not change the workspace"
+    );
+}

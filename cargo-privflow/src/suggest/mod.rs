@@ -13,6 +13,7 @@ pub mod command;
 pub mod judge;
 pub mod lexicon;
 pub mod output;
+pub mod preview;
 pub mod sinks;
 
 use crate::driver::CheckOptions;

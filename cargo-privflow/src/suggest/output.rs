@@ -176,3 +176,32 @@ pub fn json(out: &Outcome, w: &mut dyn Write) {
         let _ = writeln!(w, "{}", json_line(s));
     }
 }
+
+/// `--preview`, human: findings per rule now and with the suggestions.
+pub fn preview_human(counts: &super::preview::Counts, w: &mut dyn Write) {
+    let mut w = Escaping(w);
+    let (now, then): (usize, usize) = counts
+        .iter()
+        .fold((0, 0), |(a, b), (_, x, y)| (a + x, b + y));
+    let _ = writeln!(
+        w,
+        "privflow suggest --preview: with these annotations `cargo privflow` would report {then} finding{} (now {now})",
+        if then == 1 { "" } else { "s" }
+    );
+    for (rule, a, b) in counts {
+        let _ = writeln!(w, "  {b:>5}  {rule}  (now {a})");
+    }
+}
+
+/// `--preview`, JSON: one line `{"kind":"preview","rules":{rule:{"now":n,"then":m}}}`.
+pub fn preview_json(counts: &super::preview::Counts, w: &mut dyn Write) {
+    let rules: serde_json::Map<String, serde_json::Value> = counts
+        .iter()
+        .map(|(r, a, b)| (r.clone(), serde_json::json!({"now": a, "then": b})))
+        .collect();
+    let _ = writeln!(
+        w,
+        "{}",
+        serde_json::json!({"kind": "preview", "rules": rules})
+    );
+}
