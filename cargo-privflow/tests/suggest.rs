@@ -430,6 +430,21 @@ pub mod inner {
     pub struct Login {
         pub kennwort: String,
     }
+
+    impl Login {
+        /// Hashes the password (a stand-in).
+        pub fn hash_password(&self, salt: &str) -> String {
+            format!("{salt}{}", self.kennwort.len())
+        }
+    }
+}
+
+pub fn has_newsletter_consent(account: i64) -> bool {
+    account > 0
+}
+
+pub fn set_newsletter_consent(account: i64) -> bool {
+    account > 0
 }
 "#;
 
@@ -479,6 +494,20 @@ fn apply_is_idempotent_and_the_result_parses_and_checks() {
     ] {
         assert!(lib.contains(want), "missing:\n{want}\nin:\n{lib}");
     }
+    assert!(
+        lib.contains("        /// Hashes the password (a stand-in).\n        #[privflow::sanitizer(hash)]\n        pub fn hash_password("),
+        "{lib}"
+    );
+    assert!(
+        lib.contains(
+            "#[privflow::consent(purpose = \"marketing\")]\npub fn has_newsletter_consent("
+        ),
+        "{lib}"
+    );
+    assert!(
+        lib.contains("}\n\npub fn set_newsletter_consent("),
+        "a setter is no consent check: {lib}"
+    );
     for untouched in [
         "    pub id: i64,",
         "    pub email_verified: bool,",
