@@ -113,6 +113,8 @@ pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<(String, usize), String
         )
     })?;
     let index = LineIndex::new(text);
+    // Inserted lines end as the file's lines do.
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut inserts: Vec<(usize, String)> = Vec::new();
     for s in wants {
         let found = match &s.place {
@@ -135,7 +137,7 @@ pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<(String, usize), String
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..at];
         let insertion = if before.trim().is_empty() {
-            (line_start, format!("{before}{attr}\n"))
+            (line_start, format!("{before}{attr}{newline}"))
         } else {
             // Something precedes the item on its line (`struct A { email: String }`): insert
             // in the line, before the item.
@@ -355,5 +357,64 @@ fn sig_start(vis: &syn::Visibility, sig: &syn::Signature) -> LineColumn {
     match vis {
         syn::Visibility::Inherited => sig.span().start(),
         v => v.span().start(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::{Kind, Suggestion};
+
+    fn field(type_line: u32, name: &str, attr: &str) -> Suggestion {
+        Suggestion {
+            kind: Kind::Data,
+            file: "src/lib.rs".into(),
+            path: PathBuf::from("src/lib.rs"),
+            line: 0,
+            column: 0,
+            item: name.into(),
+            attribute: attr.into(),
+            category: None,
+            class: None,
+            confidence: 0.9,
+            reason: String::new(),
+            place: Place::Field {
+                type_line,
+                field: name.into(),
+            },
+        }
+    }
+
+    fn ty(line: u32) -> Suggestion {
+        Suggestion {
+            place: Place::Type { line },
+            ..field(0, "", "#[privflow::data]")
+        }
+    }
+
+    #[test]
+    fn keeps_crlf_and_finds_columns_after_non_ascii_text() {
+        let text =
+            "/// Größe, Straße\r\npub struct Straße { pub ort: String, pub email: String }\r\n";
+        let wants = [ty(2), field(2, "email", "#[pii]")];
+        let refs: Vec<&Suggestion> = wants.iter().collect();
+        let (out, n) = edit(text, &refs).expect("edits");
+        assert_eq!(n, 2);
+        assert_eq!(
+            out,
+            "/// Größe, Straße\r\n#[privflow::data]\r\npub struct Straße { pub ort: String, #[pii] pub email: String }\r\n"
+        );
+    }
+
+    #[test]
+    fn nothing_twice_and_nothing_in_a_file_that_does_not_parse() {
+        let text = "#[privflow::data]\nstruct A {\n    #[pii]\n    email: String,\n}\n";
+        let wants = [
+            ty(2),
+            field(2, "email", "#[pii(category = \"user.contact.email\")]"),
+        ];
+        let refs: Vec<&Suggestion> = wants.iter().collect();
+        assert_eq!(edit(text, &refs).expect("parses").1, 0);
+        assert!(edit("struct A { email: String", &refs).is_err());
     }
 }

@@ -27,6 +27,17 @@ impl SourceTexts {
         }
     }
 
+    /// Texts given directly (tests).
+    #[cfg(test)]
+    pub fn from_texts(texts: &[&str]) -> SourceTexts {
+        SourceTexts {
+            lines: texts
+                .iter()
+                .map(|t| t.lines().map(str::to_string).collect())
+                .collect(),
+        }
+    }
+
     /// The names the attributes just above line `line` (1-based) give the field declared on it:
     /// `serde(rename = "x")`, `sqlx(rename = "x")`, `diesel(column_name = x)`,
     /// `sea_orm(column_name = "x")`. Reads upwards over attribute and comment lines only.
@@ -204,4 +215,23 @@ pub fn preview_json(counts: &super::preview::Counts, w: &mut dyn Write) {
         "{}",
         serde_json::json!({"kind": "preview", "rules": rules})
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceTexts;
+    use crate::syntax::FileId;
+
+    #[test]
+    fn renames_are_read_from_the_attributes_above_a_field() {
+        let text = "struct Row {\n    id: i64,\n    /// Birth date.\n    #[serde(rename = \"geburtsdatum\")]\n    #[sqlx(rename = \"gd\")]\n    gd: String,\n    #[diesel(column_name = telefoonnummer)]\n    tel: String,\n    plain: String,\n}\n";
+        let t = SourceTexts::from_texts(&[text]);
+        assert_eq!(t.renames(FileId(0), 6), ["geburtsdatum", "gd"]);
+        assert_eq!(t.renames(FileId(0), 8), ["telefoonnummer"]);
+        assert!(
+            t.renames(FileId(0), 9).is_empty(),
+            "stops at the previous field"
+        );
+        assert!(t.renames(FileId(7), 1).is_empty(), "no such file");
+    }
 }
