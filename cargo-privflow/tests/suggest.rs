@@ -728,3 +728,55 @@ fn preview_counts_what_check_would_find_and_touches_nothing() {
         "--preview must not change the workspace"
     );
 }
+
+/// Odd but valid sources: `suggest --apply` ends with 0 or 2, never a panic, and what it writes
+/// still parses.
+#[test]
+fn odd_sources_survive_suggest_apply() {
+    let deep = format!(
+        "pub struct Deep {{ pub email: {}String{} }}\n",
+        "Option<".repeat(200),
+        ">".repeat(200)
+    );
+    let cases: Vec<String> = vec![
+        "pub struct T(pub String, pub u32);\npub union U { pub email: u32 }\n".into(),
+        "pub struct R { pub r#type: String, pub r#email: String }\n".into(),
+        "macro_rules! m { () => { pub struct InMacro { pub email: String } } }\nm!();\n".into(),
+        "#[cfg_attr(feature = \"x\", derive(Debug))]\npub struct C {\n    #[cfg_attr(any(), serde(rename = \"e_mail\"))]\n    pub x: String,\n}\n".into(),
+        "pub fn f() { struct Local { email: String } let _ = Local { email: String::new() }; }\n".into(),
+        "pub enum E { A(String), B { telefon: String }, C }\n".into(),
+        "pub struct Generic<T> { pub email: T, pub geburtsdatum: Vec<T> }\n".into(),
+        "pub trait Tr { fn hash_it(&self, x: &str) -> String; }\n".into(),
+        "pub struct Ünïcödé { pub straße: String, pub 名前: String }\n".into(),
+        deep,
+        String::from_utf8_lossy(&[0xef, 0xbb, 0xbf]).into_owned() + "pub struct Bom { pub email: String }\n",
+    ];
+    for (i, lib) in cases.iter().enumerate() {
+        let tmp = tempfile::tempdir().expect("test setup");
+        let dir = tmp.path().join(format!("case{i}"));
+        std::fs::create_dir_all(dir.join("src")).expect("test setup");
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package]\nname = \"odd\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n\n[workspace]\n",
+        )
+        .expect("test setup");
+        std::fs::write(dir.join("src/lib.rs"), lib).expect("test setup");
+        let (code, out, err) = bin(&["privflow", "suggest", "--apply"], &dir);
+        assert!(code == 0 || code == 2, "case {i}: exit {code}\n{out}{err}");
+        assert!(
+            !err.contains("would not parse"),
+            "case {i}: an edit broke the file\n{err}"
+        );
+        assert!(!err.contains("panicked"), "case {i}: {err}");
+        let after = std::fs::read_to_string(dir.join("src/lib.rs")).expect("test setup");
+        let after = after.trim_start_matches('\u{feff}');
+        syn::parse_file(after)
+            .unwrap_or_else(|e| panic!("case {i} no longer parses: {e}\n{after}"));
+        let (code, out, _) = bin(&["privflow", "suggest", "--apply"], &dir);
+        assert!(code == 0 || code == 2, "case {i}: second run exit {code}");
+        assert!(
+            out.contains("applied 0 annotations") || code == 2,
+            "case {i}: not idempotent:\n{out}"
+        );
+    }
+}

@@ -161,6 +161,14 @@ pub fn human(out: &Outcome, applied: Option<&super::apply::Applied>, w: &mut dyn
                 )
             }
         );
+        if a.unplaced > 0 {
+            let _ = writeln!(
+                w,
+                "privflow suggest: {} not applied: written inside a macro call or a function \
+                 body; add by hand",
+                a.unplaced
+            );
+        }
     }
 }
 
