@@ -426,6 +426,13 @@ pub struct Upload {
     pub size: u64,
 }
 
+/// A newtype named like data gets a type tag; a field of it needs none.
+pub struct EmailAddress(pub String);
+
+pub struct Signup {
+    pub contact: EmailAddress,
+}
+
 pub mod inner {
     pub struct Login {
         pub kennwort: String,
@@ -494,6 +501,10 @@ fn apply_is_idempotent_and_the_result_parses_and_checks() {
     ] {
         assert!(lib.contains(want), "missing:\n{want}\nin:\n{lib}");
     }
+    assert!(
+        lib.contains("/// A newtype named like data gets a type tag; a field of it needs none.\n#[privflow::pii(category = \"user.contact.email\")]\npub struct EmailAddress(pub String);\n\npub struct Signup {\n    pub contact: EmailAddress,"),
+        "{lib}"
+    );
     assert!(
         lib.contains("        /// Hashes the password (a stand-in).\n        #[privflow::sanitizer(hash)]\n        pub fn hash_password("),
         "{lib}"

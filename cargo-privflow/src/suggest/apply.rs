@@ -134,6 +134,8 @@ pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<Edited, String> {
         let found: Option<Option<LineColumn>> = match &s.place {
             Place::Type { line } => find_type(&file.items, *line, 0)
                 .map(|it| (!item_has(it.attrs, &["data"])).then_some(it.start)),
+            Place::TypeTag { line } => find_type(&file.items, *line, 0)
+                .map(|it| (!item_has(it.attrs, &["pii", "phi"])).then_some(it.start)),
             Place::Field { type_line, field } => find_type(&file.items, *type_line, 0)
                 .and_then(|it| it.fields.into_iter().find(|f| f.name == *field))
                 .map(|f| (!item_has(f.attrs, &["pii", "phi"])).then_some(f.start)),
