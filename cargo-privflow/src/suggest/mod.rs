@@ -215,19 +215,20 @@ fn run_here(opts: &SuggestOptions) -> Outcome {
         out.problems.push(p.clone());
     }
     out.suggestions = collect(&program, &loaded, opts);
-    // Files per package: a crate's files are those whose span files its structs use; simpler and
-    // exact: every file under the package root.
+    // Files per package: each file belongs to the package whose root is the nearest directory
+    // above it (a member nested in another package's directory is its own package).
     let mut pkgs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
-    for t in &ws.targets {
-        let manifest = t.package_root.join("Cargo.toml");
-        let files: Vec<String> = loaded
-            .db
-            .files
+    for f in &loaded.db.files {
+        let owner = ws
+            .targets
             .iter()
-            .filter(|f| f.path.starts_with(&t.package_root))
-            .map(|f| f.rel.clone())
-            .collect();
-        pkgs.entry(manifest).or_default().extend(files);
+            .filter(|t| f.path.starts_with(&t.package_root))
+            .max_by_key(|t| t.package_root.components().count());
+        if let Some(t) = owner {
+            pkgs.entry(t.package_root.join("Cargo.toml"))
+                .or_default()
+                .push(f.rel.clone());
+        }
     }
     out.packages = pkgs.into_iter().collect();
     out.problems.sort();
