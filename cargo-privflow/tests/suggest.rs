@@ -426,10 +426,32 @@ pub struct Upload {
     pub size: u64,
 }
 
+/// A newtype named like data gets a type tag; a field of it needs none.
+pub struct EmailAddress(pub String);
+
+pub struct Signup {
+    pub contact: EmailAddress,
+}
+
 pub mod inner {
     pub struct Login {
         pub kennwort: String,
     }
+
+    impl Login {
+        /// Hashes the password (a stand-in).
+        pub fn hash_password(&self, salt: &str) -> String {
+            format!("{salt}{}", self.kennwort.len())
+        }
+    }
+}
+
+pub fn has_newsletter_consent(account: i64) -> bool {
+    account > 0
+}
+
+pub fn set_newsletter_consent(account: i64) -> bool {
+    account > 0
 }
 "#;
 
@@ -479,6 +501,24 @@ fn apply_is_idempotent_and_the_result_parses_and_checks() {
     ] {
         assert!(lib.contains(want), "missing:\n{want}\nin:\n{lib}");
     }
+    assert!(
+        lib.contains("/// A newtype named like data gets a type tag; a field of it needs none.\n#[privflow::pii(category = \"user.contact.email\")]\npub struct EmailAddress(pub String);\n\npub struct Signup {\n    pub contact: EmailAddress,"),
+        "{lib}"
+    );
+    assert!(
+        lib.contains("        /// Hashes the password (a stand-in).\n        #[privflow::sanitizer(hash)]\n        pub fn hash_password("),
+        "{lib}"
+    );
+    assert!(
+        lib.contains(
+            "#[privflow::consent(purpose = \"marketing\")]\npub fn has_newsletter_consent("
+        ),
+        "{lib}"
+    );
+    assert!(
+        lib.contains("}\n\npub fn set_newsletter_consent("),
+        "a setter is no consent check: {lib}"
+    );
     for untouched in [
         "    pub id: i64,",
         "    pub email_verified: bool,",
@@ -663,4 +703,91 @@ fn a_linked_source_file_is_not_written_through() {
         "{out}{err}"
     );
     assert_eq!(code, 2, "{out}{err}");
+}
+
+#[test]
+fn preview_counts_what_check_would_find_and_touches_nothing() {
+    let tmp = stripped_copy();
+    let app = tmp.path().join("examples/02-cloudvisit-portal");
+    let models = std::fs::read_to_string(app.join("src/models.rs")).expect("test setup");
+    let manifest = app.join("Cargo.toml");
+    let manifest = manifest.to_string_lossy();
+    let (code, out, err) = bin(
+        &[
+            "privflow",
+            "suggest",
+            "--preview",
+            "--format",
+            "json",
+            "--manifest-path",
+            &manifest,
+        ],
+        &app,
+    );
+    assert_eq!(code, 0, "{err}");
+    let last: serde_json::Value =
+        serde_json::from_str(out.lines().last().expect("output")).expect("JSON");
+    assert_eq!(last["kind"], "preview", "{last}");
+    let rules = last["rules"].as_object().expect("rules");
+    assert!(rules.values().all(|r| r["now"] == 0), "{last}");
+    let then: u64 = rules.values().filter_map(|r| r["then"].as_u64()).sum();
+    assert!(then >= 5, "{last}");
+    assert!(rules.contains_key("cloudvisit/encrypt-at-rest"), "{last}");
+    assert_eq!(
+        std::fs::read_to_string(app.join("src/models.rs")).expect("test setup"),
+        models,
+        "--preview must not change the workspace"
+    );
+}
+
+/// Odd but valid sources: `suggest --apply` ends with 0 or 2, never a panic, and what it writes
+/// still parses.
+#[test]
+fn odd_sources_survive_suggest_apply() {
+    let deep = format!(
+        "pub struct Deep {{ pub email: {}String{} }}\n",
+        "Option<".repeat(200),
+        ">".repeat(200)
+    );
+    let cases: Vec<String> = vec![
+        "pub struct T(pub String, pub u32);\npub union U { pub email: u32 }\n".into(),
+        "pub struct R { pub r#type: String, pub r#email: String }\n".into(),
+        "macro_rules! m { () => { pub struct InMacro { pub email: String } } }\nm!();\n".into(),
+        "#[cfg_attr(feature = \"x\", derive(Debug))]\npub struct C {\n    #[cfg_attr(any(), serde(rename = \"e_mail\"))]\n    pub x: String,\n}\n".into(),
+        "pub fn f() { struct Local { email: String } let _ = Local { email: String::new() }; }\n".into(),
+        "pub enum E { A(String), B { telefon: String }, C }\n".into(),
+        "pub struct Generic<T> { pub email: T, pub geburtsdatum: Vec<T> }\n".into(),
+        "pub trait Tr { fn hash_it(&self, x: &str) -> String; }\n".into(),
+        "pub struct Ünïcödé { pub straße: String, pub 名前: String }\n".into(),
+        deep,
+        String::from_utf8_lossy(&[0xef, 0xbb, 0xbf]).into_owned() + "pub struct Bom { pub email: String }\n",
+    ];
+    for (i, lib) in cases.iter().enumerate() {
+        let tmp = tempfile::tempdir().expect("test setup");
+        let dir = tmp.path().join(format!("case{i}"));
+        std::fs::create_dir_all(dir.join("src")).expect("test setup");
+        std::fs::write(
+            dir.join("Cargo.toml"),
+            "[package]\nname = \"odd\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n\n[workspace]\n",
+        )
+        .expect("test setup");
+        std::fs::write(dir.join("src/lib.rs"), lib).expect("test setup");
+        let (code, out, err) = bin(&["privflow", "suggest", "--apply"], &dir);
+        assert!(code == 0 || code == 2, "case {i}: exit {code}\n{out}{err}");
+        assert!(
+            !err.contains("would not parse"),
+            "case {i}: an edit broke the file\n{err}"
+        );
+        assert!(!err.contains("panicked"), "case {i}: {err}");
+        let after = std::fs::read_to_string(dir.join("src/lib.rs")).expect("test setup");
+        let after = after.trim_start_matches('\u{feff}');
+        syn::parse_file(after)
+            .unwrap_or_else(|e| panic!("case {i} no longer parses: {e}\n{after}"));
+        let (code, out, _) = bin(&["privflow", "suggest", "--apply"], &dir);
+        assert!(code == 0 || code == 2, "case {i}: second run exit {code}");
+        assert!(
+            out.contains("applied 0 annotations") || code == 2,
+            "case {i}: not idempotent:\n{out}"
+        );
+    }
 }

@@ -10,7 +10,7 @@
 use super::{Outcome, Place, Suggestion};
 use proc_macro2::LineColumn;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use syn::spanned::Spanned;
 
 /// What `--apply` did.
@@ -20,6 +20,9 @@ pub struct Applied {
     pub inserted: usize,
     /// Files written (relative).
     pub files: Vec<String>,
+    /// Suggestions whose item is not written where `--apply` can find it (inside a macro call
+    /// or a function body): printed, not applied.
+    pub unplaced: usize,
     /// Manifests the dependency was added to (relative).
     pub manifests: Vec<String>,
     /// What could not be applied, with the file: an incomplete apply (exit 2).
@@ -38,7 +41,6 @@ pub fn apply(out: &Outcome) -> Applied {
                 .push(s);
         }
     }
-    let mut touched: Vec<PathBuf> = Vec::new();
     for ((rel, path), wants) in by_file {
         if out.unreadable.iter().any(|u| u == rel) {
             done.problems.push(format!(
@@ -60,17 +62,19 @@ pub fn apply(out: &Outcome) -> Applied {
             }
         };
         match edit(&text, &wants) {
-            Ok((new, n)) if n > 0 => {
-                match crate::cli::write_file(path, new.as_bytes(), Some(&out.root)) {
+            Ok(e) => {
+                done.unplaced += e.unplaced;
+                if e.inserted == 0 {
+                    continue;
+                }
+                match crate::cli::write_file(path, e.text.as_bytes(), Some(&out.root)) {
                     Ok(()) => {
-                        done.inserted += n;
+                        done.inserted += e.inserted;
                         done.files.push(rel.to_string());
-                        touched.push(path.to_path_buf());
                     }
-                    Err(e) => done.problems.push(format!("{rel}: could not write: {e}")),
+                    Err(err) => done.problems.push(format!("{rel}: could not write: {err}")),
                 }
             }
-            Ok(_) => {}
             Err(e) => done.problems.push(format!("{rel}: {e}")),
         }
     }
@@ -103,7 +107,14 @@ pub fn apply(out: &Outcome) -> Applied {
 }
 
 /// The edited text and the number of insertions, or why the file is left alone.
-pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<(String, usize), String> {
+pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<Edited, String> {
+    // syn reads past a byte order mark, so its spans count from after it: edit without it.
+    if let Some(body) = text.strip_prefix('\u{feff}') {
+        return edit(body, wants).map(|e| Edited {
+            text: format!("\u{feff}{}", e.text),
+            ..e
+        });
+    }
     let file = syn::parse_file(text).map_err(|e| {
         let at = e.span().start();
         format!(
@@ -113,29 +124,43 @@ pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<(String, usize), String
         )
     })?;
     let index = LineIndex::new(text);
+    // Inserted lines end as the file's lines do.
+    let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let mut inserts: Vec<(usize, String)> = Vec::new();
+    let mut unplaced = 0;
     for s in wants {
-        let found = match &s.place {
+        // `None`: no such item in the text (inside a macro call, a function body); `Some(None)`:
+        // it already carries the attribute.
+        let found: Option<Option<LineColumn>> = match &s.place {
             Place::Type { line } => find_type(&file.items, *line, 0)
-                .filter(|it| !item_has(it.attrs, &["data"]))
-                .map(|it| (it.start, &s.attribute)),
+                .map(|it| (!item_has(it.attrs, &["data"])).then_some(it.start)),
+            Place::TypeTag { line } => find_type(&file.items, *line, 0)
+                .map(|it| (!item_has(it.attrs, &["pii", "phi"])).then_some(it.start)),
             Place::Field { type_line, field } => find_type(&file.items, *type_line, 0)
                 .and_then(|it| it.fields.into_iter().find(|f| f.name == *field))
-                .filter(|f| !item_has(f.attrs, &["pii", "phi"]))
-                .map(|f| (f.start, &s.attribute)),
-            Place::Fn { line } => find_fn(&file.items, *line, 0)
-                .filter(|it| !item_has(it.attrs, &["sanitizer", "consent", "sink", "source"]))
-                .map(|it| (it.start, &s.attribute)),
-            Place::Config => None,
+                .map(|f| (!item_has(f.attrs, &["pii", "phi"])).then_some(f.start)),
+            Place::Fn { line } => find_fn(&file.items, *line, 0).map(|it| {
+                (!item_has(it.attrs, &["sanitizer", "consent", "sink", "source"]))
+                    .then_some(it.start)
+            }),
+            Place::Config => continue,
         };
-        let Some((start, attr)) = found else { continue };
+        let start = match found {
+            Some(Some(start)) => start,
+            Some(None) => continue,
+            None => {
+                unplaced += 1;
+                continue;
+            }
+        };
+        let attr = &s.attribute;
         let Some(at) = index.offset(start) else {
             continue;
         };
         let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
         let before = &text[line_start..at];
         let insertion = if before.trim().is_empty() {
-            (line_start, format!("{before}{attr}\n"))
+            (line_start, format!("{before}{attr}{newline}"))
         } else {
             // Something precedes the item on its line (`struct A { email: String }`): insert
             // in the line, before the item.
@@ -163,7 +188,19 @@ pub fn edit(text: &str, wants: &[&Suggestion]) -> Result<(String, usize), String
             "the edited file would not parse ({e}): nothing is written (please report this)"
         ));
     }
-    Ok((out, n))
+    Ok(Edited {
+        text: out,
+        inserted: n,
+        unplaced,
+    })
+}
+
+/// An edited file: its text, the attributes inserted, and the suggestions whose item was not
+/// found in the text (written inside a macro call or a function body: left to the user).
+pub struct Edited {
+    pub text: String,
+    pub inserted: usize,
+    pub unplaced: usize,
 }
 
 /// Line starts, to turn syn's (line, char column) into byte offsets.
@@ -355,5 +392,66 @@ fn sig_start(vis: &syn::Visibility, sig: &syn::Signature) -> LineColumn {
     match vis {
         syn::Visibility::Inherited => sig.span().start(),
         v => v.span().start(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::suggest::{Kind, Suggestion};
+    use std::path::PathBuf;
+
+    fn field(type_line: u32, name: &str, attr: &str) -> Suggestion {
+        Suggestion {
+            kind: Kind::Data,
+            file: "src/lib.rs".into(),
+            path: PathBuf::from("src/lib.rs"),
+            line: 0,
+            column: 0,
+            item: name.into(),
+            attribute: attr.into(),
+            category: None,
+            class: None,
+            confidence: 0.9,
+            reason: String::new(),
+            place: Place::Field {
+                type_line,
+                field: name.into(),
+            },
+        }
+    }
+
+    fn ty(line: u32) -> Suggestion {
+        Suggestion {
+            place: Place::Type { line },
+            ..field(0, "", "#[privflow::data]")
+        }
+    }
+
+    #[test]
+    fn keeps_crlf_and_finds_columns_after_non_ascii_text() {
+        let text =
+            "/// Größe, Straße\r\npub struct Straße { pub ort: String, pub email: String }\r\n";
+        let wants = [ty(2), field(2, "email", "#[pii]")];
+        let refs: Vec<&Suggestion> = wants.iter().collect();
+        let e = edit(text, &refs).expect("edits");
+        let (out, n) = (e.text, e.inserted);
+        assert_eq!(n, 2);
+        assert_eq!(
+            out,
+            "/// Größe, Straße\r\n#[privflow::data]\r\npub struct Straße { pub ort: String, #[pii] pub email: String }\r\n"
+        );
+    }
+
+    #[test]
+    fn nothing_twice_and_nothing_in_a_file_that_does_not_parse() {
+        let text = "#[privflow::data]\nstruct A {\n    #[pii]\n    email: String,\n}\n";
+        let wants = [
+            ty(2),
+            field(2, "email", "#[pii(category = \"user.contact.email\")]"),
+        ];
+        let refs: Vec<&Suggestion> = wants.iter().collect();
+        assert_eq!(edit(text, &refs).expect("parses").inserted, 0);
+        assert!(edit("struct A { email: String", &refs).is_err());
     }
 }

@@ -43,6 +43,12 @@ const CHECK_VERBS: &[&str] = &[
     "has", "is", "check", "verify", "require", "ensure", "may", "can", "allowed", "got",
 ];
 
+/// First words of functions that change or record consent rather than check it.
+const SETTER_VERBS: &[&str] = &[
+    "set", "record", "store", "save", "give", "grant", "withdraw", "revoke", "update", "delete",
+    "remove", "log", "insert", "upsert", "write", "clear", "reset", "new", "load", "list",
+];
+
 /// Purposes read from a consent function's name; `None`: the name does not say.
 fn purpose_of(toks: &[String]) -> Option<&'static str> {
     for t in toks {
@@ -108,7 +114,9 @@ pub fn fn_candidates(
                     .map(|(_, s)| (i, *s))
             });
             if let Some((i, how)) = hit {
-                let confidence = if i == 0 { 0.7 } else { 0.5 };
+                // The verb first (`hash_password`) names what the function does; elsewhere
+                // (`password_hash_for`) the word is usually a noun.
+                let confidence = if i == 0 { 0.7 } else { 0.35 };
                 if confidence >= min {
                     out.push(Suggestion {
                         kind: Kind::Sanitizers,
@@ -122,8 +130,16 @@ pub fn fn_candidates(
                         class: None,
                         confidence,
                         reason: format!(
-                            "function name `{}` (`{}`: {how}s its input); review that it does",
-                            f.name, toks[i]
+                            "function name `{}` (`{}`: it {} its input); review that it does",
+                            f.name,
+                            toks[i],
+                            match how {
+                                "hash" => "hashes",
+                                "encrypt" => "encrypts",
+                                "redact" => "redacts",
+                                "anonymize" => "anonymizes",
+                                _ => "pseudonymizes",
+                            }
                         ),
                         place: Place::Fn {
                             line: f.ir.span.line,
@@ -135,8 +151,13 @@ pub fn fn_candidates(
         let consent_word = toks.iter().any(|t| CONSENT_WORDS.contains(&t.as_str()))
             || toks.windows(2).any(|w| w[0] == "opted" && w[1] == "in")
             || toks.windows(2).any(|w| w[0] == "opt" && w[1] == "in");
-        if wanted(Kind::Consents) && consent_word && returns_checkable(f.ir.ret.as_ref()) {
-            let first = toks.first().map(String::as_str).unwrap_or("");
+        let first = toks.first().map(String::as_str).unwrap_or("");
+        let changes = SETTER_VERBS.contains(&first);
+        if wanted(Kind::Consents)
+            && consent_word
+            && !changes
+            && returns_checkable(f.ir.ret.as_ref())
+        {
             let confidence = if CHECK_VERBS.contains(&first) {
                 0.75
             } else {

@@ -22,6 +22,10 @@ pub struct SuggestArgs {
     /// Cargo.toml when missing); config entries are only printed
     #[arg(long)]
     pub apply: bool,
+    /// Also show what `cargo privflow` would find with the suggestions applied (on a temporary
+    /// copy of the workspace): findings per rule, now and then
+    #[arg(long)]
+    pub preview: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,6 +82,19 @@ pub fn run(
         };
         let _ = writeln!(Escaping(&mut *stderr), "{level}: {at}{}", p.message);
     }
+    // Before `--apply`: the preview compares the code as it is with the suggestions applied.
+    let preview = if args.preview && outcome.complete() {
+        match super::preview::preview(&outcome, &opts) {
+            Ok(counts) => Some(counts),
+            Err(e) => {
+                let _ = writeln!(Escaping(&mut *stderr), "error: --preview: {e}");
+                code = 2;
+                None
+            }
+        }
+    } else {
+        None
+    };
     let applied = if args.apply {
         let a = apply::apply(&outcome);
         for p in &a.problems {
@@ -91,6 +108,12 @@ pub fn run(
     match args.format {
         SuggestFormat::Human => output::human(&outcome, applied.as_ref(), stdout),
         SuggestFormat::Json => output::json(&outcome, stdout),
+    }
+    if let Some(counts) = &preview {
+        match args.format {
+            SuggestFormat::Human => output::preview_human(counts, stdout),
+            SuggestFormat::Json => output::preview_json(counts, stdout),
+        }
     }
     code
 }

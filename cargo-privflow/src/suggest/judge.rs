@@ -195,13 +195,20 @@ impl Context {
     /// `fields`: each field's name and type.
     pub fn of(struct_name: &str, fields: &[(&str, &TypeRef)]) -> Context {
         let own = lexicon::tokens(struct_name);
-        let field_toks: Vec<Vec<String>> = fields.iter().map(|(n, _)| lexicon::tokens(n)).collect();
+        // Only fields that can hold the data speak for the struct (`require_email_verification:
+        // bool` does not make a settings struct a person).
+        let field_toks: Vec<Vec<String>> = fields
+            .iter()
+            .filter(|(_, t)| !matches!(classify(t), TyClass::Bool | TyClass::Int | TyClass::Float))
+            .map(|(n, _)| lexicon::tokens(n))
+            .collect();
         let strong_personal_field = field_toks.iter().any(|t| {
             lexicon::has_any(
                 t,
                 &[
                     "email",
                     "phone",
+                    "address",
                     "firstname",
                     "lastname",
                     "surname",
@@ -210,7 +217,7 @@ impl Context {
             ) || t.windows(2).any(|w| {
                 matches!(
                     (w[0].as_str(), w[1].as_str()),
-                    ("first" | "last" | "full" | "display", "name") | ("date", "of")
+                    ("first" | "last" | "full", "name") | ("date", "of")
                 )
             })
         });
@@ -378,7 +385,7 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             match qualifier {
                 Some(q) if lexicon::THING_QUALIFIERS.contains(&q) => return None,
                 Some(q) if lexicon::PERSON_WORDS.contains(&q) => conf = 0.85,
-                Some(_) if cx.person => conf = 0.6,
+                Some(_) if cx.person => conf = meaning.confidence.max(0.6),
                 Some(_) => conf = 0.35,
                 None if cx.person => conf = 0.75,
                 None => {
@@ -391,7 +398,13 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             }
         }
         WordKind::Secret => {
-            if cx.service {
+            // The service's own secrets, wherever they are kept (`client_secret`, `api_token`).
+            let at = toks
+                .iter()
+                .position(|t| *t == matched || matched.starts_with(t.as_str()));
+            let qualifier = at.and_then(|i| i.checked_sub(1)).map(|i| toks[i].as_str());
+            let system = qualifier.is_some_and(|q| lexicon::SYSTEM_SECRET_QUALIFIERS.contains(&q));
+            if cx.service || system {
                 return None;
             }
             if tc == TyClass::Int && last != "pin" {
@@ -412,7 +425,16 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             }
         }
         WordKind::FreeText => {
-            if !matches!(tc, TyClass::Text | TyClass::Bytes | TyClass::Other) || cx.service {
+            if !matches!(tc, TyClass::Text | TyClass::Bytes) || cx.service {
+                return None;
+            }
+            // The word must be the field's head noun: `notes`, `reason_for_visit`, not
+            // `comment_actions`.
+            let at = toks.iter().position(|t| *t == matched);
+            let head = at.is_some_and(|i| {
+                i + 1 == toks.len() || matches!(toks[i + 1].as_str(), "for" | "of" | "von" | "van")
+            });
+            if !head {
                 return None;
             }
             // `content_type`, `body_length`, `message_id`: about the text, not the text.

@@ -96,10 +96,10 @@ pub const PHRASES: &[(&[&str], Meaning)] = &[
     (&["family", "name"], m(NAME, Pii, 0.9, "family name", Strong)),
     (&["middle", "name"], m(NAME, Pii, 0.9, "middle name", Strong)),
     (&["full", "name"], m(NAME, Pii, 0.9, "full name", Strong)),
-    (&["display", "name"], m(NAME, Pii, 0.8, "display name", Strong)),
+    (&["display", "name"], m(NAME, Pii, 0.8, "display name", PersonName)),
     (&["maiden", "name"], m(NAME, Pii, 0.9, "maiden name", Strong)),
     (&["nick", "name"], m(NAME, Pii, 0.7, "nickname", Strong)),
-    (&["user", "name"], m("user.account.username", Pii, 0.8, "user name", Strong)),
+    (&["user", "name"], m("user.account.username", Pii, 0.8, "user name", PersonName)),
     (&["login", "name"], m(CREDENTIALS, Pii, 0.8, "login name", Strong)),
     (&["bank", "account"], m(BANK, Pii, 0.9, "bank account", Numeric)),
     (&["account", "number"], m(BANK, Pii, 0.7, "account number", Numeric)),
@@ -202,9 +202,9 @@ pub const WORDS: &[(&str, Meaning)] = &[
     ("voornaam", m(NAME, Pii, 0.9, "Dutch: first name", Strong)),
     ("achternaam", m(NAME, Pii, 0.9, "Dutch: last name", Strong)),
     ("naam", m(NAME, Pii, 0.6, "Dutch: name", PersonName)),
-    ("username", m("user.account.username", Pii, 0.8, "user name", Strong)),
-    ("benutzername", m("user.account.username", Pii, 0.8, "German: user name", Strong)),
-    ("gebruikersnaam", m("user.account.username", Pii, 0.8, "Dutch: user name", Strong)),
+    ("username", m("user.account.username", Pii, 0.8, "user name", PersonName)),
+    ("benutzername", m("user.account.username", Pii, 0.8, "German: user name", PersonName)),
+    ("gebruikersnaam", m("user.account.username", Pii, 0.8, "Dutch: user name", PersonName)),
     // work
     ("job", m("user.job_title", Pii, 0.5, "job title", Weak)),
     ("occupation", m("user.job_title", Pii, 0.7, "occupation", Weak)),
@@ -334,6 +334,15 @@ pub const THING_QUALIFIERS: &[&str] = &[
     "provider", "vendor", "network", "protocol", "scheme", "format", "mime", "content",
 ];
 
+/// Qualifiers of a secret that make it the system's own (`client_secret`, `api_token`,
+/// `signing_key`), not a person's credential.
+#[rustfmt::skip]
+pub const SYSTEM_SECRET_QUALIFIERS: &[&str] = &[
+    "client", "api", "app", "application", "service", "server", "bot", "webhook", "signing",
+    "jwt", "encryption", "private", "public", "master", "root", "admin", "instance", "site",
+    "project", "hmac", "oauth", "provider", "integration", "deploy",
+];
+
 /// Words of a struct's name (or its fields' names) that make it a record about a person.
 #[rustfmt::skip]
 pub const PERSON_WORDS: &[&str] = &[
@@ -354,7 +363,7 @@ pub const HEALTH_WORDS: &[&str] = &[
     "clinical", "medical", "health", "radiology", "dicom", "lab", "study", "treatment",
     "therapy", "encounter", "observation", "medication", "befund", "behandlung", "rezept",
     "arzt", "gesundheit", "zorg", "gezondheid", "behandeling", "consultation", "anamnesis",
-    "symptom", "vaccination", "ehr", "emr", "fhir", "hl7", "report",
+    "symptom", "vaccination", "ehr", "emr", "fhir", "hl7",
 ];
 
 /// Words that make a struct a piece of user-written content: free text in it is `user.content`.

@@ -13,6 +13,8 @@ pub mod command;
 pub mod judge;
 pub mod lexicon;
 pub mod output;
+pub mod preview;
+pub mod sinks;
 
 use crate::driver::CheckOptions;
 use crate::hir::{DataClass, ModId, Program};
@@ -57,6 +59,8 @@ pub enum Place {
     Field { type_line: u32, field: String },
     /// Above the attributes of the struct or enum whose name is on `line`.
     Type { line: u32 },
+    /// Above the attributes of the newtype whose name is on `line` (a type tag).
+    TypeTag { line: u32 },
     /// Above the attributes of the function whose name is on `line`.
     Fn { line: u32 },
     /// A config entry to review: printed, never written.
@@ -211,19 +215,20 @@ fn run_here(opts: &SuggestOptions) -> Outcome {
         out.problems.push(p.clone());
     }
     out.suggestions = collect(&program, &loaded, opts);
-    // Files per package: a crate's files are those whose span files its structs use; simpler and
-    // exact: every file under the package root.
+    // Files per package: each file belongs to the package whose root is the nearest directory
+    // above it (a member nested in another package's directory is its own package).
     let mut pkgs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
-    for t in &ws.targets {
-        let manifest = t.package_root.join("Cargo.toml");
-        let files: Vec<String> = loaded
-            .db
-            .files
+    for f in &loaded.db.files {
+        let owner = ws
+            .targets
             .iter()
-            .filter(|f| f.path.starts_with(&t.package_root))
-            .map(|f| f.rel.clone())
-            .collect();
-        pkgs.entry(manifest).or_default().extend(files);
+            .filter(|t| f.path.starts_with(&t.package_root))
+            .max_by_key(|t| t.package_root.components().count());
+        if let Some(t) = owner {
+            pkgs.entry(t.package_root.join("Cargo.toml"))
+                .or_default()
+                .push(f.rel.clone());
+        }
     }
     out.packages = pkgs.into_iter().collect();
     out.problems.sort();
@@ -269,6 +274,9 @@ pub fn collect(program: &Program, loaded: &Loaded, opts: &SuggestOptions) -> Vec
             &texts,
             opts.min_confidence,
         ));
+    }
+    if wanted(Kind::Sinks) {
+        out.extend(sinks::sink_candidates(program, loaded, opts.min_confidence));
     }
     out.extend(candidates::fn_candidates(
         program,
@@ -323,6 +331,25 @@ fn data_suggestions(
             all.iter().map(|(f, _)| (&*f.name, &f.ty)).collect();
         let cx = judge::Context::of(&s.name, &named);
         let base = format!("{}::{}", module_path(program, s.module), s.name);
+        if let Some(v) = newtype_verdict(s, min) {
+            out.push(Suggestion {
+                kind: Kind::Data,
+                file: file.rel.clone(),
+                path: file.path.clone(),
+                line: s.ir.span.line,
+                column: s.ir.span.col,
+                item: base.clone(),
+                attribute: data_attribute(v.class, &v.category).replacen("#[", "#[privflow::", 1),
+                category: Some(v.category),
+                class: Some(v.class),
+                confidence: v.confidence,
+                reason: v.reason,
+                place: Place::TypeTag {
+                    line: s.ir.span.line,
+                },
+            });
+            continue;
+        }
         let mut best = 0.0f64;
         let mut fields = Vec::new();
         for (f, variant) in &all {
@@ -416,11 +443,33 @@ fn data_bearing(program: &Program, min: f64) -> std::collections::BTreeSet<&str>
                 judge::field(&f.name, &f.name, &f.ty, &cx).is_some_and(|v| v.confidence >= min)
             })
         };
-        if tagged || suggested() {
+        if tagged || suggested() || newtype_verdict(s, min).is_some() {
             out.insert(&*s.name);
         }
     }
     out
+}
+
+/// A newtype named like data (`struct Email(String)`, `struct Geburtsdatum(NaiveDate)`): its
+/// name is judged as a field's would be, in a context that is about a person (the type exists
+/// to hold that one value).
+fn newtype_verdict(s: &crate::hir::StructData, min: f64) -> Option<judge::Verdict> {
+    let [only] = s.ir.fields.as_slice() else {
+        return None;
+    };
+    if s.ir.is_enum || &*only.name != "0" || s.type_tag.is_some() || s.field_tags[0].is_some() {
+        return None;
+    }
+    let cx = judge::Context {
+        struct_name: s.name.to_string(),
+        person: true,
+        ..judge::Context::default()
+    };
+    let v = judge::field(&s.name, &s.name, &only.ty, &cx)?;
+    (v.confidence >= min).then(|| judge::Verdict {
+        reason: v.reason.replacen("field name", "type name", 1),
+        ..v
+    })
 }
 
 /// The tag's text: `#[pii(category = "user.contact.email")]`, `#[phi]` for plain health data.

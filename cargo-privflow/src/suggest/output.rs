@@ -27,6 +27,17 @@ impl SourceTexts {
         }
     }
 
+    /// Texts given directly (tests).
+    #[cfg(test)]
+    pub fn from_texts(texts: &[&str]) -> SourceTexts {
+        SourceTexts {
+            lines: texts
+                .iter()
+                .map(|t| t.lines().map(str::to_string).collect())
+                .collect(),
+        }
+    }
+
     /// The names the attributes just above line `line` (1-based) give the field declared on it:
     /// `serde(rename = "x")`, `sqlx(rename = "x")`, `diesel(column_name = x)`,
     /// `sea_orm(column_name = "x")`. Reads upwards over attribute and comment lines only.
@@ -150,6 +161,14 @@ pub fn human(out: &Outcome, applied: Option<&super::apply::Applied>, w: &mut dyn
                 )
             }
         );
+        if a.unplaced > 0 {
+            let _ = writeln!(
+                w,
+                "privflow suggest: {} not applied: written inside a macro call or a function \
+                 body; add by hand",
+                a.unplaced
+            );
+        }
     }
 }
 
@@ -174,5 +193,53 @@ pub fn json_line(s: &Suggestion) -> String {
 pub fn json(out: &Outcome, w: &mut dyn Write) {
     for s in &out.suggestions {
         let _ = writeln!(w, "{}", json_line(s));
+    }
+}
+
+/// `--preview`, human: findings per rule now and with the suggestions.
+pub fn preview_human(counts: &super::preview::Counts, w: &mut dyn Write) {
+    let mut w = Escaping(w);
+    let (now, then): (usize, usize) = counts
+        .iter()
+        .fold((0, 0), |(a, b), (_, x, y)| (a + x, b + y));
+    let _ = writeln!(
+        w,
+        "privflow suggest --preview: with these annotations `cargo privflow` would report {then} finding{} (now {now})",
+        if then == 1 { "" } else { "s" }
+    );
+    for (rule, a, b) in counts {
+        let _ = writeln!(w, "  {b:>5}  {rule}  (now {a})");
+    }
+}
+
+/// `--preview`, JSON: one line `{"kind":"preview","rules":{rule:{"now":n,"then":m}}}`.
+pub fn preview_json(counts: &super::preview::Counts, w: &mut dyn Write) {
+    let rules: serde_json::Map<String, serde_json::Value> = counts
+        .iter()
+        .map(|(r, a, b)| (r.clone(), serde_json::json!({"now": a, "then": b})))
+        .collect();
+    let _ = writeln!(
+        w,
+        "{}",
+        serde_json::json!({"kind": "preview", "rules": rules})
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SourceTexts;
+    use crate::syntax::FileId;
+
+    #[test]
+    fn renames_are_read_from_the_attributes_above_a_field() {
+        let text = "struct Row {\n    id: i64,\n    /// Birth date.\n    #[serde(rename = \"geburtsdatum\")]\n    #[sqlx(rename = \"gd\")]\n    gd: String,\n    #[diesel(column_name = telefoonnummer)]\n    tel: String,\n    plain: String,\n}\n";
+        let t = SourceTexts::from_texts(&[text]);
+        assert_eq!(t.renames(FileId(0), 6), ["geburtsdatum", "gd"]);
+        assert_eq!(t.renames(FileId(0), 8), ["telefoonnummer"]);
+        assert!(
+            t.renames(FileId(0), 9).is_empty(),
+            "stops at the previous field"
+        );
+        assert!(t.renames(FileId(7), 1).is_empty(), "no such file");
     }
 }
