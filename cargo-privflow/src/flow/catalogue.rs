@@ -427,32 +427,95 @@ pub fn builder_of(ty_name: &str) -> Option<u32> {
     ty_name.strip_prefix("privflow::request::")?.parse().ok()
 }
 
-/// The URL a library value was made with, carried as a type argument (`privflow::url::..`).
-pub fn url_of(ty: &crate::hir::ty::Ty) -> Option<&str> {
+/// A fact about how a library value was made (its URL, the table its SQL erases), carried as a
+/// type argument named `privflow::<kind>::<value>` so that it rides along with the type through
+/// builder calls (`sqlx::query(..).bind(x).execute(pool)`).
+fn marker_of<'t>(ty: &'t crate::hir::ty::Ty, kind: &str) -> Option<&'t str> {
     match ty {
         crate::hir::ty::Ty::Lib(_, args) => args.iter().find_map(|a| match a {
-            crate::hir::ty::Ty::Lib(n, _) => n.strip_prefix("privflow::url::"),
+            crate::hir::ty::Ty::Lib(n, _) => n.strip_prefix("privflow::")?.strip_prefix(kind),
             _ => None,
         }),
-        crate::hir::ty::Ty::Alias(_, t) => url_of(t),
+        crate::hir::ty::Ty::Alias(_, t) => marker_of(t, kind),
         _ => None,
     }
 }
 
-/// `ty` made with the URL `url` (a library type; others are left as they are).
-pub fn with_url(ty: crate::hir::ty::Ty, url: &str) -> crate::hir::ty::Ty {
+/// `ty` with the marker `privflow::<kind><value>`, replacing one of the same kind (a library
+/// type; others are left as they are).
+fn with_marker(ty: crate::hir::ty::Ty, kind: &str, value: &str) -> crate::hir::ty::Ty {
     use crate::hir::ty::Ty;
     match ty {
         Ty::Lib(n, mut args) => {
-            args.retain(|a| !matches!(a, Ty::Lib(m, _) if m.starts_with("privflow::url::")));
+            let prefix = format!("privflow::{kind}");
+            args.retain(|a| !matches!(a, Ty::Lib(m, _) if m.starts_with(&prefix)));
             args.push(Ty::Lib(
-                crate::syntax::ir::Name::from(format!("privflow::url::{url}")),
+                crate::syntax::ir::Name::from(format!("{prefix}{value}")),
                 Vec::new(),
             ));
             Ty::Lib(n, args)
         }
         other => other,
     }
+}
+
+/// The URL a library value was made with (`privflow::url::..`).
+pub fn url_of(ty: &crate::hir::ty::Ty) -> Option<&str> {
+    marker_of(ty, "url::")
+}
+
+/// `ty` made with the URL `url`.
+pub fn with_url(ty: crate::hir::ty::Ty, url: &str) -> crate::hir::ty::Ty {
+    with_marker(ty, "url::", url)
+}
+
+/// How the SQL texts a query was made from erase rows (`privflow::delete::a,b`,
+/// `privflow::nulls::c`: table names hold no comma).
+pub fn erasures_of(ty: &crate::hir::ty::Ty) -> Vec<SqlErasure> {
+    let mut out = Vec::new();
+    for (kind, make) in [
+        ("delete::", SqlErasure::Delete as fn(String) -> SqlErasure),
+        ("nulls::", SqlErasure::Nulls),
+    ] {
+        if let Some(tables) = marker_of(ty, kind) {
+            out.extend(tables.split(',').map(|t| make(t.to_string())));
+        }
+    }
+    out
+}
+
+/// The tables the SQL texts a query was made from write into (`privflow::writes::a,b`).
+pub fn written_tables_of(ty: &crate::hir::ty::Ty) -> Vec<String> {
+    marker_of(ty, "writes::")
+        .map(|t| t.split(',').map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// `ty`, a query made from SQL texts that write into `tables`.
+pub fn with_written_tables(ty: crate::hir::ty::Ty, tables: &[String]) -> crate::hir::ty::Ty {
+    if tables.is_empty() {
+        return ty;
+    }
+    with_marker(ty, "writes::", &tables.join(","))
+}
+
+/// `ty`, a query made from SQL texts that erase rows as `es` say.
+pub fn with_erasures(ty: crate::hir::ty::Ty, es: &[SqlErasure]) -> crate::hir::ty::Ty {
+    let tables = |delete: bool| {
+        es.iter()
+            .filter(|e| matches!(e, SqlErasure::Delete(_)) == delete)
+            .map(SqlErasure::table)
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut ty = ty;
+    for (kind, delete) in [("delete::", true), ("nulls::", false)] {
+        let t = tables(delete);
+        if !t.is_empty() {
+            ty = with_marker(ty, kind, &t);
+        }
+    }
+    ty
 }
 
 /// The crate a library type belongs to (`reqwest::RequestBuilder` → `reqwest`; std types have
@@ -498,25 +561,105 @@ pub fn deserializer(segs: &[&str]) -> bool {
     )
 }
 
-/// Does this SQL text delete rows (`DELETE FROM ..`, also after a `WITH` clause)?
-pub fn sql_deletes(sql: &str) -> bool {
-    let words: Vec<String> = sql
-        .lines()
-        .flat_map(|l| {
-            l.split("--")
-                .next()
-                .unwrap_or("")
-                .split(|c: char| !c.is_ascii_alphanumeric() && c != '_')
-                .filter(|w| !w.is_empty())
-                .map(|w| w.to_ascii_uppercase())
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    match words.first().map(String::as_str) {
-        Some("WITH") => words.iter().any(|w| w == "DELETE"),
-        Some(first) => first == "DELETE",
-        None => false,
+/// How a SQL statement erases rows, and of which table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SqlErasure {
+    /// `DELETE FROM t ..`: the rows are gone.
+    Delete(String),
+    /// `UPDATE t SET col = NULL, ..`: the rows stay, anonymised in place (a write as well).
+    Nulls(String),
+}
+
+impl SqlErasure {
+    pub fn table(&self) -> &str {
+        match self {
+            SqlErasure::Delete(t) | SqlErasure::Nulls(t) => t,
+        }
     }
+}
+
+/// The words of SQL text, upper-cased, with `=` kept as a word and line comments dropped;
+/// quoted names lose their quotes (`"shop"."customers"` → `SHOP.CUSTOMERS`).
+fn sql_words(sql: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for line in sql.lines() {
+        let code = line.split("--").next().unwrap_or("");
+        let mut cur = String::new();
+        for c in code.chars() {
+            if c.is_ascii_alphanumeric() || c == '_' || c == '.' {
+                cur.push(c.to_ascii_uppercase());
+            } else if matches!(c, '"' | '`' | '[' | ']') {
+                // Quotes around a name part: the name goes on.
+            } else {
+                if !cur.is_empty() {
+                    words.push(std::mem::take(&mut cur));
+                }
+                if c == '=' {
+                    words.push("=".to_string());
+                }
+            }
+        }
+        if !cur.is_empty() {
+            words.push(cur);
+        }
+    }
+    words
+}
+
+/// Does this SQL text erase rows, and of which table (lower-cased, schema dropped)? A `DELETE`
+/// (also after a `WITH` clause), or an `UPDATE` that sets a column to `NULL`.
+pub fn sql_erasure(sql: &str) -> Option<SqlErasure> {
+    let words = sql_words(sql);
+    let start = match words.first().map(String::as_str) {
+        Some("WITH") => words.iter().position(|w| w == "DELETE" || w == "UPDATE")?,
+        Some("DELETE" | "UPDATE") => 0,
+        _ => return None,
+    };
+    let rest = &words[start + 1..];
+    let table_at = |i: usize| {
+        let mut i = i;
+        if rest.get(i).is_some_and(|w| w == "ONLY") {
+            i += 1;
+        }
+        let t = rest.get(i)?;
+        let name = t.rsplit('.').next().unwrap_or(t).to_ascii_lowercase();
+        (!name.is_empty() && name != "=").then_some(name)
+    };
+    if words[start] == "DELETE" {
+        let from = usize::from(rest.first().is_some_and(|w| w == "FROM"));
+        return table_at(from).map(SqlErasure::Delete);
+    }
+    let table = table_at(0)?;
+    let set = rest.iter().position(|w| w == "SET")?;
+    let end = rest[set..]
+        .iter()
+        .position(|w| w == "WHERE" || w == "FROM" || w == "RETURNING")
+        .map_or(rest.len(), |e| set + e);
+    let nulls = rest[set..end]
+        .windows(2)
+        .any(|w| w[0] == "=" && w[1] == "NULL");
+    nulls.then_some(SqlErasure::Nulls(table))
+}
+
+/// The table a SQL statement writes rows into (`INSERT INTO t`, `UPDATE t`, `REPLACE INTO t`,
+/// `UPSERT INTO t`, `MERGE INTO t`, also after a `WITH` clause), lower-cased, schema dropped.
+pub fn sql_written_table(sql: &str) -> Option<String> {
+    let words = sql_words(sql);
+    let writes = |w: &str| matches!(w, "INSERT" | "UPDATE" | "UPSERT" | "REPLACE" | "MERGE");
+    let start = match words.first().map(String::as_str) {
+        Some("WITH") => words.iter().position(|w| writes(w))?,
+        Some(w) if writes(w) => 0,
+        _ => return None,
+    };
+    let mut rest = words[start + 1..].iter().skip_while(|w| {
+        matches!(
+            w.as_str(),
+            "INTO" | "ONLY" | "OR" | "IGNORE" | "LOW_PRIORITY" | "DELAYED"
+        )
+    });
+    let t = rest.next()?;
+    let name = t.rsplit('.').next().unwrap_or(t).to_ascii_lowercase();
+    (!name.is_empty() && name != "=").then_some(name)
 }
 
 /// Does this SQL text write rows (`INSERT`, `UPDATE`, `UPSERT`, `REPLACE`, `MERGE`, also after a
@@ -776,7 +919,60 @@ pub fn serializer(path: &[&str]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::sql_writes;
+    use super::{sql_erasure, sql_writes, SqlErasure};
+
+    #[test]
+    fn statements_that_erase_name_their_table() {
+        let del = |t: &str| Some(SqlErasure::Delete(t.to_string()));
+        let nul = |t: &str| Some(SqlErasure::Nulls(t.to_string()));
+        assert_eq!(
+            sql_erasure("DELETE FROM shop.inquiries WHERE id = $1"),
+            del("inquiries")
+        );
+        assert_eq!(
+            sql_erasure("delete from \"Visits\" where id = ?"),
+            del("visits")
+        );
+        assert_eq!(sql_erasure("-- gone\nDELETE FROM ONLY t"), del("t"));
+        assert_eq!(
+            sql_erasure("WITH x AS (SELECT id FROM a) DELETE FROM b USING x"),
+            del("b")
+        );
+        assert_eq!(
+            sql_erasure("UPDATE shop.customers SET email = NULL, phone=NULL WHERE id = $1"),
+            nul("customers")
+        );
+        assert_eq!(sql_erasure("UPDATE t SET a = $1 WHERE b = NULL"), None);
+        assert_eq!(sql_erasure("UPDATE t SET a = $1 WHERE id = $2"), None);
+        assert_eq!(sql_erasure("SELECT * FROM deleted"), None);
+        assert_eq!(sql_erasure("INSERT INTO t VALUES (NULL)"), None);
+        assert_eq!(sql_erasure("DELETE"), None);
+        assert_eq!(sql_erasure(""), None);
+    }
+
+    #[test]
+    fn statements_that_write_name_their_table() {
+        use super::sql_written_table as w;
+        assert_eq!(
+            w("INSERT INTO shop.customers (a) VALUES ($1)").as_deref(),
+            Some("customers")
+        );
+        assert_eq!(
+            w("insert or ignore into \"Visits\" values (?)").as_deref(),
+            Some("visits")
+        );
+        assert_eq!(
+            w("UPDATE login_history SET at = $1").as_deref(),
+            Some("login_history")
+        );
+        assert_eq!(
+            w("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x").as_deref(),
+            Some("t")
+        );
+        assert_eq!(w("SELECT * FROM t"), None);
+        assert_eq!(w("DELETE FROM t"), None);
+        assert_eq!(w("INSERT"), None);
+    }
 
     #[test]
     fn statements_that_write_are_told_from_reads() {

@@ -400,6 +400,8 @@ pub struct Deletion {
     pub tys: BTreeSet<StructId>,
     /// The roots of the data (a parameter's root: the caller's argument decides its type).
     pub roots: Vec<Name>,
+    /// The tables its SQL text erases rows of (what was stored there is deleted).
+    pub tables: Vec<Name>,
 }
 
 /// A call of a `#[privflow::guarded]` function (SPEC §5).
@@ -428,6 +430,9 @@ pub struct FlowFacts {
     pub guarded_calls: Vec<GuardedCall>,
     /// Deletions, when some function is `#[privflow::erases]` (in function order).
     pub deletions: Vec<Deletion>,
+    /// Storage sites whose SQL text writes into a table (sorted): what is stored in which table,
+    /// so that a deletion from the table deletes it.
+    pub site_tables: Vec<(SiteId, Name)>,
     /// Per analysed function: the workspace types of the roots it binds (parameters, locals).
     pub root_tys: Vec<Vec<(Name, StructId)>>,
     pub graph: graph::FlowGraph,

@@ -310,6 +310,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
     let mut calls = Vec::new();
     let mut guarded_calls = Vec::new();
     let mut deletions = Vec::new();
+    let mut site_tables = Vec::new();
     let mut root_tys = vec![Vec::new(); p.fns.len()];
     for (fi, r) in results.iter_mut().enumerate() {
         let Some(r) = r else { continue };
@@ -331,8 +332,11 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
         calls.append(&mut r.calls);
         guarded_calls.append(&mut r.guarded_calls);
         deletions.append(&mut r.deletions);
+        site_tables.append(&mut r.site_tables);
         root_tys[fi] = std::mem::take(&mut r.root_tys);
     }
+    site_tables.sort();
+    site_tables.dedup();
     let consent_in = consent_in(p, &calls);
     let flows: Vec<Flow> = merged.into_values().collect();
     let sinks = describe_sinks(p, &sh, &sites);
@@ -346,6 +350,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
         calls,
         guarded_calls,
         deletions,
+        site_tables,
         root_tys,
         graph,
     }

@@ -120,6 +120,31 @@ pub struct Value {
     /// ([`super::held`]'s roots): what a bound check's value is compared by. None: a value
     /// computed from others (or not the same one on every path).
     pub root: Option<crate::syntax::ir::Name>,
+    /// The texts this value is, when it is one of a few string literals the code wrote
+    /// (constant propagation over a finite set: a literal, a variable holding one of several, a
+    /// `format!` of such pieces). None: not known. Read for what SQL text says (`DELETE FROM
+    /// ..` held in a variable). Sorted, at most [`MAX_TEXTS`].
+    pub texts: Option<Arc<Vec<Name>>>,
+}
+
+/// Texts one value is known to be one of at most (more is "not known").
+pub const MAX_TEXTS: usize = 8;
+
+/// The union of two sets of texts, or None when either is not known or the union is too big.
+pub fn join_texts(
+    a: &Option<Arc<Vec<Name>>>,
+    b: &Option<Arc<Vec<Name>>>,
+) -> Option<Arc<Vec<Name>>> {
+    match (a, b) {
+        (Some(x), Some(y)) if Arc::ptr_eq(x, y) || x == y => Some(x.clone()),
+        (Some(x), Some(y)) => {
+            let mut u: Vec<Name> = x.iter().chain(y.iter()).cloned().collect();
+            u.sort();
+            u.dedup();
+            (u.len() <= MAX_TEXTS).then(|| Arc::new(u))
+        }
+        _ => None,
+    }
 }
 
 /// Elements known one by one at most (a longer literal is only its elements joined).
@@ -207,6 +232,7 @@ impl Value {
         if self.root != other.root {
             self.root = None;
         }
+        self.texts = join_texts(&self.texts, &other.texts);
         self.alias = match (&self.alias, &other.alias) {
             (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Some(a.clone()),
             (Some(a), Some(b)) => Alias::join(a, b).map(Arc::new),

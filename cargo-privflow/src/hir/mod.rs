@@ -227,6 +227,20 @@ impl Program {
             .collect()
     }
 
+    /// The types some `erases` names whose records a table of this name holds (`tickets` holds
+    /// `SupportTicket`: see [`crate::syntax::ident::table_holds`]).
+    pub fn erased_held_in(&self, table: &str) -> Vec<StructId> {
+        let mut out: Vec<StructId> = self
+            .erased
+            .iter()
+            .map(|(s, _)| *s)
+            .filter(|s| crate::syntax::ident::table_holds(table, &self.struct_(*s).name))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
     pub fn struct_(&self, s: StructId) -> &StructData {
         &self.structs[s.idx()]
     }

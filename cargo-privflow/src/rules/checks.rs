@@ -227,11 +227,71 @@ pub(super) fn consent_on_other_value(
 
 /// The workspace types each function reaches a deletion of (itself or through its callees),
 /// and the parameters (receiver counted) whose value it deletes records by.
-fn deleted_types(cx: &Ctx<'_>) -> Vec<BTreeSet<StructId>> {
+/// What is stored where, read from the flows into storage: per table that SQL writes into, the
+/// types whose data goes there; per type, the `stores` types of the sinks its data goes through
+/// (a `SignupRequest` stored as `Customer`). Deleting the rows of a table, or the records of the
+/// type data is stored as, deletes that data (SPEC §5: an `erases` naming the stored type
+/// satisfies every type stored through it).
+struct StoredThrough {
+    in_table: BTreeMap<Name, BTreeSet<StructId>>,
+    as_type: BTreeMap<StructId, BTreeSet<StructId>>,
+    /// The types whose tagged data reaches some storage sink that is not a deletion.
+    stored: BTreeSet<StructId>,
+}
+
+fn stored_through(cx: &Ctx<'_>) -> StoredThrough {
+    let facts = cx.inp.facts;
+    let p = cx.inp.p;
+    let mut tables: BTreeMap<SiteId, Vec<&Name>> = BTreeMap::new();
+    for (site, t) in &facts.site_tables {
+        tables.entry(*site).or_default().push(t);
+    }
+    let mut out = StoredThrough {
+        in_table: BTreeMap::new(),
+        as_type: BTreeMap::new(),
+        stored: BTreeSet::new(),
+    };
+    for f in &facts.flows {
+        let crate::flow::tags::Origin::Source(src) = f.tag.origin else {
+            continue;
+        };
+        let strukt = match facts.sources.get(src).kind {
+            crate::flow::SourceKind::Field { strukt, .. }
+            | crate::flow::SourceKind::Type(strukt) => strukt,
+            _ => continue,
+        };
+        for t in tables.get(&f.site).into_iter().flatten() {
+            out.in_table.entry((*t).clone()).or_default().insert(strukt);
+        }
+        let spec = &facts.sinks[f.site.0 as usize].spec;
+        if spec.kind == "storage" && !spec.delete {
+            out.stored.insert(strukt);
+        }
+        if let (Some(t), false) = (&spec.stores, spec.delete) {
+            for target in p.structs_named(t) {
+                if target != strukt {
+                    out.as_type.entry(strukt).or_default().insert(target);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What each function reaches of deletions: the types deleted, and whether some SQL deletion
+/// from a table privflow cannot tie to any type (no data seen stored there, no erased type named
+/// like it: `login_history` for `LoginAttempt`).
+struct Reached {
+    tys: Vec<BTreeSet<StructId>>,
+    unknown_table: Vec<bool>,
+}
+
+fn deleted_types(cx: &Ctx<'_>, stored: &StoredThrough) -> Reached {
     let facts = cx.inp.facts;
     let n = cx.inp.p.fns.len();
     let mut tys: Vec<BTreeSet<StructId>> = vec![BTreeSet::new(); n];
     let mut params: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+    let mut unknown_table = vec![false; n];
     let ty_of = |f: FnId, r: &str| {
         facts.root_tys[f.idx()]
             .iter()
@@ -241,6 +301,15 @@ fn deleted_types(cx: &Ctx<'_>) -> Vec<BTreeSet<StructId>> {
     let param_index = |r: &str| r.strip_prefix('p').and_then(|i| i.parse::<usize>().ok());
     for d in &facts.deletions {
         tys[d.in_fn.idx()].extend(d.tys.iter().copied());
+        for t in &d.tables {
+            match stored.in_table.get(t) {
+                Some(held) => tys[d.in_fn.idx()].extend(held.iter().copied()),
+                None if cx.inp.p.erased_held_in(t).is_empty() => {
+                    unknown_table[d.in_fn.idx()] = true;
+                }
+                None => {}
+            }
+        }
         for r in &d.roots {
             if let Some(i) = param_index(r) {
                 params[d.in_fn.idx()].insert(i);
@@ -259,6 +328,10 @@ fn deleted_types(cx: &Ctx<'_>) -> Vec<BTreeSet<StructId>> {
             let add: Vec<StructId> = tys[b].difference(&tys[a]).copied().collect();
             changed |= !add.is_empty();
             tys[a].extend(add);
+            if unknown_table[b] && !unknown_table[a] {
+                unknown_table[a] = true;
+                changed = true;
+            }
             let ps: Vec<usize> = params[b].iter().copied().collect();
             for i in ps {
                 let Some(Some(r)) = e.arg_roots.get(i) else {
@@ -276,7 +349,7 @@ fn deleted_types(cx: &Ctx<'_>) -> Vec<BTreeSet<StructId>> {
             break;
         }
     }
-    tys
+    Reached { tys, unknown_table }
 }
 
 /// `privflow/erasure-not-reached`.
@@ -290,10 +363,19 @@ pub(super) fn erasure_reached(
     if p.erased.is_empty() {
         return;
     }
-    let reached = deleted_types(cx);
+    let stored = stored_through(cx);
+    let reached = deleted_types(cx, &stored);
     let mut done: BTreeSet<(StructId, FnId)> = BTreeSet::new();
     for &(s, f) in &p.erased {
-        if !done.insert((s, f)) || reached[f.idx()].contains(&s) {
+        let here = &reached.tys[f.idx()];
+        let stored_as_deleted = stored
+            .as_type
+            .get(&s)
+            .is_some_and(|ts| ts.iter().any(|t| here.contains(t)));
+        // A type whose data privflow sees stored nowhere may be what a deletion from a table it
+        // cannot tie to a type deletes: the benefit of the doubt, not a false alarm.
+        let maybe_that_table = reached.unknown_table[f.idx()] && !stored.stored.contains(&s);
+        if !done.insert((s, f)) || here.contains(&s) || stored_as_deleted || maybe_that_table {
             continue;
         }
         let d = p.fn_(f);

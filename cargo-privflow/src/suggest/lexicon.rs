@@ -384,37 +384,9 @@ pub const SERVICE_WORDS: &[&str] = &[
     "server", "handler", "manager", "registry", "factory", "builder",
 ];
 
-/// Splits an identifier into lowercase words: snake_case, camelCase, digits
-/// (`patientBirthDate` → patient, birth, date; `icd10_code` → icd10, code; `HTTPServer` → http,
-/// server).
+/// Splits an identifier into lowercase words (the syntax layer's [`words`]).
 pub fn tokens(ident: &str) -> Vec<String> {
-    let ident = ident.strip_prefix("r#").unwrap_or(ident);
-    let mut out = Vec::new();
-    for part in ident.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<char> = part.chars().collect();
-        let mut cur = String::new();
-        for (i, &c) in chars.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|j| chars[j]);
-            let next = chars.get(i + 1).copied();
-            let boundary = match prev {
-                None => false,
-                Some(p) => {
-                    (c.is_uppercase() && p.is_lowercase())
-                        || (c.is_uppercase()
-                            && p.is_uppercase()
-                            && next.is_some_and(char::is_lowercase))
-                }
-            };
-            if boundary && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            cur.extend(c.to_lowercase());
-        }
-        if !cur.is_empty() {
-            out.push(cur);
-        }
-    }
-    out
+    crate::syntax::ident::words(ident)
 }
 
 /// The meaning of a single word, if the lexicon has it.

@@ -4,6 +4,7 @@
 //! files of each crate, following `mod` declarations, and parses them in parallel.
 
 pub mod guard;
+pub mod ident;
 pub mod ir;
 pub mod load;
 pub mod lower;

@@ -51,7 +51,10 @@ impl DicomArchive {
         Ok(())
     }
 
-    /// Deletes every object of a study in both buckets.
+    /// Deletes every object of a study in both buckets: the archive's deletion of the DICOM
+    /// instances it stores (privflow cannot know what an HTTP `DELETE` to this gateway deletes,
+    /// so the method says it).
+    #[privflow::sink(kind = "storage", op = "delete", stores = "DicomInstance")]
     pub async fn delete_study(
         &self,
         tenant: &str,

@@ -48,6 +48,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                     v
                 }
                 Some(Def::External(path)) => {
+                    let sql = texts::sql_texts(args.first(), vals.first());
                     let mut v = self.lib_call(&path, vals, &arg_exprs, span);
                     v.elems = None;
                     let segs: Vec<&str> = path.iter().map(|s| &**s).collect();
@@ -60,13 +61,21 @@ impl<'a, 'p> Eval<'a, 'p> {
                         .map(|t| self.sh.p.lower_ty(&self.sh.ty_ctx[self.f.idx()], t))
                         .filter(Ty::is_known);
                     if cat::sqlx_query_fn(&segs) {
-                        let name = if sql_text_writes(args.first()) {
+                        // A query that erases rows changes them as a write does: its `fetch_*`
+                        // (`DELETE .. RETURNING id`) runs it.
+                        let erases = texts::sql_erasures(&sql);
+                        let name = if texts::sql_any_writes(&sql) || !erases.is_empty() {
                             cat::SQLX_WRITE_QUERY.to_string()
                         } else {
                             v.ty.lib_name().unwrap_or("sqlx::query").to_string()
                         };
-                        // The row type rides on the query to its `fetch_*`.
+                        // The row type rides on the query to its `fetch_*`, and so does the
+                        // table its text erases rows of.
                         v.ty = Ty::Lib(Name::from(name), produced.into_iter().collect());
+                        v.ty = cat::with_written_tables(v.ty, &texts::sql_written_tables(&sql));
+                        if !erases.is_empty() {
+                            v.ty = cat::with_erasures(v.ty, &erases);
+                        }
                     } else if let Some(t) = produced.filter(|_| cat::deserializer(&segs)) {
                         v.ty = Ty::wrap("Result", t);
                     }

@@ -22,7 +22,10 @@ impl<'a, 'p> Eval<'a, 'p> {
     pub(super) fn expr_inner(&mut self, e: &'p Expr) -> Value {
         match e {
             Expr::Path(p) => self.path_value(p),
-            Expr::Lit { .. } => Value::default(),
+            Expr::Lit { text, .. } => Value {
+                texts: text.as_ref().and_then(texts::literal_texts),
+                ..Value::default()
+            },
             Expr::Call { func, args, span } => self.call(func, args, *span),
             Expr::MethodCall {
                 recv,
@@ -76,6 +79,12 @@ impl<'a, 'p> Eval<'a, 'p> {
                 for ev in &vals {
                     v.join(ev);
                 }
+                // The texts the elements are (joining into the empty value above forgets them).
+                let mut texts = vals.first().and_then(|f| f.texts.clone());
+                for ev in vals.iter().skip(1) {
+                    texts = crate::flow::value::join_texts(&texts, &ev.texts);
+                }
+                v.texts = texts;
                 let elem_ty = vals.first().map(|v| v.ty.clone()).unwrap_or_default();
                 v.ty = Ty::Slice(Box::new(elem_ty));
                 v.guard = None;

@@ -55,9 +55,14 @@ impl<'a, 'p> Eval<'a, 'p> {
                     return Value::default();
                 }
             }
-            let sql_text = arg_exprs.get(1).copied().flatten();
-            if sql_text_deletes(sql_text) {
-                // `DELETE FROM ..` text given to a catalogued SQL call: a deletion, not a write.
+            let sql_text = texts::sql_texts(arg_exprs.get(1).copied().flatten(), actuals.get(1));
+            // SQL that erases rows: given as text to a catalogued SQL call
+            // (`conn.execute("DELETE FROM ..", ..)`), or the text a query was made from
+            // (`sqlx::query("DELETE FROM ..").bind(id).execute(pool)`).
+            let mut erasures = texts::sql_erasures(&sql_text);
+            erasures.extend(cat::erasures_of(&r.ty));
+            let sql_writes = texts::sql_any_writes(&sql_text);
+            if !erasures.is_empty() {
                 if let Some(entry) = cat.method_sink(ty_name, method, true) {
                     let spec = cat.entries[entry as usize].spec.clone();
                     let data = Self::sink_data(&spec, true, actuals);
@@ -67,11 +72,19 @@ impl<'a, 'p> Eval<'a, 'p> {
                         config,
                         via: None,
                     };
-                    self.record_deletion(&sink, &data, span);
-                    return Value::default();
+                    let tables: Vec<&str> = erasures.iter().map(|e| e.table()).collect();
+                    self.record_deletion(&sink, &data, &tables, span);
+                    // A `DELETE` stores nothing; an `UPDATE .. SET col = NULL` writes the
+                    // values it also sets, as any write does (below).
+                    if !sql_writes
+                        && erasures
+                            .iter()
+                            .all(|e| matches!(e, cat::SqlErasure::Delete(_)))
+                    {
+                        return Value::default();
+                    }
                 }
             }
-            let sql_writes = sql_text_writes(sql_text);
             if let Some(entry) = cat.method_sink(ty_name, method, sql_writes) {
                 let e = &cat.entries[entry as usize];
                 if e.entry.sent_by.is_some() {
@@ -96,7 +109,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 let data = Self::sink_data(&spec, true, actuals);
                 let config = self.config_index();
                 let via_name = via.clone().map(Name::from);
-                self.sink_hit(
+                let site = self.sink_hit(
                     SinkRef::Lib {
                         entry,
                         config,
@@ -105,6 +118,14 @@ impl<'a, 'p> Eval<'a, 'p> {
                     &data,
                     span,
                 );
+                // Which table the SQL writes into: what a deletion from that table deletes.
+                if let (Some(site), false) = (site, self.sh.p.erased.is_empty()) {
+                    let mut tables = texts::sql_written_tables(&sql_text);
+                    tables.extend(cat::written_tables_of(&r.ty));
+                    for t in tables {
+                        self.out.site_tables.push((site, Name::from(t)));
+                    }
+                }
                 if result_is_output || cat::result_is_database_output(ty_name, method) {
                     return Value::of_ty(fetched_rows(&r.ty, method));
                 }

@@ -64,9 +64,16 @@ impl<'a, 'p> Eval<'a, 'p> {
                     tags.union(&t);
                 }
                 let tags = tags.with_step(span, &format!("formatted by `{last}!`"));
+                let texts = match args.first() {
+                    Some(Expr::Lit {
+                        text: Some(fmt), ..
+                    }) if last == "format" => texts::format_texts(fmt, &vals),
+                    _ => None,
+                };
                 Value {
                     tags,
                     ty: Ty::Lib(Name::from("String"), Vec::new()),
+                    texts,
                     ..Value::default()
                 }
             }
@@ -129,7 +136,8 @@ impl<'a, 'p> Eval<'a, 'p> {
                 } else if matches!(last, "query" | "query_as" | "query_scalar") {
                     // `query_as!(Type, "SQL", ..)` has the text second.
                     let sql = args.iter().find(|a| matches!(a, Expr::Lit { .. }));
-                    let name = if sql_text_writes(sql) {
+                    let erases: Vec<cat::SqlErasure> = sql_text_erases(sql).into_iter().collect();
+                    let name = if sql_text_writes(sql) || !erases.is_empty() {
                         cat::SQLX_WRITE_QUERY
                     } else {
                         "sqlx::Query"
@@ -143,6 +151,11 @@ impl<'a, 'p> Eval<'a, 'p> {
                         _ => None,
                     };
                     v.ty = Ty::Lib(Name::from(name), row.into_iter().collect());
+                    let sql_text = texts::sql_texts(sql, None);
+                    v.ty = cat::with_written_tables(v.ty, &texts::sql_written_tables(&sql_text));
+                    if !erases.is_empty() {
+                        v.ty = cat::with_erasures(v.ty, &erases);
+                    }
                 } else {
                     v.ty = Ty::Unknown;
                 }

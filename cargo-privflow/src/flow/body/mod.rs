@@ -47,6 +47,7 @@ mod patterns;
 mod places;
 mod sinks;
 mod summaries;
+mod texts;
 mod values;
 
 /// What analysing one function produced.
@@ -60,6 +61,8 @@ pub struct FnResult {
     pub guarded_calls: Vec<super::GuardedCall>,
     /// Deletions (recorded only when some function is `#[privflow::erases]`).
     pub deletions: Vec<super::Deletion>,
+    /// Storage sites whose SQL text writes into these tables (recorded only with `erases`).
+    pub site_tables: Vec<(SiteId, Name)>,
     /// Workspace types of the roots bound here (recorded only with `erases` too).
     pub root_tys: Vec<(Name, StructId)>,
     /// Concrete tags written into struct fields.
@@ -411,9 +414,12 @@ pub fn is_consented(held: &Purposes, purpose: &str) -> bool {
     consented(held, purpose)
 }
 
-/// Is `e` a string literal of SQL that deletes rows?
-fn sql_text_deletes(e: Option<&Expr>) -> bool {
-    matches!(e, Some(Expr::Lit { text: Some(t), .. }) if cat::sql_deletes(t))
+/// How `e`, a string literal of SQL, erases rows (`DELETE`, `UPDATE .. SET col = NULL`).
+pub(super) fn sql_text_erases(e: Option<&Expr>) -> Option<cat::SqlErasure> {
+    match e {
+        Some(Expr::Lit { text: Some(t), .. }) => cat::sql_erasure(t),
+        _ => None,
+    }
 }
 
 /// Is `e` a string literal of SQL that writes rows?

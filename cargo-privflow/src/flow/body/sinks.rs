@@ -5,14 +5,14 @@ impl<'a, 'p> Eval<'a, 'p> {
     // Sinks
     // -----------------------------------------------------------------------------------------
 
-    pub(super) fn sink_hit(&mut self, sink: SinkRef, data: &[Value], span: Span) {
+    pub(super) fn sink_hit(&mut self, sink: SinkRef, data: &[Value], span: Span) -> Option<SiteId> {
         if self.st.dead {
-            return;
+            return None;
         }
         // Interning records the call even when no data reaches it (presence rules read the sites).
         let deletes = self.sink_deletes(&sink);
         if deletes {
-            self.record_deletion(&sink, data, span);
+            self.record_deletion(&sink, data, &[], span);
         }
         let site = self.sites.intern(SinkSite { span, sink }, self.f);
         // Consent bound to a value holds here for the data derived from that value.
@@ -24,6 +24,7 @@ impl<'a, 'p> Eval<'a, 'p> {
                 self.record(site, *t, tr.clone(), consent.clone(), &roots);
             }
         }
+        Some(site)
     }
 
     /// Does a call of this sink delete what it receives (`op = "delete"`)?
@@ -52,9 +53,16 @@ impl<'a, 'p> Eval<'a, 'p> {
         }
     }
 
-    /// Records a deletion of what `data` identifies (only when some function declares
-    /// `erases`: nothing else reads deletions).
-    pub(super) fn record_deletion(&mut self, sink: &SinkRef, data: &[Value], span: Span) {
+    /// Records a deletion of what `data` identifies, and of the records of the erased types that
+    /// the `tables` SQL names hold (only when some function declares `erases`: nothing
+    /// else reads deletions).
+    pub(super) fn record_deletion(
+        &mut self,
+        sink: &SinkRef,
+        data: &[Value],
+        tables: &[&str],
+        span: Span,
+    ) {
         let p = self.sh.p;
         if p.erased.is_empty() || self.st.dead {
             return;
@@ -86,11 +94,15 @@ impl<'a, 'p> Eval<'a, 'p> {
                 tys.extend(p.structs_named(&t));
             }
         }
+        for t in tables {
+            tys.extend(p.erased_held_in(t));
+        }
         self.out.deletions.push(crate::flow::Deletion {
             in_fn: self.f,
             span,
             tys,
             roots,
+            tables: tables.iter().map(|t| Name::from(*t)).collect(),
         });
     }
 
