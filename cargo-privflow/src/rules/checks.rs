@@ -235,8 +235,9 @@ pub(super) fn consent_on_other_value(
 struct StoredThrough {
     in_table: BTreeMap<Name, BTreeSet<StructId>>,
     as_type: BTreeMap<StructId, BTreeSet<StructId>>,
-    /// The types whose tagged data reaches some storage sink that is not a deletion.
-    stored: BTreeSet<StructId>,
+    /// The types whose tagged data reaches some storage sink that is not a deletion, with the
+    /// first such site (in site order).
+    stored: BTreeMap<StructId, SiteId>,
 }
 
 fn stored_through(cx: &Ctx<'_>) -> StoredThrough {
@@ -249,7 +250,7 @@ fn stored_through(cx: &Ctx<'_>) -> StoredThrough {
     let mut out = StoredThrough {
         in_table: BTreeMap::new(),
         as_type: BTreeMap::new(),
-        stored: BTreeSet::new(),
+        stored: BTreeMap::new(),
     };
     for f in &facts.flows {
         let crate::flow::tags::Origin::Source(src) = f.tag.origin else {
@@ -265,7 +266,8 @@ fn stored_through(cx: &Ctx<'_>) -> StoredThrough {
         }
         let spec = &facts.sinks[f.site.0 as usize].spec;
         if spec.kind == "storage" && !spec.delete {
-            out.stored.insert(strukt);
+            let first = out.stored.entry(strukt).or_insert(f.site);
+            *first = (*first).min(f.site);
         }
         if let (Some(t), false) = (&spec.stores, spec.delete) {
             for target in p.structs_named(t) {
@@ -352,6 +354,17 @@ fn deleted_types(cx: &Ctx<'_>, stored: &StoredThrough) -> Reached {
     Reached { tys, unknown_table }
 }
 
+/// The tables SQL at this storage site writes into.
+fn facts_tables<'a>(cx: &Ctx<'a>, site: SiteId) -> Vec<&'a str> {
+    cx.inp
+        .facts
+        .site_tables
+        .iter()
+        .filter(|(s, _)| *s == site)
+        .map(|(_, t)| &**t)
+        .collect()
+}
+
 /// `privflow/erasure-not-reached`.
 pub(super) fn erasure_reached(
     cx: &mut Ctx<'_>,
@@ -374,7 +387,7 @@ pub(super) fn erasure_reached(
             .is_some_and(|ts| ts.iter().any(|t| here.contains(t)));
         // A type whose data privflow sees stored nowhere may be what a deletion from a table it
         // cannot tie to a type deletes: the benefit of the doubt, not a false alarm.
-        let maybe_that_table = reached.unknown_table[f.idx()] && !stored.stored.contains(&s);
+        let maybe_that_table = reached.unknown_table[f.idx()] && !stored.stored.contains_key(&s);
         if !done.insert((s, f)) || here.contains(&s) || stored_as_deleted || maybe_that_table {
             continue;
         }
@@ -389,12 +402,25 @@ pub(super) fn erasure_reached(
             "`{label}` is declared to erase `{ty}`, but reaches no deletion of `{ty}` records: {}",
             rule.summary
         );
-        let path = vec![PathStep {
+        let mut path = Vec::new();
+        if let Some(&at) = stored.stored.get(&s) {
+            let sink = cx.sink_ref(at);
+            let tables: Vec<&str> = facts_tables(cx, at);
+            let into = match tables.as_slice() {
+                [] => String::new(),
+                ts => format!(" (table `{}`)", ts.join("`, `")),
+            };
+            path.push(PathStep {
+                location: sink.location.clone(),
+                note: format!("`{ty}` data is stored here by `{}`{into}", sink.name),
+            });
+        }
+        path.push(PathStep {
             location: cx.inp.db.location(span),
             note: format!(
-                "no call in `{label}` or what it calls deletes what identifies a `{ty}` (a sink with op = \"delete\" given the record or a value derived from it)"
+                "no call in `{label}` or what it calls deletes what identifies a `{ty}` (a sink with op = \"delete\" given the record or a value derived from it, or SQL that deletes from the table it is stored in)"
             ),
-        }];
+        });
         let sink = site(cx, span, label, "erases");
         findings.push(make_finding(rule, rule_id, message, sink, Vec::new(), path));
     }

@@ -173,6 +173,8 @@ pub enum Expr {
         text: Option<Name>,
         /// The value of an integer literal that fits in `u64` (a constant index: `a[0]`).
         int: Option<u64>,
+        /// The value of `true` / `false` (a branch that never runs: `if false { .. }`).
+        boolean: Option<bool>,
         span: Span,
     },
     Call {

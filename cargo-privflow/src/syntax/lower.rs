@@ -1050,6 +1050,10 @@ impl Lowerer {
                     syn::Lit::Int(i) => i.base10_parse::<u64>().ok(),
                     _ => None,
                 },
+                boolean: match &l.lit {
+                    syn::Lit::Bool(b) => Some(b.value),
+                    _ => None,
+                },
                 span,
             },
             syn::Expr::Call(c) => Expr::Call {
@@ -1576,6 +1580,7 @@ impl Lowerer {
                 out.push(Expr::Lit {
                     text: Some(name(&s.value())),
                     int: None,
+                    boolean: None,
                     span: sp,
                 });
                 for cap in format_captures(&s.value()) {

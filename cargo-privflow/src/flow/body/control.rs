@@ -52,16 +52,30 @@ impl<'a, 'p> Eval<'a, 'p> {
     ) -> Value {
         self.push_scope();
         let g = self.cond(cond);
+        // `if false { .. }` never runs its block, `if true { .. } else { .. }` never its else.
+        let constant = match cond {
+            Expr::Lit { boolean, .. } => *boolean,
+            _ => None,
+        };
         let mut else_st = self.st.clone();
         if else_st.scopes.len() > 1 {
             else_st.scopes.pop();
         }
         else_st.consent.extend(g.if_false.iter().cloned());
         self.st.consent.extend(g.if_true.iter().cloned());
-        let v1 = self.block(then);
+        let v1 = if constant == Some(false) {
+            self.st.dead = true;
+            Value::default()
+        } else {
+            self.block(then)
+        };
         self.pop_scope();
         let then_st = std::mem::replace(&mut self.st, else_st);
         let v2 = match els {
+            _ if constant == Some(true) => {
+                self.st.dead = true;
+                Value::default()
+            }
             Some(e) => self.expr(e),
             None => Value::default(),
         };
