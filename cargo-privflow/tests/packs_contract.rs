@@ -618,7 +618,10 @@ fn check_pack(pack: &Pack, regions: &Regions, errors: &mut Vec<String>) {
                 )),
             }
             let check = rule.get("check").and_then(Value::as_str).unwrap_or("flow");
-            if !["flow", "presence", "allowlist", "erasure"].contains(&check) {
+            // The always-on pack's checks read the annotations themselves (SPEC §5), not flows
+            // into sinks: they take no `sink` selector.
+            let annotation_check = ["guarded", "other-value", "erasure-reached"].contains(&check);
+            if !["flow", "presence", "allowlist", "erasure"].contains(&check) && !annotation_check {
                 errors.push(format!("{what}: unknown check {check:?}"));
             }
             if let Some(ex) = rule.get("example") {
@@ -671,6 +674,7 @@ fn check_pack(pack: &Pack, regions: &Regions, errors: &mut Vec<String>) {
 
             // sink
             match rule.get("sink") {
+                None if annotation_check => {}
                 None => errors.push(format!("{what}: needs a `sink` selector")),
                 Some(s) => {
                     for (j, sel) in selectors(s, &format!("{what}.sink"))
@@ -957,7 +961,7 @@ fn every_rule_has_positive_and_negative_fixtures() {
                         "{name}: needs the privflow (privflow-macros) path dependency"
                     )),
                 }
-                let selected: Vec<String> = manifest
+                let mut selected: Vec<String> = manifest
                     .get("package")
                     .and_then(|p| p.get("metadata"))
                     .and_then(|m| m.get("privflow"))
@@ -970,6 +974,8 @@ fn every_rule_has_positive_and_negative_fixtures() {
                             .collect()
                     })
                     .unwrap_or_default();
+                // The `privflow` pack runs whatever a crate selects.
+                selected.push("privflow".to_string());
                 if !selected.contains(&pack.id) {
                     errors.push(format!(
                         "{name}: [package.metadata.privflow] rules must select `{}`",

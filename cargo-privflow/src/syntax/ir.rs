@@ -132,7 +132,10 @@ pub enum BinOp {
     /// `+`, `-`, `*`, `/`, `%`, `&`, `|`, `^`, `<<`, `>>`: the `std::ops` method a workspace
     /// type's impl provides (`add`, ...); without one, the result carries both operands' tags.
     Arith(&'static str),
-    /// Comparisons: the result carries both operands' tags.
+    /// `==` and `!=` (read for what comparing a check's result with `Some(true)` tells), and
+    /// the other comparisons: the result carries both operands' tags.
+    Eq,
+    Ne,
     Other,
 }
 

@@ -1180,6 +1180,8 @@ impl Lowerer {
                         B::BitXor(_) => BinOp::Arith("bitxor"),
                         B::Shl(_) => BinOp::Arith("shl"),
                         B::Shr(_) => BinOp::Arith("shr"),
+                        B::Eq(_) => BinOp::Eq,
+                        B::Ne(_) => BinOp::Ne,
                         _ => BinOp::Other,
                     };
                     Expr::Binary {
@@ -1465,6 +1467,11 @@ impl Lowerer {
         if let Some(original) = path.single().and_then(|n| self.macro_renames.get(&**n)) {
             last = original.clone();
         }
+        if last == "matches" {
+            if let Some(e) = self.matches_macro(m, span) {
+                return e;
+            }
+        }
         let kind = macro_kind(&last);
         let chunks = split_commas(m.tokens.clone());
         let mut args = Vec::new();
@@ -1518,6 +1525,56 @@ impl Lowerer {
             args,
             span,
         }
+    }
+
+    /// `matches!(e, P)` (also `P if guard`): `if let P = e` in a block of its own, so that what
+    /// a check's result matched is read as in an `if let` (`matches!(check(x), Ok(true))`) and
+    /// the pattern's bindings stay inside. None when it does not parse.
+    fn matches_macro(&mut self, m: &syn::Macro, span: Span) -> Option<Expr> {
+        use syn::parse::Parser;
+        let toks: Vec<TokenTree> = m.tokens.clone().into_iter().collect();
+        let comma = toks
+            .iter()
+            .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','))?;
+        let scrutinee: TokenStream = toks[..comma].iter().cloned().collect();
+        let mut rest = &toks[comma + 1..];
+        if let Some(TokenTree::Punct(p)) = rest.last() {
+            if p.as_char() == ',' {
+                rest = &rest[..rest.len() - 1];
+            }
+        }
+        let guard_at = rest
+            .iter()
+            .position(|t| matches!(t, TokenTree::Ident(i) if i == "if"));
+        let (pat_toks, guard_toks) = match guard_at {
+            Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+            None => (rest, None),
+        };
+        let expr = syn::parse2::<syn::Expr>(scrutinee).ok()?;
+        let pat = syn::Pat::parse_multi_with_leading_vert
+            .parse2(pat_toks.iter().cloned().collect())
+            .ok()?;
+        let mut cond = Expr::Let {
+            pat: self.pat(&pat),
+            expr: Box::new(self.expr(&expr)),
+            span,
+        };
+        if let Some(g) = guard_toks {
+            let g = syn::parse2::<syn::Expr>(g.iter().cloned().collect()).ok()?;
+            cond = Expr::Binary {
+                op: BinOp::And,
+                lhs: Box::new(cond),
+                rhs: Box::new(self.expr(&g)),
+                span,
+            };
+        }
+        Some(Expr::Block(Box::new(Block {
+            stmts: vec![Stmt::Expr {
+                expr: cond,
+                semi: false,
+            }],
+            span,
+        })))
     }
 
     /// One argument of a format-like or `tracing` macro: a format string (its inline captures), an

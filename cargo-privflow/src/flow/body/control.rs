@@ -40,6 +40,40 @@ impl<'a, 'p> Eval<'a, 'p> {
                     if_false: a.if_false.intersection(&b.if_false).cloned().collect(),
                 }
             }
+            // `check(x) == Some(true)`, `ok == true`, `check(x) != Ok(true)`.
+            Expr::Binary {
+                op: op @ (BinOp::Eq | BinOp::Ne),
+                lhs,
+                rhs,
+                ..
+            } => {
+                let (checked, lit) = match (success_literal(lhs), success_literal(rhs)) {
+                    (None, Some(l)) => (lhs, l),
+                    (Some(l), None) => (rhs, l),
+                    _ => return self.expr(c).guard.unwrap_or_default(),
+                };
+                let v = self.expr(checked);
+                let Some(g) = v.guard else {
+                    return Guard::default();
+                };
+                // `== Some(true)` / `== Ok(true)` holds only on success, whatever the check
+                // answers in; `== true` / `== false` compare a plain `bool` check.
+                let plain = !v.ty.answers_in_bool();
+                let g = match lit {
+                    Compared::TrueInside => Guard {
+                        if_true: g.if_true,
+                        if_false: Purposes::new(),
+                    },
+                    Compared::Bool(true) if plain => g,
+                    Compared::Bool(false) if plain => g.negate(),
+                    Compared::Bool(_) => Guard::default(),
+                };
+                if matches!(op, BinOp::Ne) {
+                    g.negate()
+                } else {
+                    g
+                }
+            }
             other => self.expr(other).guard.unwrap_or_default(),
         }
     }
@@ -287,4 +321,35 @@ fn assigned_vars(body: &Block) -> Vec<Name> {
         e.for_each_child(&mut |c| stack.push(c));
     }
     out
+}
+
+/// A literal a check's result is compared with.
+#[derive(Clone, Copy)]
+enum Compared {
+    /// `Some(true)` / `Ok(true)`: success of a check that answers in a `bool` inside, or of a
+    /// plain one whose value is `true`.
+    TrueInside,
+    /// `true` and `false`: a plain `bool` check's answer.
+    Bool(bool),
+}
+
+fn success_literal(e: &Expr) -> Option<Compared> {
+    match e {
+        Expr::Lit {
+            boolean: Some(b), ..
+        } => Some(Compared::Bool(*b)),
+        Expr::Call { func, args, .. } => match (&**func, args.as_slice()) {
+            (
+                Expr::Path(p),
+                [Expr::Lit {
+                    boolean: Some(true),
+                    ..
+                }],
+            ) if matches!(p.segments.last().map(|s| &*s.name), Some("Some" | "Ok")) => {
+                Some(Compared::TrueInside)
+            }
+            _ => None,
+        },
+        _ => None,
+    }
 }

@@ -28,7 +28,7 @@ impl<'a, 'p> Eval<'a, 'p> {
             let full = format!("{ty_name}::{method}");
             // A sanitizer of no argument transforms its receiver (`secret.redacted()`).
             let inputs = if args.is_empty() { actuals } else { args };
-            if let Some(v) = self.configured_item(&full, inputs, span) {
+            if let Some(v) = self.configured_item(&full, inputs, args, span) {
                 return v;
             }
             if let Some(sink) = self.configured_method_sink(ty_name, &full, method) {
@@ -169,6 +169,27 @@ impl<'a, 'p> Eval<'a, 'p> {
             let mut v = r.clone().ok_part();
             v.callable = None;
             return v;
+        }
+        // `check(x).is_ok_and(|b| b)`: true only on success. For a plain check any predicate
+        // will do (true implies `Ok`); for one that answers in a `bool` inside, only the one
+        // that returns that `bool` (`|b| b`, `|b| *b`).
+        if let (Some(g), "is_ok_and" | "is_some_and") = (&r.guard, m) {
+            let identity =
+                matches!(arg_exprs.get(1), Some(Some(Expr::Closure(c))) if returns_its_param(c));
+            for a in args {
+                if let Some(Callable::Closure(i)) = a.callable {
+                    let el = self.elem(&r);
+                    self.call_closure(i, vec![el]);
+                }
+            }
+            let success = !r.ty.answers_in_bool() || identity;
+            return Value {
+                guard: success.then(|| Guard {
+                    if_true: g.if_true.clone(),
+                    if_false: Purposes::new(),
+                }),
+                ..Value::default()
+            };
         }
         // Closures and fn items (`.map(normalize)`, `.for_each(audit)`): iterator / Option /
         // Result adapters call them on the elements.
@@ -442,9 +463,16 @@ impl<'a, 'p> Eval<'a, 'p> {
     }
 
     /// A library call the calling crate's config declares a source, a sanitizer or a consent
-    /// check (SPEC §5; matched as config sinks are, by [`path_matches`]): its result, as the
-    /// annotated workspace fn's would be. `inputs`: what a sanitizer transforms.
-    fn configured_item(&mut self, full: &str, inputs: &[Value], span: Span) -> Option<Value> {
+    /// check or a named check (SPEC §5; matched as config sinks are, by [`path_matches`]): its
+    /// result, as the annotated workspace fn's would be. `inputs`: what a sanitizer transforms;
+    /// `params`: the arguments (`self` not counted) that `binds` indexes.
+    fn configured_item(
+        &mut self,
+        full: &str,
+        inputs: &[Value],
+        params: &[Value],
+        span: Span,
+    ) -> Option<Value> {
         let sh = self.sh;
         let config = self.config_index();
         let c = sh.configs.get(config)?;
@@ -483,10 +511,17 @@ impl<'a, 'p> Eval<'a, 'p> {
             v.set_ty_san(san.bit());
             return Some(v);
         }
-        // `binds` is carried in the config for the bound-consent analysis (SPEC §5).
-        let consent = c.consents.iter().find(|k| path_matches(&k.path, full))?;
+        // A check or consent: success establishes its key, bound to the value it is about.
+        let (key, binds) = if let Some(k) = c.checks.iter().find(|k| path_matches(&k.path, full)) {
+            (held::check_key(&k.name), k.binds)
+        } else {
+            let k = c.consents.iter().find(|k| path_matches(&k.path, full))?;
+            (k.purpose.clone(), k.binds)
+        };
+        let root = binds.and_then(|i| params.get(i as usize)?.root.clone());
         let mut g = Guard::default();
-        g.if_true.insert(Name::from(consent.purpose.as_str()));
+        g.if_true
+            .extend(held::established(&key, binds.is_some(), root.as_ref()));
         Some(Value {
             guard: Some(g),
             ..Value::default()
@@ -555,7 +590,19 @@ impl<'a, 'p> Eval<'a, 'p> {
             self.st.dead = true;
             return Value::default();
         }
-        if let Some(v) = self.configured_item(&full, &vals, span) {
+        // A method called by its path (`Client::has_opt_in(&client, id)`): the receiver is the
+        // first argument, and `binds` does not count it.
+        let receiver_first = segs.len() >= 2
+            && vals
+                .first()
+                .and_then(|v| v.ty.lib_name())
+                .is_some_and(|t| t.rsplit("::").next() == Some(segs[segs.len() - 2]));
+        let params = if receiver_first {
+            &vals[1..]
+        } else {
+            &vals[..]
+        };
+        if let Some(v) = self.configured_item(&full, &vals, params, span) {
             return v;
         }
         if let Some(sink) = self.configured_sink(&full) {
@@ -650,5 +697,28 @@ impl<'a, 'p> Eval<'a, 'p> {
             v.ty = cat::with_url(v.ty, u);
         }
         v
+    }
+}
+
+/// Is this closure `|b| b` (or `|b| *b`): it returns its one parameter?
+fn returns_its_param(c: &Closure) -> bool {
+    let [(Pat::Bind { name, .. }, _)] = c.params.as_slice() else {
+        return false;
+    };
+    let mut body = &c.body;
+    loop {
+        match body {
+            Expr::Unary {
+                op: UnOp::Deref,
+                expr,
+                ..
+            } => body = expr,
+            Expr::Block(b) => match b.stmts.as_slice() {
+                [Stmt::Expr { expr, semi: false }] => body = expr,
+                _ => return false,
+            },
+            Expr::Path(p) => return p.single() == Some(name),
+            _ => return false,
+        }
     }
 }
