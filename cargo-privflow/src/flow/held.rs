@@ -109,6 +109,25 @@ pub fn into_callee(held: &Purposes, arg_roots: &[Option<Name>]) -> Purposes {
     out
 }
 
+/// What a function's result establishes, as its summary keeps it: facts bound to a parameter
+/// stay bound to it (the caller binds them to its argument, [`into_caller`]); facts bound to the
+/// function's own locals only "ran" outside it.
+pub fn for_summary(held: &Purposes) -> Purposes {
+    held.iter()
+        .map(|k| match split(k) {
+            Some((key, root)) if root != "*" && !is_param_root(root) => {
+                Name::from(format!("{key}@*"))
+            }
+            _ => k.clone(),
+        })
+        .collect()
+}
+
+fn is_param_root(root: &str) -> bool {
+    root.strip_prefix('p')
+        .is_some_and(|i| !i.is_empty() && i.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// What a callee's result establishes, seen in the caller that passed `arg_roots`: facts bound to
 /// a parameter are bound to that argument's root; facts bound to the callee's locals only "ran".
 pub fn into_caller(held: &Purposes, arg_roots: &[Option<Name>]) -> Purposes {
@@ -139,6 +158,15 @@ mod tests {
 
     fn set(xs: &[&str]) -> Purposes {
         xs.iter().map(|x| Name::from(*x)).collect()
+    }
+
+    #[test]
+    fn summaries_keep_parameter_bindings_and_forget_locals() {
+        let held = set(&["analytics", "check:a@*", "check:a@p1", "check:b@l:x:1:2:3"]);
+        assert_eq!(
+            for_summary(&held),
+            set(&["analytics", "check:a@*", "check:a@p1", "check:b@*"])
+        );
     }
 
     #[test]

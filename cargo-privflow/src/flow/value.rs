@@ -352,7 +352,12 @@ impl Value {
             Some(Callable::Closure(_)) => None,
             c => c,
         };
-        self.guard = None;
+        // What a check's result tells survives as far as it is about the parameters (a wrapper
+        // that returns a check's result counts as that check at its calls).
+        self.guard = self.guard.map(|g| Guard {
+            if_true: super::held::for_summary(&g.if_true),
+            if_false: super::held::for_summary(&g.if_false),
+        });
         self.alias = None;
         self.elems = None;
         self.root = None;

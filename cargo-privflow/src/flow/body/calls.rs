@@ -273,7 +273,11 @@ impl<'a, 'p> Eval<'a, 'p> {
         // What the body returned (`Ok(Vec::new())`) with the signature's types where the body
         // says less (`Result<Vec<Patient>, E>`).
         v.ty = v.ty.filled_from(&ret_ty);
+        // What closures handed to it returned joins the result; what the result tells of
+        // checks stays (a join with no guard would forget it).
+        let guard = v.guard.take();
         v.join(&closure_results);
+        v.guard = guard;
         v
     }
 

@@ -171,6 +171,14 @@ impl<'a, 'p> Eval<'a, 'p> {
             .err
             .as_ref()
             .map(|e| Arc::new(self.subst(e, actuals, span, callee, cache)));
+        // What the callee's result tells of checks, bound to the arguments it was about.
+        if let Some(g) = &v.guard {
+            let arg_roots: Vec<Option<Name>> = actuals.iter().map(|a| a.root.clone()).collect();
+            out.guard = Some(Guard {
+                if_true: held::into_caller(&g.if_true, &arg_roots),
+                if_false: held::into_caller(&g.if_false, &arg_roots),
+            });
+        }
         out
     }
 }
