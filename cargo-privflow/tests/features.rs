@@ -160,3 +160,70 @@ fn an_unknown_feature_exits_2_with_a_suggestion() {
     assert!(String::from_utf8_lossy(&other.stdout)
         .contains("names package `beta`, which is not selected"));
 }
+
+/// A library whose logging code sits behind a feature that only its dependent turns on
+/// (`lib = { path = "../lib", features = ["full"] }`), as cargo unifies features when it builds
+/// the workspace: analysed when the workspace is, not when the library is checked on its own.
+#[test]
+fn features_a_member_enables_on_another_are_analysed() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let root = dir.path();
+    write(
+        &root.join("Cargo.toml"),
+        "[workspace]\nresolver = \"2\"\nmembers = [\"lib\", \"app\", \"other\"]\n",
+    );
+    write(
+        &root.join("lib/Cargo.toml"),
+        "[package]\nname = \"lib\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[features]\nfull = [\"impls\"]\nimpls = []\nextra = []\n",
+    );
+    write(
+        &root.join("lib/src/lib.rs"),
+        r#"
+pub struct Visit {
+    pub diagnosis: String,
+}
+
+#[privflow::source(phi)]
+pub fn load() -> Visit {
+    Visit { diagnosis: String::new() }
+}
+
+#[cfg(feature = "impls")]
+pub fn close() {
+    println!("{}", load().diagnosis);
+}
+
+#[cfg(feature = "extra")]
+pub fn extra() {
+    println!("{}", load().diagnosis);
+}
+"#,
+    );
+    write(
+        &root.join("app/Cargo.toml"),
+        "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nlib = { path = \"../lib\", features = [\"full\"] }\n",
+    );
+    write(&root.join("app/src/lib.rs"), "pub fn run() {}\n");
+    // `extra` is asked for only by a feature of `other` that is off.
+    write(
+        &root.join("other/Cargo.toml"),
+        "[package]\nname = \"other\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nlib = { path = \"../lib\" }\n\n[features]\nloud = [\"lib/extra\"]\n",
+    );
+    write(&root.join("other/src/lib.rs"), "pub fn run() {}\n");
+
+    let all = findings(&run(root, "Cargo.toml", &[]));
+    assert_eq!(all, vec![("lib/src/lib.rs".to_string(), 13)], "{all:?}");
+    // Checked on its own, the library has `full` off: nothing behind it is analysed.
+    let alone = findings(&run(root, "lib/Cargo.toml", &[]));
+    assert!(alone.is_empty(), "{alone:?}");
+    // `other/loud` turns `lib/extra` on.
+    let loud = findings(&run(root, "Cargo.toml", &["--features", "other/loud"]));
+    assert_eq!(
+        loud,
+        vec![
+            ("lib/src/lib.rs".to_string(), 13),
+            ("lib/src/lib.rs".to_string(), 18)
+        ],
+        "{loud:?}"
+    );
+}

@@ -34,7 +34,67 @@ fn requested(opts: &CheckOptions) -> Vec<Requested> {
         .collect()
 }
 
-/// The enabled features of `package`.
+/// The enabled features of each selected package, unified as cargo unifies them when it builds
+/// the selection together (`cargo check --workspace`): a package's own (defaults, `--features`,
+/// `--all-features`), and those that other selected packages enable on it, by their dependency
+/// on it (`lemmy_db_schema = { .., features = ["full"] }`) or by a feature of theirs
+/// (`full = ["lemmy_db_schema/full"]`). Without this, code behind a feature only dependents
+/// turn on (`#[cfg(feature = "full")] mod impls;`) would not be analysed.
+pub fn enabled_unified(selected: &[&Package], opts: &CheckOptions) -> Vec<BTreeSet<String>> {
+    let mut on: Vec<BTreeSet<String>> = selected.iter().map(|p| enabled(p, opts)).collect();
+    let index_of = |name: &str| selected.iter().position(|p| p.name.as_str() == name);
+    // Sets only grow, within the features the packages define: a fixpoint.
+    loop {
+        let mut asked: Vec<(usize, String)> = Vec::new();
+        for (i, p) in selected.iter().enumerate() {
+            for d in &p.dependencies {
+                if d.kind == cargo_metadata::DependencyKind::Development {
+                    continue;
+                }
+                let Some(q) = index_of(&d.name) else { continue };
+                let local = d.rename.as_deref().unwrap_or(&d.name);
+                let active = !d.optional
+                    || on[i].iter().any(|f| {
+                        p.features.get(f).into_iter().flatten().any(|v| {
+                            v == &format!("dep:{local}")
+                                || v == local
+                                || v.starts_with(&format!("{local}/"))
+                        })
+                    });
+                if !active {
+                    continue;
+                }
+                if d.uses_default_features {
+                    asked.push((q, "default".to_string()));
+                }
+                asked.extend(d.features.iter().map(|f| (q, f.clone())));
+                // `full = ["lemmy_db_schema/full"]`, `x?/y` (only when `x` is enabled: it is).
+                for f in &on[i] {
+                    for v in p.features.get(f).into_iter().flatten() {
+                        let dep_feat = v
+                            .strip_prefix(&format!("{local}/"))
+                            .or_else(|| v.strip_prefix(&format!("{local}?/")));
+                        if let Some(feat) = dep_feat {
+                            asked.push((q, feat.to_string()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut changed = false;
+        for (q, f) in asked {
+            if selected[q].features.contains_key(&f) && !on[q].contains(&f) {
+                on[q] = closure(selected[q], on[q].iter().cloned().chain([f]).collect());
+                changed = true;
+            }
+        }
+        if !changed {
+            return on;
+        }
+    }
+}
+
+/// The enabled features of `package`, on its own.
 pub fn enabled(package: &Package, opts: &CheckOptions) -> BTreeSet<String> {
     let defined = &package.features;
     let mut todo: Vec<String> = Vec::new();
@@ -53,6 +113,12 @@ pub fn enabled(package: &Package, opts: &CheckOptions) -> BTreeSet<String> {
             todo.push(r.feature);
         }
     }
+    closure(package, todo)
+}
+
+/// `todo` and the features they enable in turn.
+fn closure(package: &Package, mut todo: Vec<String>) -> BTreeSet<String> {
+    let defined = &package.features;
     let mut on = BTreeSet::new();
     while let Some(f) = todo.pop() {
         if !on.insert(f.clone()) {

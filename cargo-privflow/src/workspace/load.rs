@@ -35,7 +35,8 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
     anchor_rule_files(&mut ws_raw, &root);
 
     let mut targets = Vec::new();
-    for package in selected {
+    let unified = super::features::enabled_unified(&selected, opts);
+    for (package, features) in selected.iter().zip(unified) {
         let manifest_path = package.manifest_path.clone().into_std_path_buf();
         let manifest_rel = relative_path(&root, &manifest_path);
         let text = if manifest_path == root_manifest {
@@ -55,7 +56,6 @@ pub fn load(opts: &CheckOptions) -> Result<Workspace, Problem> {
         if let Some(dir) = manifest_path.parent() {
             anchor_rule_files(&mut pkg_raw, dir);
         }
-        let features = super::features::enabled(package, opts);
         targets.extend(targets_of(package, &pkg_raw, &ws_raw, &features));
     }
 
