@@ -1,7 +1,8 @@
-//! SPEC §2: the rule ids the shipped packs must hold.
+//! SPEC §2 and §5: the rule ids the shipped packs must hold.
 
-/// The rule ids fixed by SPEC §2 (35 rows in its table). This list IS the contract.
-pub const SPEC_RULE_IDS: [&str; 35] = [
+/// The rule ids fixed by SPEC §2 (35 rows in its table) and §5 (the always-on `privflow` pack's
+/// three). This list IS the contract.
+pub const SPEC_RULE_IDS: [&str; 38] = [
     "baseline/phi-to-log",
     "baseline/pii-to-log",
     "baseline/phi-unencrypted-at-rest",
@@ -37,4 +38,7 @@ pub const SPEC_RULE_IDS: [&str; 35] = [
     "zaurus/newsletter-requires-consent",
     "zaurus/analytics-ip-anonymized",
     "zaurus/contact-details-purpose",
+    "privflow/unguarded-call",
+    "privflow/check-on-other-value",
+    "privflow/erasure-not-reached",
 ];

@@ -15,8 +15,9 @@ impl ConsentService {
     }
 
     /// True when the patient opted in to marketing communication from CloudVisit and has not
-    /// withdrawn that consent since. Fails closed: a database error means no consent.
-    #[privflow::consent(purpose = "marketing.communications")]
+    /// withdrawn that consent since. Fails closed: a database error means no consent. The consent
+    /// is that patient's: it covers mail to them, no one else (`binds`).
+    #[privflow::consent(purpose = "marketing.communications", binds = 0)]
     pub async fn allows_marketing(&self, patient_id: i64) -> bool {
         let row = sqlx::query(
             "SELECT granted FROM consents \

@@ -46,3 +46,35 @@ pub async fn marketing_run(state: &AppState) -> Result<u32, BoxError> {
     }
     Ok(sent)
 }
+
+/// The family edition of the newsletter, for the family members a guardian manages (teenagers
+/// with their own login get it at their own address). Careless: the guardian's opt-in is taken
+/// for the whole family, so family members who never subscribed get the newsletter too.
+#[cfg(not(feature = "compliant"))]
+pub async fn family_newsletter(state: &AppState) -> Result<u32, BoxError> {
+    let mut sent = 0;
+    for guardian in records::guardians(&state.pool).await? {
+        if state.consent.allows_marketing(guardian.id).await {
+            for member in records::dependents_of(&state.pool, guardian.id).await? {
+                crate::notify::email::monthly_newsletter(&state.mailer, &member)?;
+                sent += 1;
+            }
+        }
+    }
+    Ok(sent)
+}
+
+/// The family edition of the newsletter: each family member's own opt-in decides.
+#[cfg(feature = "compliant")]
+pub async fn family_newsletter(state: &AppState) -> Result<u32, BoxError> {
+    let mut sent = 0;
+    for guardian in records::guardians(&state.pool).await? {
+        for member in records::dependents_of(&state.pool, guardian.id).await? {
+            if state.consent.allows_marketing(member.id).await {
+                crate::notify::email::monthly_newsletter(&state.mailer, &member)?;
+                sent += 1;
+            }
+        }
+    }
+    Ok(sent)
+}

@@ -6,6 +6,7 @@
 //! violations carry a trailing marker comment naming the rules they break (see README.md);
 //! `--features compliant` builds the fixed variant.
 
+pub mod access;
 pub mod consent;
 pub mod crypto;
 pub mod db;
@@ -41,6 +42,10 @@ pub fn app(state: AppState) -> Router {
         .route(
             "/internal/jobs/marketing",
             post(handlers::run_marketing_job),
+        )
+        .route(
+            "/internal/jobs/family-newsletter",
+            post(handlers::run_family_newsletter_job),
         )
         .with_state(state)
 }

@@ -84,6 +84,9 @@ pub async fn load_patient(pool: &PgPool, patient_id: i64) -> Result<Patient, sql
     patient_from_row(&row)
 }
 
+/// The visit with its clinical note: only for a caller `access::authorize_visit` let through for
+/// this visit.
+#[privflow::guarded(by = ["hipaa.visit_access"], binds = 1)]
 pub async fn load_visit(pool: &PgPool, visit_id: i64) -> Result<Visit, sqlx::Error> {
     let row = sqlx::query(
         "SELECT v.*, p.display_name AS provider_name FROM visits v \
@@ -161,5 +164,26 @@ pub async fn active_patients(pool: &PgPool) -> Result<Vec<Patient>, sqlx::Error>
     let rows = sqlx::query("SELECT * FROM patients WHERE deactivated_at IS NULL")
         .fetch_all(pool)
         .await?;
+    rows.iter().map(patient_from_row).collect()
+}
+
+/// Patients who manage the accounts of family members (children, or adults in their care).
+pub async fn guardians(pool: &PgPool) -> Result<Vec<Patient>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT * FROM patients WHERE deactivated_at IS NULL \
+         AND id IN (SELECT guardian_id FROM patients WHERE guardian_id IS NOT NULL)",
+    )
+    .fetch_all(pool)
+    .await?;
+    rows.iter().map(patient_from_row).collect()
+}
+
+/// The family members whose accounts a guardian manages.
+pub async fn dependents_of(pool: &PgPool, guardian_id: i64) -> Result<Vec<Patient>, sqlx::Error> {
+    let rows =
+        sqlx::query("SELECT * FROM patients WHERE guardian_id = $1 AND deactivated_at IS NULL")
+            .bind(guardian_id)
+            .fetch_all(pool)
+            .await?;
     rows.iter().map(patient_from_row).collect()
 }

@@ -82,8 +82,7 @@ pub fn summary_ready(mailer: &Mailer, patient: &Patient, visit_id: i64) -> Resul
 }
 
 /// CloudVisit's monthly newsletter (product news, new practices near the patient). Sent only
-/// by the marketing run, after the consent check.
-#[cfg(feature = "compliant")]
+/// by the marketing jobs, after the consent check of the patient it goes to.
 pub fn monthly_newsletter(mailer: &Mailer, patient: &Patient) -> Result<(), BoxError> {
     let body = format!(
         "Hi {},\n\nhere is what is new at CloudVisit this month: ...\n\n\
@@ -91,5 +90,5 @@ pub fn monthly_newsletter(mailer: &Mailer, patient: &Patient) -> Result<(), BoxE
          https://app.cloudvisittm.com/settings/newsletter\n\nThe CloudVisit team",
         patient.first_name()
     );
-    mailer.send_newsletter(&patient.email, "CloudVisit news", body)
+    mailer.send_newsletter(&patient.email, "CloudVisit news", body) //~ baseline/marketing-without-consent privflow/check-on-other-value
 }
