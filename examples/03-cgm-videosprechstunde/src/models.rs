@@ -112,8 +112,7 @@ pub struct GuestInvitation {
 /// A scheduled consultation in the customer's calendar.
 #[privflow::data]
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Appointment {
-    //~ cgm-videosprechstunde/erasure-supported
+pub struct Appointment { //~ cgm-videosprechstunde/erasure-supported
     #[serde(default)]
     pub id: i64,
     #[serde(default)]
@@ -159,8 +158,7 @@ pub struct JoinRequest {
 /// A chat message of a video session (section 3.4: peer-to-peer, never stored).
 #[privflow::data]
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ChatMessage {
-    //~ cgm-videosprechstunde/erasure-supported
+pub struct ChatMessage { //~ cgm-videosprechstunde/erasure-supported
     pub session_id: String,
     pub from_participant: String,
     #[pii(category = "user.content")]
