@@ -703,3 +703,63 @@ pub fn donate(s: &Sample) {
         "{checked}"
     );
 }
+
+/// The guarded actions and erasure sections hold what the `privflow/*` rules judge: CloudVisit's
+/// `load_visit` is called from five handlers and one lacks its check (`--features compliant`: none
+/// does); Visual Systems' careless ticket purge reaches no deletion of `TicketMessage`.
+#[test]
+fn the_map_shows_guarded_actions_and_erasure() {
+    let json = |app: &str, extra: &[&str]| -> serde_json::Value {
+        let manifest =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../examples/{app}/Cargo.toml"));
+        let out = Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
+            .args(["map", "--format", "json", "--manifest-path"])
+            .arg(manifest)
+            .args(extra)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the binary runs");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("the JSON map parses")
+    };
+    let m = json("02-cloudvisit-portal", &[]);
+    let g = &m["guarded"][0];
+    assert_eq!(g["function"], "load_visit", "{g}");
+    assert_eq!(g["checks"][0], "hipaa.visit_access", "{g}");
+    let calls = g["calls"].as_array().expect("calls");
+    assert_eq!(calls.len(), 5, "{g}");
+    let unchecked: Vec<&str> = calls
+        .iter()
+        .filter(|c| c["missing"].as_array().is_some_and(|m| !m.is_empty()))
+        .filter_map(|c| c["function"].as_str())
+        .collect();
+    assert_eq!(unchecked, vec!["get_visit"], "{g}");
+    let fixed = json("02-cloudvisit-portal", &["--features", "compliant"]);
+    let missing: usize = fixed["guarded"][0]["calls"]
+        .as_array()
+        .expect("calls")
+        .iter()
+        .map(|c| c["missing"].as_array().map_or(0, Vec::len))
+        .sum();
+    assert_eq!(missing, 0, "{}", fixed["guarded"]);
+
+    let m = json("04-visual-systems-support", &[]);
+    let purge: Vec<(&str, bool)> = m["erasure"]
+        .as_array()
+        .expect("erasure")
+        .iter()
+        .filter(|e| e["function"] == "purge_old_tickets")
+        .map(|e| (e["data_type"].as_str().unwrap_or(""), e["deletes"] == true))
+        .collect();
+    assert_eq!(
+        purge,
+        vec![("SupportTicket", true), ("TicketMessage", false)],
+        "{}",
+        m["erasure"]
+    );
+}

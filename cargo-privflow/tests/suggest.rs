@@ -729,7 +729,15 @@ fn preview_counts_what_check_would_find_and_touches_nothing() {
         serde_json::from_str(out.lines().last().expect("output")).expect("JSON");
     assert_eq!(last["kind"], "preview", "{last}");
     let rules = last["rules"].as_object().expect("rules");
-    assert!(rules.values().all(|r| r["now"] == 0), "{last}");
+    // Without data tags nothing reaches a sink; what the annotations' own policies say
+    // (an unguarded call) needs no data tag.
+    assert!(
+        rules
+            .iter()
+            .filter(|(id, _)| !id.starts_with("privflow/"))
+            .all(|(_, r)| r["now"] == 0),
+        "{last}"
+    );
     let then: u64 = rules.values().filter_map(|r| r["then"].as_u64()).sum();
     assert!(then >= 5, "{last}");
     assert!(rules.contains_key("cloudvisit/encrypt-at-rest"), "{last}");

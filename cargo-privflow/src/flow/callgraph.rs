@@ -18,8 +18,9 @@ use std::collections::HashMap;
 /// `fmt`, `from`: edges to all of them would only merge unrelated components).
 const MAX_BY_NAME: usize = 8;
 
-/// Each function's rank: callees before callers, the members of one component together.
-pub fn bottom_up_ranks(p: &Program) -> Vec<u32> {
+/// Each function's rank (callees before callers, the members of one component together), and
+/// whether it is recursive: in a component of several functions, or calling itself.
+pub fn bottom_up_ranks(p: &Program) -> (Vec<u32>, Vec<bool>) {
     let n = p.fns.len();
     let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, n * 4);
     let nodes: Vec<NodeIndex> = (0..n).map(|_| g.add_node(())).collect();
@@ -30,16 +31,19 @@ pub fn bottom_up_ranks(p: &Program) -> Vec<u32> {
     }
     // Tarjan's algorithm yields components callees first (reverse topological order).
     let mut rank = vec![0u32; n];
+    let mut recursive = vec![false; n];
     let mut next = 0u32;
     for scc in petgraph::algo::tarjan_scc(&g) {
         let mut members: Vec<usize> = scc.iter().map(|nd| nd.index()).collect();
         members.sort_unstable();
+        let cycle = members.len() > 1 || g.contains_edge(scc[0], scc[0]);
         for m in members {
             rank[m] = next;
+            recursive[m] = cycle;
             next += 1;
         }
     }
-    rank
+    (rank, recursive)
 }
 
 /// What a call in a body may reach.

@@ -13,6 +13,7 @@ pub mod catalogue;
 pub mod demand;
 pub mod graph;
 pub mod held;
+pub mod policy;
 pub mod solver;
 pub mod summary;
 pub mod tags;

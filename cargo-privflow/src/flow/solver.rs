@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap};
 /// Field nesting kept in summaries.
 const SUMMARY_DEPTH: usize = 4;
 
-/// Changes of a function's summary after which its fields are cut to one level (a recursive
+/// Changes of a recursive function's summary after which its fields are cut to one level (a
 /// component that does not settle: most functions' summaries change once, when first computed).
 const SHALLOW_AFTER: u32 = 2;
 /// Changes after which it is collapsed to whole-parameter tags.
@@ -222,7 +222,7 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
     // The worklist, in rounds, lowest rank first: callees before callers (see `callgraph`). A
     // function woken by a change is analysed later in this round if the round has not reached
     // it yet, else in the next: one re-analysis per round, however many of its callees change.
-    let rank = super::callgraph::bottom_up_ranks(p);
+    let (rank, recursive) = super::callgraph::bottom_up_ranks(p);
     let mut queue: BinaryHeap<Reverse<(u32, FnId)>> =
         order.iter().map(|f| Reverse((rank[f.idx()], *f))).collect();
     let mut next_round: BinaryHeap<Reverse<(u32, FnId)>> = BinaryHeap::new();
@@ -254,7 +254,12 @@ pub fn solve(p: &Program, configs: Vec<FlowConfig>, scope: Scope) -> FlowFacts {
             joined.join(&r.summary);
             r.summary = joined;
         }
-        r.summary.widen(widening_for(changes[f.idx()]));
+        // Only a recursive component needs widening to settle fast: any other function's summary
+        // changes only when a callee's does, and widening it would only lose precision (a
+        // collapsed parameter is every tag its type declares). The lattice is finite either way.
+        if recursive[f.idx()] {
+            r.summary.widen(widening_for(changes[f.idx()]));
+        }
         let mut wake: BTreeSet<FnId> = BTreeSet::new();
         for e in &r.calls {
             callers.entry(e.callee).or_default().insert(f);

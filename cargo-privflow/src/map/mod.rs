@@ -33,6 +33,51 @@ pub struct DataMap {
     pub recipients: Vec<MapRecipient>,
     /// Per pack: what the code does that its statement does not disclose, and the reverse.
     pub drift: Vec<drift::PackDrift>,
+    /// The guarded actions (`#[privflow::guarded]`), with every call and what did not hold there.
+    #[serde(default)]
+    pub guarded: Vec<MapGuarded>,
+    /// Per type an `#[privflow::erases]` fn names: whether it reaches a deletion of it.
+    #[serde(default)]
+    pub erasure: Vec<MapErasure>,
+}
+
+/// A function that may run only after named checks succeeded (SPEC §5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapGuarded {
+    /// `g1`, `g2`, .. in location order.
+    pub id: String,
+    pub function: String,
+    /// The checks that must all have succeeded (`by`).
+    pub checks: Vec<String>,
+    /// The checks must be about the value it acts on (`binds`).
+    pub bound: bool,
+    pub location: Location,
+    pub calls: Vec<MapGuardedCall>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapGuardedCall {
+    /// The function that makes the call.
+    pub function: String,
+    pub location: Location,
+    /// Checks that did not succeed on every path to the call.
+    pub missing: Vec<String>,
+    /// Bound checks that ran on another value.
+    pub other_value: Vec<String>,
+}
+
+/// One type an erasure function names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MapErasure {
+    /// The type (`Customer`).
+    pub data_type: String,
+    /// The `erases` function.
+    pub function: String,
+    pub location: Location,
+    /// It reaches a deletion of the type's records on some path.
+    pub deletes: bool,
+    /// Where the type's tagged data is first stored, if privflow sees it stored.
+    pub stored_at: Option<Location>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,6 +135,71 @@ pub struct MapRecipient {
     /// Data labels it receives.
     pub data: Vec<String>,
     pub sinks: Vec<String>,
+}
+
+/// The guarded actions, in location order, each with its calls in location order.
+fn guarded(inp: &Facts<'_>) -> Vec<MapGuarded> {
+    let p = inp.p;
+    let mut by_fn: BTreeMap<FnId, Vec<MapGuardedCall>> = BTreeMap::new();
+    for st in crate::flow::policy::guarded_status(p, inp.facts) {
+        by_fn
+            .entry(st.call.callee)
+            .or_default()
+            .push(MapGuardedCall {
+                function: p.fn_label(st.call.caller),
+                location: inp.db.location(st.call.span),
+                missing: st.missing.iter().map(|c| c.to_string()).collect(),
+                other_value: st.other_value.iter().map(|c| c.to_string()).collect(),
+            });
+    }
+    // A guarded fn no analysed code calls is listed too (with no calls).
+    for (i, d) in p.fns.iter().enumerate() {
+        if d.annots.guarded.is_some() {
+            by_fn.entry(FnId(i as u32)).or_default();
+        }
+    }
+    let mut out: Vec<MapGuarded> = by_fn
+        .into_iter()
+        .filter_map(|(f, mut calls)| {
+            let d = p.fn_(f);
+            let g = d.annots.guarded.as_ref()?;
+            calls.sort_by(|a, b| a.location.cmp(&b.location));
+            calls.dedup();
+            Some(MapGuarded {
+                id: String::new(),
+                function: p.fn_label(f),
+                checks: g.by.clone(),
+                bound: g.binds.is_some(),
+                location: inp.db.location(g.span),
+                calls,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.location, &a.function).cmp(&(&b.location, &b.function)));
+    for (n, g) in out.iter_mut().enumerate() {
+        g.id = format!("g{}", n + 1);
+    }
+    out
+}
+
+/// Per (type, `erases` fn): whether a deletion is reached, in location order.
+fn erasure(inp: &Facts<'_>) -> Vec<MapErasure> {
+    let p = inp.p;
+    let mut out: Vec<MapErasure> = crate::flow::policy::erasure_status(p, inp.facts)
+        .into_iter()
+        .map(|st| {
+            let d = p.fn_(st.erases);
+            MapErasure {
+                data_type: p.struct_(st.strukt).name.to_string(),
+                function: p.fn_label(st.erases),
+                location: inp.db.location(d.annots.erases_span.unwrap_or(d.ir.span)),
+                deletes: st.reached,
+                stored_at: st.stored_at.map(|s| inp.sink_ref(s).location),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.location, &a.data_type).cmp(&(&b.location, &b.data_type)));
+    out
 }
 
 /// Builds the map from the analysis. `packs` are the ones that ran (for the drift section).
@@ -225,6 +335,8 @@ pub fn build(inp: &Facts<'_>) -> DataMap {
         flows,
         recipients,
         drift: Vec::new(),
+        guarded: guarded(inp),
+        erasure: erasure(inp),
     };
     map.drift = inp
         .packs

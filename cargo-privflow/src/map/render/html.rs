@@ -917,6 +917,112 @@ pub fn html(map: &DataMap, name: &str) -> String {
     foot(&mut rows);
     let _ = writeln!(rows, "</section>");
 
+    // Guarded actions and erasure (SPEC §5).
+    if !map.guarded.is_empty() {
+        let _ = writeln!(
+            rows,
+            "<section id=\"guarded\" aria-labelledby=\"guarded-h\">\n<h2 id=\"guarded-h\">Guarded actions</h2>"
+        );
+        head(
+            &mut rows,
+            "guarded-table",
+            "Functions that run only after named checks succeeded, and every call of them",
+            &[
+                "Id",
+                "Action",
+                "Checks",
+                "Bound",
+                "Called in",
+                "Missing",
+                "On another value",
+                "Location",
+            ],
+        );
+        for g in &map.guarded {
+            let bound = if g.bound { "yes" } else { "no" }.to_string();
+            if g.calls.is_empty() {
+                row(
+                    &mut rows,
+                    &[],
+                    &[],
+                    &[
+                        esc(&g.id),
+                        code(&g.function),
+                        list(&g.checks),
+                        bound.clone(),
+                        "(not called)".to_string(),
+                        "—".to_string(),
+                        "—".to_string(),
+                        esc(&at(&g.location)),
+                    ],
+                );
+                total += 1;
+            }
+            for c in &g.calls {
+                row(
+                    &mut rows,
+                    &[],
+                    &[],
+                    &[
+                        esc(&g.id),
+                        code(&g.function),
+                        list(&g.checks),
+                        bound.clone(),
+                        code(&c.function),
+                        list(&c.missing),
+                        list(&c.other_value),
+                        esc(&at(&c.location)),
+                    ],
+                );
+                total += 1;
+            }
+        }
+        foot(&mut rows);
+        let _ = writeln!(rows, "</section>");
+    }
+    if !map.erasure.is_empty() {
+        let _ = writeln!(
+            rows,
+            "<section id=\"erasure\" aria-labelledby=\"erasure-h\">\n<h2 id=\"erasure-h\">Erasure</h2>"
+        );
+        head(
+            &mut rows,
+            "erasure-table",
+            "Per type an erasure function names: whether it reaches a deletion of its records",
+            &[
+                "Type",
+                "Erased by",
+                "Deletion reached",
+                "Stored at",
+                "Location",
+            ],
+        );
+        for e in &map.erasure {
+            row(
+                &mut rows,
+                &[],
+                &[],
+                &[
+                    code(&e.data_type),
+                    code(&e.function),
+                    if e.deletes {
+                        "yes"
+                    } else {
+                        "<strong>no</strong>"
+                    }
+                    .to_string(),
+                    e.stored_at
+                        .as_ref()
+                        .map_or("—".to_string(), |l| esc(&at(l))),
+                    esc(&at(&e.location)),
+                ],
+            );
+            total += 1;
+        }
+        foot(&mut rows);
+        let _ = writeln!(rows, "</section>");
+    }
+
     // Drift.
     let _ = writeln!(
         rows,
@@ -1212,6 +1318,26 @@ mod tests {
                 unused_regions: Vec::new(),
                 undisclosed_purposes: Vec::new(),
                 unused_purposes: vec![HOSTILE.to_string()],
+            }],
+            guarded: vec![crate::map::MapGuarded {
+                id: "g1".to_string(),
+                function: HOSTILE.to_string(),
+                checks: vec![HOSTILE.to_string()],
+                bound: true,
+                location: loc(),
+                calls: vec![crate::map::MapGuardedCall {
+                    function: HOSTILE.to_string(),
+                    location: loc(),
+                    missing: vec![HOSTILE.to_string()],
+                    other_value: vec![HOSTILE.to_string()],
+                }],
+            }],
+            erasure: vec![crate::map::MapErasure {
+                data_type: HOSTILE.to_string(),
+                function: HOSTILE.to_string(),
+                location: loc(),
+                deletes: false,
+                stored_at: Some(loc()),
             }],
         }
     }

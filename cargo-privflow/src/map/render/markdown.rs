@@ -194,6 +194,75 @@ pub fn markdown(map: &DataMap, name: &str) -> String {
     }
     o.push('\n');
 
+    // Checks and erasure (SPEC §5): what the annotations' own policies come to.
+    if !map.guarded.is_empty() {
+        let _ = writeln!(
+            o,
+            "## Guarded actions
+"
+        );
+        let _ = writeln!(
+            o,
+            "| Id | Action | Checks | Bound | Called in | Missing | On another value | Location |"
+        );
+        let _ = writeln!(o, "|---|---|---|---|---|---|---|---|");
+        for g in &map.guarded {
+            let checks = list(&g.checks);
+            let bound = if g.bound { "yes" } else { "no" };
+            if g.calls.is_empty() {
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {} | (not called) | — | — | {} |",
+                    cell(&g.id),
+                    code(&g.function),
+                    checks,
+                    bound,
+                    at(&g.location)
+                );
+            }
+            for c in &g.calls {
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
+                    cell(&g.id),
+                    code(&g.function),
+                    checks,
+                    bound,
+                    code(&c.function),
+                    list(&c.missing),
+                    list(&c.other_value),
+                    at(&c.location)
+                );
+            }
+        }
+        o.push('\n');
+    }
+    if !map.erasure.is_empty() {
+        let _ = writeln!(
+            o,
+            "## Erasure
+"
+        );
+        let _ = writeln!(
+            o,
+            "| Type | Erased by | Deletion reached | Stored at | Location |"
+        );
+        let _ = writeln!(o, "|---|---|---|---|---|");
+        for e in &map.erasure {
+            let stored = e.stored_at.as_ref().map_or("—".to_string(), at);
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} |",
+                code(&e.data_type),
+                code(&e.function),
+                if e.deletes { "yes" } else { "**no**" },
+                stored,
+                at(&e.location)
+            );
+        }
+        o.push('\n');
+    }
+
     // Drift.
     for d in &map.drift {
         let _ = writeln!(
