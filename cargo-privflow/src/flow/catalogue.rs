@@ -484,6 +484,16 @@ pub fn erasures_of(ty: &crate::hir::ty::Ty) -> Vec<SqlErasure> {
     out
 }
 
+/// The table a `diesel::update(..)` statement updates (`privflow::update::t`), until its `.set(..)`.
+pub fn updated_table_of(ty: &crate::hir::ty::Ty) -> Option<&str> {
+    marker_of(ty, "update::")
+}
+
+/// `ty`, a diesel update statement of `table`.
+pub fn with_updated_table(ty: crate::hir::ty::Ty, table: &str) -> crate::hir::ty::Ty {
+    with_marker(ty, "update::", table)
+}
+
 /// The tables the SQL texts a query was made from write into (`privflow::writes::a,b`).
 pub fn written_tables_of(ty: &crate::hir::ty::Ty) -> Vec<String> {
     marker_of(ty, "writes::")

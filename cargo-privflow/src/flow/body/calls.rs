@@ -76,6 +76,23 @@ impl<'a, 'p> Eval<'a, 'p> {
                         if !erases.is_empty() {
                             v.ty = cat::with_erasures(v.ty, &erases);
                         }
+                    } else if let ["diesel", .., "delete"] = segs.as_slice() {
+                        // `diesel::delete(post::table.find(id))`: deletes rows of that table.
+                        if let Some(t) = args.first().and_then(diesel_table) {
+                            v.ty = cat::with_erasures(v.ty, &[cat::SqlErasure::Delete(t)]);
+                        }
+                    } else if let ["diesel", .., "update"] = segs.as_slice() {
+                        // `diesel::update(person::table.find(id))`: its `.set(..)` decides.
+                        if let Some(t) = args.first().and_then(diesel_table) {
+                            v.ty = cat::with_updated_table(v.ty, &t);
+                        }
+                    } else if let ["diesel", .., "sql_query"] = segs.as_slice() {
+                        // `diesel::sql_query("DELETE FROM ..")`: SQL text, as sqlx's.
+                        v.ty = cat::with_written_tables(v.ty, &texts::sql_written_tables(&sql));
+                        let erases = texts::sql_erasures(&sql);
+                        if !erases.is_empty() {
+                            v.ty = cat::with_erasures(v.ty, &erases);
+                        }
                     } else if let Some(t) = produced.filter(|_| cat::deserializer(&segs)) {
                         v.ty = Ty::wrap("Result", t);
                     }
@@ -308,7 +325,15 @@ impl<'a, 'p> Eval<'a, 'p> {
             return v;
         }
         let recv_value = r.clone();
+        // `diesel::update(t).set(col.eq(None))`: the update anonymises rows of `t` in place.
+        let nulls = match cat::updated_table_of(&r.ty) {
+            Some(t) if &**method == "set" && args.iter().any(sets_to_none) => Some(t.to_string()),
+            _ => None,
+        };
         let mut v = self.lib_method(r, method, turbofish, &actuals, &arg_exprs, span);
+        if let Some(t) = nulls {
+            v.ty = cat::with_erasures(v.ty, &[cat::SqlErasure::Nulls(t)]);
+        }
         // Elements known one by one stay known only in a copy of the receiver: any other
         // library method may reorder, drop or add elements (`rev`, `sort`, `collect`).
         if !matches!(
@@ -610,5 +635,39 @@ fn instantiate(written: &TypeRef, ty: &Ty, names: &[&Name], given: &[Ty], depth:
             t => t.clone(),
         },
         _ => ty.clone(),
+    }
+}
+
+/// The table a diesel query source names: `post::table`, `users` (the `dsl` import), at the root
+/// of `.filter(..)`/`.find(..)` chains, lower-cased.
+fn diesel_table(e: &Expr) -> Option<String> {
+    let mut e = e;
+    loop {
+        match e {
+            Expr::MethodCall { recv, .. } => e = recv,
+            Expr::Ref { expr, .. } => e = expr,
+            Expr::Path(p) => {
+                let segs: Vec<&str> = p.segments.iter().map(|s| &*s.name).collect();
+                let name = match segs.as_slice() {
+                    [.., table, "table"] => table,
+                    [.., last] => last,
+                    [] => return None,
+                };
+                return Some(name.to_ascii_lowercase());
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// Does this `.set(..)` argument set a column to `None` (`col.eq(None)`,
+/// `col.eq::<Option<String>>(None)`, also inside a tuple of assignments)?
+fn sets_to_none(e: &Expr) -> bool {
+    let is_none = |a: &Expr| matches!(a, Expr::Path(p) if p.segments.last().is_some_and(|s| &*s.name == "None"));
+    match e {
+        Expr::MethodCall { method, args, .. } if &**method == "eq" => args.iter().any(is_none),
+        Expr::Tuple { elems, .. } => elems.iter().any(sets_to_none),
+        Expr::Ref { expr, .. } => sets_to_none(expr),
+        _ => false,
     }
 }
