@@ -10,9 +10,15 @@ fn app() -> PathBuf {
 }
 
 fn map(format: &str) -> String {
+    map_of(&app(), format, &[])
+}
+
+/// `cargo privflow map --format FORMAT` of the workspace at `manifest`, with `extra` arguments.
+fn map_of(manifest: &Path, format: &str, extra: &[&str]) -> String {
     let out = Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
         .args(["map", "--format", format, "--manifest-path"])
-        .arg(app())
+        .arg(manifest)
+        .args(extra)
         .env("NO_COLOR", "1")
         .output()
         .expect("the binary runs");
@@ -712,20 +718,7 @@ fn the_map_shows_guarded_actions_and_erasure() {
     let json = |app: &str, extra: &[&str]| -> serde_json::Value {
         let manifest =
             Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../examples/{app}/Cargo.toml"));
-        let out = Command::new(env!("CARGO_BIN_EXE_cargo-privflow"))
-            .args(["map", "--format", "json", "--manifest-path"])
-            .arg(manifest)
-            .args(extra)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("the binary runs");
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        serde_json::from_slice(&out.stdout).expect("the JSON map parses")
+        serde_json::from_str(&map_of(&manifest, "json", extra)).expect("the JSON map parses")
     };
     let m = json("02-cloudvisit-portal", &[]);
     let g = &m["guarded"][0];

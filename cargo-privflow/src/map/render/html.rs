@@ -940,38 +940,40 @@ pub fn html(map: &DataMap, name: &str) -> String {
         );
         for g in &map.guarded {
             let bound = if g.bound { "yes" } else { "no" }.to_string();
-            if g.calls.is_empty() {
-                row(
-                    &mut rows,
-                    &[],
-                    &[],
-                    &[
-                        esc(&g.id),
-                        code(&g.function),
-                        list(&g.checks),
-                        bound.clone(),
-                        "(not called)".to_string(),
-                        "—".to_string(),
-                        "—".to_string(),
-                        esc(&at(&g.location)),
-                    ],
-                );
-                total += 1;
-            }
-            for c in &g.calls {
-                row(
-                    &mut rows,
-                    &[],
-                    &[],
-                    &[
-                        esc(&g.id),
-                        code(&g.function),
-                        list(&g.checks),
-                        bound.clone(),
+            // One row per call; a guarded fn nothing calls gets one row saying so.
+            let calls: Vec<Option<&crate::map::MapGuardedCall>> = if g.calls.is_empty() {
+                vec![None]
+            } else {
+                g.calls.iter().map(Some).collect()
+            };
+            for c in calls {
+                let (caller, missing, other, location) = match c {
+                    Some(c) => (
                         code(&c.function),
                         list(&c.missing),
                         list(&c.other_value),
-                        esc(&at(&c.location)),
+                        &c.location,
+                    ),
+                    None => (
+                        "(not called)".to_string(),
+                        list(&[]),
+                        list(&[]),
+                        &g.location,
+                    ),
+                };
+                row(
+                    &mut rows,
+                    &[],
+                    &[],
+                    &[
+                        esc(&g.id),
+                        code(&g.function),
+                        list(&g.checks),
+                        bound.clone(),
+                        caller,
+                        missing,
+                        other,
+                        esc(&at(location)),
                     ],
                 );
                 total += 1;

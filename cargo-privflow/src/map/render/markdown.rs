@@ -209,29 +209,35 @@ pub fn markdown(map: &DataMap, name: &str) -> String {
         for g in &map.guarded {
             let checks = list(&g.checks);
             let bound = if g.bound { "yes" } else { "no" };
-            if g.calls.is_empty() {
+            // One row per call; a guarded fn nothing calls gets one row saying so.
+            let calls: Vec<Option<&crate::map::MapGuardedCall>> = if g.calls.is_empty() {
+                vec![None]
+            } else {
+                g.calls.iter().map(Some).collect()
+            };
+            for c in calls {
+                let (caller, missing, other, location) = match c {
+                    Some(c) => (
+                        code(&c.function),
+                        list(&c.missing),
+                        list(&c.other_value),
+                        &c.location,
+                    ),
+                    None => (
+                        "(not called)".to_string(),
+                        list(&[]),
+                        list(&[]),
+                        &g.location,
+                    ),
+                };
                 let _ = writeln!(
                     o,
-                    "| {} | {} | {} | {} | (not called) | — | — | {} |",
+                    "| {} | {} | {} | {} | {caller} | {missing} | {other} | {} |",
                     cell(&g.id),
                     code(&g.function),
                     checks,
                     bound,
-                    at(&g.location)
-                );
-            }
-            for c in &g.calls {
-                let _ = writeln!(
-                    o,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} |",
-                    cell(&g.id),
-                    code(&g.function),
-                    checks,
-                    bound,
-                    code(&c.function),
-                    list(&c.missing),
-                    list(&c.other_value),
-                    at(&c.location)
+                    at(location)
                 );
             }
         }
