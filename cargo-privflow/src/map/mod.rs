@@ -55,6 +55,30 @@ pub struct MapGuarded {
     pub calls: Vec<MapGuardedCall>,
 }
 
+/// One table row of a guarded action: the caller (None: nothing calls it), the checks missing
+/// there, the checks run on another value, and where.
+pub type GuardedRow<'a> = (Option<&'a str>, &'a [String], &'a [String], &'a Location);
+
+impl MapGuarded {
+    /// A row per call, or one row saying nothing calls it.
+    pub fn rows(&self) -> Vec<GuardedRow<'_>> {
+        if self.calls.is_empty() {
+            return vec![(None, &[], &[], &self.location)];
+        }
+        self.calls
+            .iter()
+            .map(|c| {
+                (
+                    Some(c.function.as_str()),
+                    c.missing.as_slice(),
+                    c.other_value.as_slice(),
+                    &c.location,
+                )
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapGuardedCall {
     /// The function that makes the call.

@@ -940,27 +940,9 @@ pub fn html(map: &DataMap, name: &str) -> String {
         );
         for g in &map.guarded {
             let bound = if g.bound { "yes" } else { "no" }.to_string();
-            // One row per call; a guarded fn nothing calls gets one row saying so.
-            let calls: Vec<Option<&crate::map::MapGuardedCall>> = if g.calls.is_empty() {
-                vec![None]
-            } else {
-                g.calls.iter().map(Some).collect()
-            };
-            for c in calls {
-                let (caller, missing, other, location) = match c {
-                    Some(c) => (
-                        code(&c.function),
-                        list(&c.missing),
-                        list(&c.other_value),
-                        &c.location,
-                    ),
-                    None => (
-                        "(not called)".to_string(),
-                        list(&[]),
-                        list(&[]),
-                        &g.location,
-                    ),
-                };
+            for (caller, missing, other, location) in g.rows() {
+                let caller = caller.map_or("(not called)".to_string(), code);
+                let (missing, other) = (list(missing), list(other));
                 row(
                     &mut rows,
                     &[],
