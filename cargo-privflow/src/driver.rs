@@ -110,46 +110,8 @@ fn check_on_this_thread(opts: &CheckOptions) -> Report {
         system,
         ..Report::default()
     };
-    let mut selection: Vec<String> = opts.rules.clone();
-    if selection.is_empty() {
-        for r in ws
-            .config
-            .rules
-            .iter()
-            .chain(ws.targets.iter().flat_map(|t| t.config.rules.iter()))
-        {
-            if !selection.contains(r) {
-                selection.push(r.clone());
-            }
-        }
-    }
-    if selection.is_empty() {
-        selection.push("baseline".to_string());
-    }
-    // The annotations' own policies (SPEC §5) hold whatever packs are chosen.
-    if !selection.iter().any(|s| s == crate::rules::pack::ALWAYS_ON) {
-        selection.push(crate::rules::pack::ALWAYS_ON.to_string());
-    }
     let regions = Regions::builtin();
-    let (packs, mut pack_problems) = load_packs(&selection, &regions);
-    // A pack file the config names is read from its absolute path: show it from the root.
-    for p in &mut pack_problems {
-        if let Some(f) = p.file.as_mut() {
-            if Path::new(f.as_str()).starts_with(&ws.root) {
-                *f = crate::workspace::relative_path(&ws.root, Path::new(f.as_str()));
-            }
-        }
-    }
-    // A config entry naming no pack is already reported with its file and line.
-    pack_problems.retain(|p| {
-        let from_config = selection.iter().any(|sel| {
-            p.file.is_none()
-                && opts.rules.is_empty()
-                && p.message.starts_with(&format!("unknown rule pack `{sel}`"))
-        });
-        !from_config
-    });
-    let pack_problems = crate::rules::pack::without_outside_content(pack_problems, &ws.root);
+    let (packs, pack_problems) = selected_packs(opts, &ws, &regions);
     report.problems.extend(pack_problems);
     report.packs = packs.iter().map(|p| p.pack.id.clone()).collect();
 
@@ -295,6 +257,55 @@ pub struct Analysis {
     pub map: crate::map::DataMap,
     /// Wall time of each analysis phase (reading a clock is the one effect the core has).
     pub phases: Vec<(&'static str, std::time::Duration)>,
+}
+
+/// The packs a run uses: `--rules`, else the config's `rules` (workspace, then each package),
+/// else `baseline`; and the always-on `privflow` pack. Problems are located, relative to the root.
+pub fn selected_packs(
+    opts: &CheckOptions,
+    ws: &crate::workspace::Workspace,
+    regions: &Regions,
+) -> (Vec<Pack>, Vec<Problem>) {
+    let mut selection: Vec<String> = opts.rules.clone();
+    if selection.is_empty() {
+        for r in ws
+            .config
+            .rules
+            .iter()
+            .chain(ws.targets.iter().flat_map(|t| t.config.rules.iter()))
+        {
+            if !selection.contains(r) {
+                selection.push(r.clone());
+            }
+        }
+    }
+    if selection.is_empty() {
+        selection.push("baseline".to_string());
+    }
+    // The annotations' own policies (SPEC §5) hold whatever packs are chosen.
+    if !selection.iter().any(|s| s == crate::rules::pack::ALWAYS_ON) {
+        selection.push(crate::rules::pack::ALWAYS_ON.to_string());
+    }
+    let (packs, mut pack_problems) = load_packs(&selection, regions);
+    // A pack file the config names is read from its absolute path: show it from the root.
+    for p in &mut pack_problems {
+        if let Some(f) = p.file.as_mut() {
+            if Path::new(f.as_str()).starts_with(&ws.root) {
+                *f = crate::workspace::relative_path(&ws.root, Path::new(f.as_str()));
+            }
+        }
+    }
+    // A config entry naming no pack is already reported with its file and line.
+    pack_problems.retain(|p| {
+        let from_config = selection.iter().any(|sel| {
+            p.file.is_none()
+                && opts.rules.is_empty()
+                && p.message.starts_with(&format!("unknown rule pack `{sel}`"))
+        });
+        !from_config
+    });
+    let pack_problems = crate::rules::pack::without_outside_content(pack_problems, &ws.root);
+    (packs, pack_problems)
 }
 
 /// The pure core: parsed crates, their settings and the packs in; findings and problems out.

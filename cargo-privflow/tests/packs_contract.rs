@@ -67,6 +67,7 @@ const PACK_KEYS: [&str; 7] = [
     "statement",
 ];
 const RECIPIENT_KEYS: [&str; 5] = ["name", "aliases", "country", "service", "section"];
+const CLASS_KEYS: [&str; 4] = ["category", "class", "section", "quote"];
 const RULE_KEYS: [&str; 14] = [
     "id",
     "severity",
@@ -153,6 +154,20 @@ impl Pack {
                 })
                 .collect(),
             Some(_) => panic!("{}: `recipients` must be an array of tables", self.id),
+            None => Vec::new(),
+        }
+    }
+
+    fn classes(&self) -> Vec<&toml::Table> {
+        match self.table.get("classes") {
+            Some(Value::Array(cs)) => cs
+                .iter()
+                .map(|c| {
+                    c.as_table()
+                        .unwrap_or_else(|| panic!("{}: [[classes]] entry is not a table", self.id))
+                })
+                .collect(),
+            Some(_) => panic!("{}: `classes` must be an array of tables", self.id),
             None => Vec::new(),
         }
     }
@@ -455,8 +470,13 @@ fn quotes_are_verbatim_and_statements_are_seed_copies() {
                 continue;
             }
         };
-        for rule in pack.rules() {
-            let id = rule.get("id").and_then(Value::as_str).unwrap_or("<no id>");
+        let classes = pack.classes();
+        let class_quotes = classes.iter().map(|c| ("[[classes]]", *c));
+        let rule_quotes = pack
+            .rules()
+            .into_iter()
+            .map(|r| (r.get("id").and_then(Value::as_str).unwrap_or("<no id>"), r));
+        for (id, rule) in rule_quotes.chain(class_quotes) {
             match rule.get("quote").and_then(Value::as_str) {
                 Some(q) if q.trim().is_empty() => {
                     errors.push(format!("{}/{id}: empty quote", pack.id))
@@ -527,7 +547,7 @@ fn check_pack(pack: &Pack, regions: &Regions, errors: &mut Vec<String>) {
         let p = &pack.id;
         check_keys(
             &pack.table,
-            &["pack", "recipients", "rules"],
+            &["pack", "recipients", "classes", "rules"],
             &format!("{p}: top level"),
             errors,
         );
@@ -554,6 +574,22 @@ fn check_pack(pack: &Pack, regions: &Regions, errors: &mut Vec<String>) {
             }
         } else if SPEC_PACKS.contains(&p.as_str()) && pack.statement().is_none() {
             errors.push(format!("{p}: needs `statement`"));
+        }
+
+        // What the statement says kinds of data are.
+        for (i, c) in pack.classes().into_iter().enumerate() {
+            let what = format!("{p}: classes[{i}]");
+            check_keys(c, &CLASS_KEYS, &what, errors);
+            if !c
+                .get("category")
+                .and_then(Value::as_str)
+                .is_some_and(|k| k == "user" || k.starts_with("user."))
+            {
+                errors.push(format!("{what}: needs a fideslang `category` under `user`"));
+            }
+            if !matches!(c.get("class").and_then(Value::as_str), Some("pii" | "phi")) {
+                errors.push(format!("{what}: `class` must be \"pii\" or \"phi\""));
+            }
         }
 
         // Recipients.

@@ -190,126 +190,17 @@ fn suggest_opts(manifest: &Path) -> SuggestOptions {
     }
 }
 
-// The thresholds are what the suggestion reaches on the five example apps (see the README's
-// limitation line): recall meets the 0.9; precision against the hand-made tags and the
-// share of planted violations found stay below it (0.81 and 0.89 when written). They fail if it
-// gets worse.
+// The bar: at least 90% of the hand-made tags restored at the right class and category,
+// at most 10% of the written tags not among them, at least 90% of the planted violations found.
 const MIN_RECALL: f64 = 0.9;
-const MIN_PRECISION: f64 = 0.8;
-const MIN_REVIEWED_PRECISION: f64 = 0.9;
-const MIN_VIOLATIONS_FOUND: f64 = 0.88;
-
-/// Suggestions the examples' hand-made tags leave out that are personal data all the same,
-/// reviewed one by one: (app, Type.field, why). They count as right in the *reviewed*
-/// precision only; the strict precision counts them as wrong.
-const REVIEWED_EXTRAS: &[(&str, &str, &str)] = &[
-    (
-        "01-visus-pacs",
-        "InvoiceRequest.customer_name",
-        "the customer's name, sent to Stripe",
-    ),
-    (
-        "01-visus-pacs",
-        "InvoiceRequest.customer_email",
-        "the customer's email, sent to Stripe",
-    ),
-    (
-        "01-visus-pacs",
-        "InvoiceRequest.billing_address",
-        "a postal address, sent to Stripe",
-    ),
-    (
-        "01-visus-pacs",
-        "Recipient.email",
-        "a survey recipient's email",
-    ),
-    (
-        "01-visus-pacs",
-        "Recipient.first_name",
-        "a survey recipient's name",
-    ),
-    (
-        "01-visus-pacs",
-        "Conversion.hashed_email",
-        "a hashed email is pseudonymous personal data",
-    ),
-    (
-        "01-visus-pacs",
-        "PageView.user_agent",
-        "03 tags the same field as user.device",
-    ),
-    (
-        "02-cloudvisit-portal",
-        "ShareRequest.facebook_token",
-        "the user's own OAuth token",
-    ),
-    (
-        "03-cgm-videosprechstunde",
-        "CheckIn.access_code",
-        "GuestInvitation.access_code is tagged",
-    ),
-    (
-        "03-cgm-videosprechstunde",
-        "PatientRecord.pvs_patient_id",
-        "a patient's record number",
-    ),
-    (
-        "04-visual-systems-support",
-        "LoginRequest.email",
-        "a login email",
-    ),
-    (
-        "04-visual-systems-support",
-        "LoginRequest.password",
-        "a password",
-    ),
-    (
-        "04-visual-systems-support",
-        "DirectDebit.consumer_name",
-        "the account holder's name",
-    ),
-    (
-        "05-zaurus-messaging",
-        "RegisterRequest.display_name",
-        "Account.display_name is tagged",
-    ),
-    (
-        "05-zaurus-messaging",
-        "RegisterRequest.email",
-        "Account.email is tagged",
-    ),
-    (
-        "05-zaurus-messaging",
-        "RegisterRequest.phone",
-        "Account.phone is tagged",
-    ),
-    (
-        "05-zaurus-messaging",
-        "RegisterRequest.job_title",
-        "Account.job_title is tagged",
-    ),
-    (
-        "05-zaurus-messaging",
-        "InviteRequest.email",
-        "Invitation.invitee_email is tagged",
-    ),
-    (
-        "05-zaurus-messaging",
-        "InviteRequest.name",
-        "Invitation.invitee_name is tagged",
-    ),
-    (
-        "05-zaurus-messaging",
-        "NewMessage.body",
-        "Message.body is tagged",
-    ),
-];
+const MIN_PRECISION: f64 = 0.9;
+const MIN_VIOLATIONS_FOUND: f64 = 0.9;
 
 #[test]
 fn suggest_apply_restores_the_example_apps_data_tags() {
     let tmp = stripped_copy();
     let copy_root = tmp.path().join("examples");
-    let (mut tp, mut suggested, mut labeled, mut reviewed) = (0usize, 0usize, 0usize, 0usize);
+    let (mut tp, mut suggested, mut labeled) = (0usize, 0usize, 0usize);
     let (mut found, mut planted) = (0usize, 0usize);
     let mut misses = Vec::new();
     let mut extras = Vec::new();
@@ -332,18 +223,7 @@ fn suggest_apply_restores_the_example_apps_data_tags() {
         }
         for (k, got) in &after {
             if !before.get(k).is_some_and(|want| same_tag(want, got)) {
-                let place = format!("{}.{}", k.1, k.2);
-                let accepted = !before.contains_key(k)
-                    && REVIEWED_EXTRAS
-                        .iter()
-                        .any(|(a, f, _)| *a == app && *f == place);
-                reviewed += usize::from(accepted);
-                let mark = if accepted {
-                    " (reviewed: personal data)"
-                } else {
-                    ""
-                };
-                extras.push(format!("{app} {place} {got:?}{mark}"));
+                extras.push(format!("{app} {}.{} {got:?}", k.1, k.2));
             }
         }
         labeled += before.len();
@@ -372,21 +252,13 @@ fn suggest_apply_restores_the_example_apps_data_tags() {
     let recall = tp as f64 / labeled.max(1) as f64;
     let precision = tp as f64 / suggested.max(1) as f64;
     let violations = found as f64 / planted.max(1) as f64;
-    let reviewed_precision = (tp + reviewed) as f64 / suggested.max(1) as f64;
     println!("labeled data tags: {labeled}; suggested: {suggested}; right: {tp}");
     println!("recall {recall:.3}, precision {precision:.3} (against the hand-made tags)");
-    println!(
-        "reviewed precision {reviewed_precision:.3} ({reviewed} extra suggestions reviewed as personal data)"
-    );
     println!("planted violations found after suggest --apply: {found}/{planted} ({violations:.3})");
     println!("misses:\n  {}", misses.join("\n  "));
     println!("extra suggestions:\n  {}", extras.join("\n  "));
     assert!(recall >= MIN_RECALL, "recall {recall:.3}");
     assert!(precision >= MIN_PRECISION, "precision {precision:.3}");
-    assert!(
-        reviewed_precision >= MIN_REVIEWED_PRECISION,
-        "reviewed precision {reviewed_precision:.3}"
-    );
     assert!(
         violations >= MIN_VIOLATIONS_FOUND,
         "violations found {violations:.3}"

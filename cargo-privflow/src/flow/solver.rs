@@ -68,6 +68,19 @@ impl<'p> Shared<'p> {
         out: &mut Vec<(SourceId, Option<StructId>)>,
         depth: usize,
     ) {
+        self.ty_sources_except(ty, serialize, &[], out, depth);
+    }
+
+    /// [`Self::ty_sources`] without the fields `unset` names on the outer type (the fields a
+    /// literal set to a constant: [`super::value::Value::unset`]).
+    pub fn ty_sources_except(
+        &self,
+        ty: &Ty,
+        serialize: bool,
+        unset: &[Name],
+        out: &mut Vec<(SourceId, Option<StructId>)>,
+        depth: usize,
+    ) {
         if depth > 6 {
             return;
         }
@@ -87,7 +100,7 @@ impl<'p> Shared<'p> {
                 }
                 let sd = self.p.struct_(*s);
                 for (fi, f) in sd.all_fields().enumerate() {
-                    if serialize && f.attrs.serde_skip {
+                    if serialize && f.attrs.serde_skip || unset.contains(&f.name) {
                         continue;
                     }
                     if let Some(src) = self.sources.field.get(&(*s, fi)) {

@@ -125,6 +125,10 @@ pub struct Value {
     /// `format!` of such pieces). None: not known. Read for what SQL text says (`DELETE FROM
     /// ..` held in a variable). Sorted, at most [`MAX_TEXTS`].
     pub texts: Option<Arc<Vec<Name>>>,
+    /// Fields a struct or variant literal set to a constant (`None`, a literal) and nothing
+    /// wrote since, on every path whose type is known: the field tags their type declares do
+    /// not apply to them (a `Conversion { hashed_email: None, .. }` holds no e-mail). Sorted.
+    pub unset: Option<Arc<Vec<Name>>>,
 }
 
 /// Texts one value is known to be one of at most (more is "not known").
@@ -216,8 +220,19 @@ impl Value {
         if !self.ty.is_known() {
             self.ty = other.ty.clone();
             self.ty_san = other.ty_san;
+            self.unset = other.unset.clone();
         } else if other.ty.is_known() {
             self.ty_san &= other.ty_san;
+            // Unset on every path whose type is known: a value of no known type (a summary's
+            // bottom) declares no fields.
+            self.unset = match (&self.unset, &other.unset) {
+                (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Some(a.clone()),
+                (Some(a), Some(b)) => {
+                    let both: Vec<Name> = a.iter().filter(|n| b.contains(n)).cloned().collect();
+                    (!both.is_empty()).then(|| Arc::new(both))
+                }
+                _ => None,
+            };
         }
         self.guard = match (&self.guard, &other.guard) {
             (Some(a), Some(b)) => Some(Guard {

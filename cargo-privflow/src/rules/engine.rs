@@ -568,14 +568,14 @@ pub fn evaluate(inp: &Facts<'_>) -> (Vec<Finding>, Vec<Problem>) {
                                 _ => continue,
                             };
                             // Reported at the type the data is stored as (SPEC §5): the sink's
-                            // `stores` type when it names one, else the data's own type.
+                            // `stores` type when it names one, else the type of the stored value.
                             let strukt = s
                                 .desc
                                 .spec
                                 .stores
                                 .as_deref()
                                 .and_then(|t| p.structs_named(t).first().copied())
-                                .unwrap_or(data_type);
+                                .unwrap_or_else(|| stored_value_type(inp, *site, data_type));
                             stored.entry(strukt).or_insert((*site, src));
                         }
                     }
@@ -695,4 +695,60 @@ pub(super) fn make_finding(
         consent_steps: Vec::new(),
         fingerprint,
     }
+}
+
+/// The type of the value a storage sink stores, for data of type `data_type` reaching it
+/// (SPEC §5: "the type of the stored value"). The data's own type when the site stores it,
+/// else the one tagged workspace type the site evidently stores: the type the table its SQL
+/// writes into holds (`INSERT INTO drafts` stores a `Draft`), else the type the sink function
+/// takes (`insert_message(pool, &Message)` stores a `NewMessage`'s body as a `Message`), or for a
+/// library call, the type the function it is written in takes. Two candidates or none: the
+/// data's own type.
+fn stored_value_type(inp: &Facts<'_>, site: SiteId, data_type: StructId) -> StructId {
+    let p = inp.p;
+    let tagged = |st: StructId| {
+        let sd = p.struct_(st);
+        sd.type_tag.is_some() || sd.field_tags.iter().any(Option::is_some)
+    };
+    let decide = |candidates: &[StructId]| -> Option<StructId> {
+        match candidates {
+            _ if candidates.contains(&data_type) => Some(data_type),
+            [one] => Some(*one),
+            _ => None,
+        }
+    };
+    let mut held: Vec<StructId> = Vec::new();
+    for table in crate::flow::policy::site_tables(inp.facts, site) {
+        for (i, sd) in p.structs.iter().enumerate() {
+            let st = StructId(i as u32);
+            if crate::syntax::ident::table_holds(table, &sd.name)
+                && tagged(st)
+                && !held.contains(&st)
+            {
+                held.push(st);
+            }
+        }
+    }
+    if let Some(st) = decide(&held) {
+        return st;
+    }
+    let Some((site_at, in_fn)) = inp.facts.sites.list.get(site.0 as usize) else {
+        return data_type;
+    };
+    let taker = match site_at.sink {
+        crate::flow::SinkRef::Fn(f) => f,
+        _ => *in_fn,
+    };
+    let fd = &p.fns[taker.idx()];
+    let mut taken: Vec<StructId> = Vec::new();
+    for prm in &fd.ir.params {
+        if let Some(crate::hir::Def::Struct(st)) =
+            crate::hir::scope::resolve_type_ref(p, fd.scope, &prm.ty)
+        {
+            if tagged(st) && !taken.contains(&st) {
+                taken.push(st);
+            }
+        }
+    }
+    decide(&taken).unwrap_or(data_type)
 }

@@ -236,12 +236,37 @@ pub struct RuleDef {
     pub allowed_categories: Vec<String>,
 }
 
+/// The class of data a `[[classes]]` entry declares.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum DeclaredClass {
+    Pii,
+    Phi,
+}
+
+/// What the statement says a kind of data is (`[[classes]]`): "user generated content may
+/// contain medical data" makes `user.content` health data. `cargo privflow suggest` proposes
+/// fields of that category (or one below it) at that class; `check` does not read it (the
+/// annotations say what each field is).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassDecl {
+    pub category: String,
+    pub class: DeclaredClass,
+    #[serde(default)]
+    pub section: Option<String>,
+    /// The statement's sentence, verbatim.
+    pub quote: String,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Pack {
     pub pack: PackMeta,
     #[serde(default)]
     pub recipients: Vec<Recipient>,
+    #[serde(default)]
+    pub classes: Vec<ClassDecl>,
     #[serde(default)]
     pub rules: Vec<RuleDef>,
 }
@@ -335,6 +360,19 @@ pub fn parse_pack(file: &str, text: &str, regions: &Regions) -> Result<Pack, Vec
         )]
     })?;
     let mut problems = Vec::new();
+    for c in &pack.classes {
+        let cat = &c.category;
+        if cat != "user" && !cat.starts_with("user.") {
+            problems.push(problem(
+                file,
+                text,
+                find_value(text, None, cat),
+                format!(
+                    "[[classes]]: category `{cat}` must be a fideslang key starting with `user.`"
+                ),
+            ));
+        }
+    }
     let mut seen = std::collections::BTreeSet::new();
     for r in &pack.rules {
         let at = |v: &str| find_value(text, Some(&r.id), v);

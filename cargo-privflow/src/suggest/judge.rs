@@ -187,11 +187,26 @@ pub struct Context {
     pub health: bool,
     /// User-written content (message, ticket, upload, ...).
     pub content: bool,
+    /// A note or report (`VisitNote`, `NoteDraft`, `Befund`): in a health record, a clinical
+    /// note, not a message between users.
+    pub note: bool,
     /// A service or configuration object (a client, a config): its secrets are its own.
     pub service: bool,
 }
 
 impl Context {
+    /// The struct's doc comment speaks of health (`/// ... while the visit runs`, `/// may
+    /// contain medical data`): free text in it is health data.
+    pub fn with_doc(mut self, doc_words: &[String]) -> Context {
+        let health = doc_words.iter().any(|w| {
+            let w = w.as_str();
+            let stem = w.strip_suffix('s').unwrap_or(w);
+            lexicon::HEALTH_WORDS.contains(&w) || lexicon::HEALTH_WORDS.contains(&stem)
+        });
+        self.health |= health;
+        self
+    }
+
     /// `fields`: each field's name and type.
     pub fn of(struct_name: &str, fields: &[(&str, &TypeRef)]) -> Context {
         let own = lexicon::tokens(struct_name);
@@ -235,6 +250,10 @@ impl Context {
             person: lexicon::has_any(&own, lexicon::PERSON_WORDS) || strong_personal_field,
             health: lexicon::has_any(&own, lexicon::HEALTH_WORDS) || health_field,
             content: lexicon::has_any(&own, lexicon::CONTENT_WORDS),
+            note: lexicon::has_any(
+                &own,
+                &["note", "notes", "notiz", "bericht", "befund", "verslag"],
+            ),
             service: own
                 .last()
                 .is_some_and(|w| lexicon::SERVICE_WORDS.contains(&w.as_str()))
@@ -361,6 +380,13 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             format!("{shown} (`{matched}`: {})", meaning.gloss)
         };
     }
+    // A billing address is payment data (fideslang `user.financial`), not a contact address.
+    if category.starts_with("user.contact.address")
+        && lexicon::has_any(&toks, &["billing", "rechnung", "rechnungs", "factuur"])
+    {
+        category = "user.financial".into();
+        why = format!("{why}; billing details are payment data");
+    }
     match meaning.kind {
         WordKind::Strong | WordKind::Numeric => {
             let numeric_ok = meaning.kind == WordKind::Numeric;
@@ -410,6 +436,11 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             if tc == TyClass::Int && last != "pin" {
                 return None;
             }
+            // `token_type` (`"Bearer"`), `password_length`: about the secret, not the secret.
+            if last != matched && matches!(last, "type" | "kind" | "length" | "format" | "encoding")
+            {
+                return None;
+            }
             if matched == "token" {
                 conf += if toks.len() > 1 { 0.05 } else { -0.05 };
             }
@@ -441,14 +472,30 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             if last != matched && METADATA_LAST.contains(&last) {
                 return None;
             }
-            if cx.health {
+            // `embed_description`, `og_title`: a link preview's text, fetched from the linked
+            // page, not written by the user.
+            if lexicon::has_any(&toks, &["embed", "og", "opengraph", "seo", "meta"]) {
+                return None;
+            }
+            // A clinical note is health data; a message between users that may speak of health
+            // stays user content, as health data.
+            if cx.health && (!cx.content || cx.note) {
                 class = DataClass::Phi;
                 category = "user.health_and_medical".into();
                 conf += 0.1;
                 why = format!("{why} in `{}`, a health record", cx.struct_name);
             } else if cx.content {
                 conf += 0.1;
-                why = format!("{why} in `{}`, user-written content", cx.struct_name);
+                category = "user.content".into();
+                if cx.health {
+                    class = DataClass::Phi;
+                    why = format!(
+                        "{why} in `{}`, user-written content about health",
+                        cx.struct_name
+                    );
+                } else {
+                    why = format!("{why} in `{}`, user-written content", cx.struct_name);
+                }
             } else {
                 return None;
             }
@@ -478,6 +525,17 @@ fn is_dob(toks: &[String]) -> bool {
 fn payload(shown: &str, tc: TyClass, cx: &Context) -> Option<Verdict> {
     if tc != TyClass::Bytes || cx.service {
         return None;
+    }
+    if cx.health && cx.content && !cx.note {
+        return Some(Verdict {
+            category: "user.content".into(),
+            class: DataClass::Phi,
+            confidence: 0.55,
+            reason: format!(
+                "{shown}: binary payload of `{}`, user content about health",
+                cx.struct_name
+            ),
+        });
     }
     if cx.health {
         return Some(Verdict {
@@ -666,6 +724,52 @@ mod tests {
             v("notes"),
             Some((DataClass::Phi, "user.health_and_medical".into()))
         );
+    }
+
+    /// False suggestions seen on Lemmy, kept as cases.
+    #[test]
+    fn ok_link_previews_and_token_types_are_not_personal_data() {
+        let post = &[
+            ("body", "Option<String>"),
+            ("embed_description", "Option<String>"),
+            ("embed_title", "Option<String>"),
+        ];
+        assert!(judge("Post", post, "body").is_some());
+        assert_eq!(judge("Post", post, "embed_description"), None);
+        let token = &[
+            ("access_token", "String"),
+            ("token_type", "String"),
+            ("refresh_token", "Option<String>"),
+        ];
+        assert!(judge("TokenResponse", token, "access_token").is_some());
+        assert_eq!(judge("TokenResponse", token, "token_type"), None);
+    }
+
+    #[test]
+    fn a_statement_or_a_doc_comment_makes_content_health_data() {
+        let msg = &[("id", "i64"), ("body", "String")];
+        let plain = judge("Message", msg, "body").map(|v| (v.class, v.category));
+        assert_eq!(plain, Some((DataClass::Pii, "user.content".into())));
+        // `/// ... may contain medical data`: still content, as health data.
+        let tys: Vec<(&str, TypeRef)> = msg.iter().map(|(n, t)| (*n, ty(t))).collect();
+        let named: Vec<(&str, &TypeRef)> = tys.iter().map(|(n, t)| (*n, t)).collect();
+        let doc: Vec<String> = ["may", "contain", "medical", "data"]
+            .map(String::from)
+            .to_vec();
+        let cx = Context::of("Message", &named).with_doc(&doc);
+        let v = field_verdict("body", &tys[1].1, &cx).map(|v| (v.class, v.category));
+        assert_eq!(v, Some((DataClass::Phi, "user.content".into())));
+        // A note in a health record is a clinical note.
+        let cx = Context::of("NoteDraft", &named).with_doc(&["visit".to_string()]);
+        let v = field_verdict("body", &tys[1].1, &cx).map(|v| (v.class, v.category));
+        assert_eq!(v, Some((DataClass::Phi, "user.health_and_medical".into())));
+    }
+
+    #[test]
+    fn a_billing_address_is_payment_data() {
+        let pay = &[("card_token", "String"), ("billing_zip", "String")];
+        let v = judge("Payment", pay, "billing_zip").map(|v| v.category);
+        assert_eq!(v.as_deref(), Some("user.financial"));
     }
 
     #[test]

@@ -126,6 +126,8 @@ pub const PHRASES: &[(&[&str], Meaning)] = &[
     (&["icd", "code"], m(HEALTH, Phi, 0.9, "ICD diagnosis code", Health)),
     (&["icd", "10"], m(HEALTH, Phi, 0.9, "ICD-10 diagnosis code", Health)),
     (&["body", "part"], m(HEALTH, Phi, 0.6, "examined body part", Health)),
+    (&["test", "type"], m(HEALTH, Phi, 0.45, "the medical test ordered", Health)),
+    (&["lab", "test"], m(HEALTH, Phi, 0.8, "lab test", Health)),
     (&["house", "number"], m(ADDRESS, Pii, 0.8, "house number", Numeric)),
 ];
 
@@ -256,6 +258,11 @@ pub const WORDS: &[(&str, Meaning)] = &[
     ("medikation", m(HEALTH, Phi, 0.9, "German: medication", Health)),
     ("medicatie", m(HEALTH, Phi, 0.9, "Dutch: medication", Health)),
     ("prescription", m(HEALTH, Phi, 0.8, "prescription", Health)),
+    ("sig", m(HEALTH, Phi, 0.45, "a prescription's directions (sig)", Health)),
+    ("dosage", m(HEALTH, Phi, 0.7, "dosage", Health)),
+    ("dosierung", m(HEALTH, Phi, 0.7, "German: dosage", Health)),
+    ("dosering", m(HEALTH, Phi, 0.7, "Dutch: dosage", Health)),
+    ("untersuchung", m(HEALTH, Phi, 0.6, "German: medical examination", Health)),
     ("rezept", m(HEALTH, Phi, 0.6, "German: prescription", Health)),
     ("allergy", m(HEALTH, Phi, 0.9, "allergy", Health)),
     ("allergies", m(HEALTH, Phi, 0.9, "allergies", Health)),
@@ -371,7 +378,7 @@ pub const HEALTH_WORDS: &[&str] = &[
 pub const CONTENT_WORDS: &[&str] = &[
     "message", "chat", "ticket", "comment", "post", "feedback", "inquiry", "review", "upload",
     "attachment", "letter", "conversation", "thread", "note", "nachricht", "bericht",
-    "anfrage",
+    "anfrage", "draft", "entwurf",
 ];
 
 /// Struct names that mark a service or configuration object (its secrets are the service's, not

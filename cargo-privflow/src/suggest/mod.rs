@@ -198,6 +198,10 @@ fn run_here(opts: &SuggestOptions) -> Outcome {
             features: Some(std::sync::Arc::new(t.features.clone())),
         })
         .collect();
+    // The chosen packs say what some kinds of data are in their statement (`[[classes]]`).
+    let regions = crate::rules::regions::Regions::builtin();
+    let (packs, pack_problems) = crate::driver::selected_packs(&opts.check, &ws, &regions);
+    let declared = DeclaredClasses::of(&packs);
     let loaded = crate::syntax::load::load(&roots, &ws.root);
     let config_of: Vec<usize> = loaded.crates.iter().map(|c| c.index).collect();
     let program = Program::build(&loaded.crates, &config_of, &loaded.db);
@@ -206,6 +210,7 @@ fn run_here(opts: &SuggestOptions) -> Outcome {
         ..Outcome::default()
     };
     out.problems.extend(ws.problems.iter().cloned());
+    out.problems.extend(pack_problems);
     for p in &loaded.problems {
         if matches!(p.kind, ProblemKind::Read | ProblemKind::Parse) {
             if let Some(f) = &p.file {
@@ -214,7 +219,7 @@ fn run_here(opts: &SuggestOptions) -> Outcome {
         }
         out.problems.push(p.clone());
     }
-    out.suggestions = collect(&program, &loaded, opts);
+    out.suggestions = collect(&program, &loaded, opts, &declared);
     // Files per package: each file belongs to the package whose root is the nearest directory
     // above it (a member nested in another package's directory is its own package).
     let mut pkgs: BTreeMap<PathBuf, Vec<String>> = BTreeMap::new();
@@ -263,7 +268,12 @@ pub(crate) fn module_path(p: &Program, m: ModId) -> String {
 }
 
 /// Every suggestion for the program, filtered by `opts`, sorted.
-pub fn collect(program: &Program, loaded: &Loaded, opts: &SuggestOptions) -> Vec<Suggestion> {
+pub fn collect(
+    program: &Program,
+    loaded: &Loaded,
+    opts: &SuggestOptions,
+    declared: &DeclaredClasses,
+) -> Vec<Suggestion> {
     let wanted = |k: Kind| opts.only.is_empty() || opts.only.contains(&k);
     let texts = output::SourceTexts::new(&loaded.db);
     let mut out = Vec::new();
@@ -273,6 +283,7 @@ pub fn collect(program: &Program, loaded: &Loaded, opts: &SuggestOptions) -> Vec
             loaded,
             &texts,
             opts.min_confidence,
+            declared,
         ));
     }
     if wanted(Kind::Sinks) {
@@ -307,6 +318,7 @@ fn data_suggestions(
     loaded: &Loaded,
     texts: &output::SourceTexts,
     min: f64,
+    declared: &DeclaredClasses,
 ) -> Vec<Suggestion> {
     let mut out = Vec::new();
     let bearing = data_bearing(program, min);
@@ -329,7 +341,8 @@ fn data_suggestions(
                 .collect();
         let named: Vec<(&str, &crate::syntax::ir::TypeRef)> =
             all.iter().map(|(f, _)| (&*f.name, &f.ty)).collect();
-        let cx = judge::Context::of(&s.name, &named);
+        let cx =
+            judge::Context::of(&s.name, &named).with_doc(&texts.doc_words(file.id, s.ir.span.line));
         let base = format!("{}::{}", module_path(program, s.module), s.name);
         if let Some(v) = newtype_verdict(s, min) {
             out.push(Suggestion {
@@ -376,6 +389,7 @@ fn data_suggestions(
                 }
             }
             let Some(v) = verdict else { continue };
+            let v = declared.apply(v);
             if v.confidence < min {
                 continue;
             }
@@ -427,6 +441,59 @@ fn data_suggestions(
         out.extend(fields);
     }
     out
+}
+
+/// What the chosen packs' statements say kinds of data are (`[[classes]]`), most specific
+/// category first: `user.content` is health data where the statement says user content may
+/// contain medical data.
+#[derive(Debug, Clone, Default)]
+pub struct DeclaredClasses {
+    /// (category, class, pack id, the statement's sentence).
+    entries: Vec<(String, DataClass, String, String)>,
+}
+
+impl DeclaredClasses {
+    pub fn of(packs: &[crate::rules::pack::Pack]) -> DeclaredClasses {
+        use crate::rules::pack::DeclaredClass;
+        let mut entries: Vec<(String, DataClass, String, String)> = packs
+            .iter()
+            .flat_map(|p| {
+                p.classes.iter().map(|c| {
+                    let class = match c.class {
+                        DeclaredClass::Pii => DataClass::Pii,
+                        DeclaredClass::Phi => DataClass::Phi,
+                    };
+                    (
+                        c.category.clone(),
+                        class,
+                        p.pack.id.clone(),
+                        c.quote.clone(),
+                    )
+                })
+            })
+            .collect();
+        // The longest category decides; between packs, health data wins (the stricter reading).
+        entries.sort_by(|a, b| (b.0.len(), b.1, &a.2, &a.0).cmp(&(a.0.len(), a.1, &b.2, &b.0)));
+        DeclaredClasses { entries }
+    }
+
+    /// The verdict at the class a statement declares for its category, saying so.
+    pub fn apply(&self, v: judge::Verdict) -> judge::Verdict {
+        let under = |cat: &str| {
+            v.category == cat
+                || v.category
+                    .strip_prefix(cat)
+                    .is_some_and(|rest| rest.starts_with('.'))
+        };
+        match self.entries.iter().find(|(cat, ..)| under(cat)) {
+            Some((_, class, pack, quote)) if *class != v.class => judge::Verdict {
+                class: *class,
+                reason: format!("{}; the `{pack}` statement: \"{quote}\"", v.reason),
+                ..v
+            },
+            _ => v,
+        }
+    }
 }
 
 /// Names of the workspace types that carry data tags on their fields (written, or suggested at

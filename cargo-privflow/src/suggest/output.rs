@@ -38,6 +38,38 @@ impl SourceTexts {
         }
     }
 
+    /// The words of the doc comment (`///`) above the item declared on line `line` (1-based),
+    /// lowercased, over its attribute lines; at most 40 lines up.
+    pub fn doc_words(&self, file: FileId, line: u32) -> Vec<String> {
+        let Some(lines) = self.lines.get(file.0 as usize) else {
+            return Vec::new();
+        };
+        let mut words = Vec::new();
+        let mut i = line as usize;
+        let mut steps = 0;
+        while i > 1 && steps < 40 {
+            i -= 1;
+            steps += 1;
+            let Some(l) = lines.get(i - 1) else { break };
+            let t = l.trim();
+            if let Some(doc) = t.strip_prefix("///") {
+                words.extend(
+                    doc.split(|c: char| !c.is_alphanumeric())
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_lowercase),
+                );
+            } else if !(t.starts_with('#')
+                || t.starts_with("//")
+                || t.starts_with(')')
+                || t.ends_with(',')
+                || t.ends_with('('))
+            {
+                break;
+            }
+        }
+        words
+    }
+
     /// The names the attributes just above line `line` (1-based) give the field declared on it:
     /// `serde(rename = "x")`, `sqlx(rename = "x")`, `diesel(column_name = x)`,
     /// `sea_orm(column_name = "x")`. Reads upwards over attribute and comment lines only.

@@ -227,8 +227,10 @@ pub async fn create_appointment(
 
 // ---------------------------------------------------------------------------- session (3.4)
 
+#[privflow::data]
 #[derive(Deserialize)]
 pub struct CheckIn {
+    #[pii(category = "user.authorization.credentials", subject = "patient")]
     pub access_code: String,
 }
 
@@ -361,9 +363,11 @@ pub async fn end_session(
 
 // ---------------------------------------------------------------------------- lab (3.5)
 
+#[privflow::data]
 #[derive(Deserialize)]
 pub struct LabOrderRequest {
     pub patient: PatientRecord,
+    #[phi(subject = "patient")]
     pub test_type: String,
 }
 

@@ -188,6 +188,7 @@ pub enum InsuranceType {
 #[privflow::data]
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PatientRecord {
+    #[phi(category = "user.health_and_medical.record_id", subject = "patient")]
     pub pvs_patient_id: String,
     #[pii(category = "user.name", subject = "patient")]
     pub salutation: String,

@@ -76,9 +76,20 @@ pub async fn sign_up(
     ))
 }
 
+#[privflow::data]
 #[derive(Deserialize)]
 pub struct LoginRequest {
+    #[pii(
+        category = "user.contact.email",
+        subject = "customer",
+        purposes = ["essential.service.authentication"]
+    )]
     pub email: String,
+    #[pii(
+        category = "user.authorization.credentials",
+        subject = "customer",
+        purposes = ["essential.service.authentication"]
+    )]
     pub password: String,
 }
 

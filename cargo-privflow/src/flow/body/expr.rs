@@ -55,14 +55,21 @@ impl<'a, 'p> Eval<'a, 'p> {
                     Some(Def::Variant(s, vi)) => Some(self.variant_name(s, vi)),
                     _ => None,
                 };
+                let mut unset: Vec<Name> = v.unset.as_deref().cloned().unwrap_or_default();
                 for (n, fe) in fields {
                     let fv = self.expr(fe);
                     let key = match &prefix {
                         Some(p) => Name::from(format!("{p}.{n}")),
                         None => n.clone(),
                     };
+                    unset.retain(|u| *u != key);
+                    if holds_nothing(fe) {
+                        unset.push(key.clone());
+                    }
                     v.fields_mut().insert(key, fv);
                 }
+                unset.sort();
+                v.unset = (!unset.is_empty()).then(|| Arc::new(unset));
                 v
             }
             Expr::Tuple { elems, .. } => {
@@ -388,5 +395,17 @@ impl<'a, 'p> Eval<'a, 'p> {
             }
             _ => Ty::Unknown,
         }
+    }
+}
+
+/// A field value that holds no data from anywhere: `None` or a literal. The field tags a type
+/// declares do not apply to a field a literal sets so (`Conversion { hashed_email: None, .. }`).
+/// Not `String::new()` and the like: code fills those in place, and test code stands them in
+/// for data from elsewhere.
+fn holds_nothing(e: &Expr) -> bool {
+    match e {
+        Expr::Lit { .. } => true,
+        Expr::Path(p) => p.single().is_some_and(|n| &**n == "None"),
+        _ => false,
     }
 }

@@ -139,6 +139,11 @@ impl<'a, 'p> Eval<'a, 'p> {
         let mut cur = slot;
         for seg in path {
             cur.elems = None;
+            // A field written is no longer the constant a literal put there.
+            if let Some(u) = &cur.unset {
+                let left: Vec<Name> = u.iter().filter(|n| *n != seg).cloned().collect();
+                cur.unset = (!left.is_empty()).then(|| Arc::new(left));
+            }
             cur = cur.fields_mut().entry(seg.clone()).or_default();
         }
         if weak || matches!(kind, WriteKind::Add) {

@@ -122,6 +122,7 @@ impl<'a, 'p> Eval<'a, 'p> {
     ) -> Value {
         let mut out = Value {
             ty: v.ty.clone(),
+            unset: v.unset.clone(),
             ..Value::default()
         };
         out.set_ty_san(v.ty_san());

@@ -66,7 +66,8 @@ impl<'a, 'p> Eval<'a, 'p> {
                     if field_ty.is_none() {
                         field_ty = self.sh.field_tys[s.idx()].get(fi).cloned();
                     }
-                    if let Some(src) = self.sh.sources.field.get(&(s, fi)) {
+                    let unset = v.unset.as_ref().is_some_and(|u| u.contains(field));
+                    if let Some(src) = self.sh.sources.field.get(&(s, fi)).filter(|_| !unset) {
                         let label = &self.sh.sources.get(*src).label;
                         let tr = trace_push(&None, Self::step(span, format!("reads `{label}`")));
                         out.tags.insert(
@@ -243,7 +244,9 @@ impl<'a, 'p> Eval<'a, 'p> {
             out.union(&inner);
         }
         let mut srcs = Vec::new();
-        self.sh.ty_sources(&v.ty, serialize, &mut srcs, 0);
+        let unset = v.unset.as_deref().map_or(&[][..], |u| &u[..]);
+        self.sh
+            .ty_sources_except(&v.ty, serialize, unset, &mut srcs, 0);
         for (src, _) in srcs {
             let info = self.sh.sources.get(src);
             let note = format!("`{}` is part of the value", info.label);

@@ -16,6 +16,7 @@ pub struct ConversionTracker {
 }
 
 /// One conversion upload.
+#[privflow::data]
 #[derive(Debug, Serialize)]
 pub struct Conversion {
     conversion_id: String,
@@ -27,6 +28,7 @@ pub struct Conversion {
     order_id: String,
     /// "Enhanced conversions": the buyer's hashed e-mail address.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[pii(category = "user.contact.email")]
     hashed_email: Option<String>,
 }
 

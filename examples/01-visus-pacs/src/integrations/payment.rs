@@ -14,10 +14,14 @@ pub struct StripeClient {
     secret_key: String,
 }
 
+#[privflow::data]
 #[derive(Serialize)]
 struct InvoiceRequest<'a> {
+    #[pii(category = "user.name")]
     customer_name: &'a str,
+    #[pii(category = "user.contact.email")]
     customer_email: &'a str,
+    #[pii(category = "user.contact.address")]
     billing_address: &'a str,
     description: String,
     amount: i64,

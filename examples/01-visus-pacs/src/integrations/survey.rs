@@ -15,9 +15,12 @@ pub struct SurveyClient {
     collector_id: String,
 }
 
+#[privflow::data]
 #[derive(Serialize)]
 struct Recipient<'a> {
+    #[pii(category = "user.contact.email")]
     email: &'a str,
+    #[pii(category = "user.name")]
     first_name: &'a str,
     custom_fields: CustomFields<'a>,
 }

@@ -11,10 +11,22 @@ pub struct Mollie {
     api_key: String,
 }
 
+#[privflow::data]
 #[derive(Serialize)]
 struct DirectDebit<'a> {
     method: &'static str,
+    #[pii(
+        category = "user.name",
+        subject = "customer",
+        purposes = ["essential.service.payment_processing"]
+    )]
     consumer_name: &'a str,
+    /// The IBAN the direct debit is drawn from.
+    #[pii(
+        category = "user.financial.bank_account",
+        subject = "customer",
+        purposes = ["essential.service.payment_processing"]
+    )]
     consumer_account: &'a str,
     amount: Amount,
     description: String,

@@ -15,12 +15,17 @@ use crate::storage::newsletter;
 use crate::AppState;
 
 /// The registration form of the apps.
+#[privflow::data]
 #[derive(Debug, Deserialize)]
 pub struct RegisterRequest {
     pub role: Role,
+    #[pii(category = "user.name")]
     pub display_name: String,
+    #[pii(category = "user.contact.email")]
     pub email: String,
+    #[pii(category = "user.contact.phone_number")]
     pub phone: Option<String>,
+    #[pii(category = "user.job_title")]
     pub job_title: Option<String>,
     pub organisation: Option<String>,
     /// The unticked "Send me the Zaurus newsletter" box.

@@ -10,9 +10,12 @@ use crate::models::{now_unix, Invitation};
 use crate::storage;
 use crate::AppState;
 
+#[privflow::data]
 #[derive(Debug, Deserialize)]
 pub struct InviteRequest {
+    #[pii(category = "user.contact.email")]
     pub email: String,
+    #[pii(category = "user.name")]
     pub name: Option<String>,
 }
 

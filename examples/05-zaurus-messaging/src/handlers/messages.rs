@@ -13,8 +13,10 @@ use crate::storage;
 use crate::storage::attachments;
 use crate::AppState;
 
+#[privflow::data]
 #[derive(Debug, Deserialize)]
 pub struct NewMessage {
+    #[phi(category = "user.content")]
     pub body: String,
 }
 

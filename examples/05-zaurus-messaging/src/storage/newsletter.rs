@@ -5,12 +5,14 @@ use sqlx::PgPool;
 
 use crate::crypto::{DataKey, PGP_OPTIONS};
 
-/// Puts an address on the subscriber list (encrypted, AES256).
+/// Puts an address on the subscriber list (encrypted, AES256). A subscription belongs to its
+/// account: `erase_account` deletes it with the account.
 #[privflow::sink(
     kind = "storage",
     region = "eu-central-1",
     encrypted = true,
-    purpose = "marketing.communications.email"
+    purpose = "marketing.communications.email",
+    stores = "Account"
 )]
 pub async fn add_subscriber(
     pool: &PgPool,
