@@ -247,7 +247,7 @@ impl Context {
         let service_field = fields.iter().any(|(_, t)| classify(t) == TyClass::Service);
         Context {
             struct_name: struct_name.to_string(),
-            person: lexicon::has_any(&own, lexicon::PERSON_WORDS) || strong_personal_field,
+            person: names_a_person(&own) || strong_personal_field,
             health: lexicon::has_any(&own, lexicon::HEALTH_WORDS) || health_field,
             content: lexicon::has_any(&own, lexicon::CONTENT_WORDS),
             note: lexicon::has_any(
@@ -260,6 +260,19 @@ impl Context {
                 || service_field,
         }
     }
+}
+
+/// A struct name whose head is a person word (`Patient`, `CustomerProfile`, `UserInfo`,
+/// `LoginRequest`): the person word followed only by words that say "a record of it". A person
+/// word that qualifies another head (`RecordLitField`, `PathImportCandidate`'s `Path..`) does not
+/// make the struct about a person.
+fn names_a_person(own: &[String]) -> bool {
+    own.iter().enumerate().any(|(i, w)| {
+        lexicon::PERSON_WORDS.contains(&w.as_str())
+            && own[i + 1..]
+                .iter()
+                .all(|t| lexicon::RECORD_SUFFIXES.contains(&t.as_str()))
+    })
 }
 
 /// The verdict on one field.
@@ -440,6 +453,17 @@ pub fn field(name: &str, spelled: &str, ty: &TypeRef, cx: &Context) -> Option<Ve
             if last != matched && matches!(last, "type" | "kind" | "length" | "format" | "encoding")
             {
                 return None;
+            }
+            // A token that is neither text nor bytes is a lexer's or parser's (`SyntaxToken`,
+            // `Vec<TokenTree>`, a token table), unless its type says whose secret it is
+            // (`AccessToken`, `RefreshToken`).
+            if matched == "token" && tc == TyClass::Other {
+                let ty_toks = leaf_name(ty)
+                    .map(|n| lexicon::tokens(&n))
+                    .unwrap_or_default();
+                if !lexicon::has_any(&ty_toks, lexicon::CREDENTIAL_TOKEN_KINDS) {
+                    return None;
+                }
             }
             if matched == "token" {
                 conf += if toks.len() > 1 { 0.05 } else { -0.05 };
@@ -743,6 +767,33 @@ mod tests {
         ];
         assert!(judge("TokenResponse", token, "access_token").is_some());
         assert_eq!(judge("TokenResponse", token, "token_type"), None);
+        // A parser's tokens (rust-analyzer): not credentials; an OAuth token type is.
+        let lexer = &[
+            ("doc_token", "SyntaxToken"),
+            ("token_trees", "Vec<TokenTree>"),
+            ("token_map", "SpanMap"),
+            ("access_token", "AccessToken"),
+            ("session_token", "Option<Secret<String>>"),
+        ];
+        assert_eq!(judge("DocCommentToken", lexer, "doc_token"), None);
+        assert_eq!(judge("DocCommentToken", lexer, "token_trees"), None);
+        assert_eq!(judge("DocCommentToken", lexer, "token_map"), None);
+        assert!(judge("DocCommentToken", lexer, "access_token").is_some());
+        assert!(judge("DocCommentToken", lexer, "session_token").is_some());
+    }
+
+    #[test]
+    fn a_person_word_counts_as_the_struct_name_head_only() {
+        let named = &[("name", "Option<Name>"), ("expr", "Option<ExprId>")];
+        // rust-analyzer's `RecordLitField { name, expr }`: a record literal's field name.
+        assert!(judge("RecordLitField", named, "name").is_none_or(|v| v.confidence < 0.5));
+        let person = &[("name", "String"), ("bio", "Option<String>")];
+        for s in ["Patient", "UserInfo", "CustomerRow", "UserSettingsBackup"] {
+            assert!(
+                judge(s, person, "name").is_some_and(|v| v.confidence >= 0.7),
+                "{s}"
+            );
+        }
     }
 
     #[test]

@@ -444,3 +444,42 @@ mod tests {
         }
     }
 }
+
+/// Words that make a token type a credential (`AccessToken`, `BearerToken`, `IdToken`): a
+/// `token` of another non-text type is a lexer's or parser's.
+pub const CREDENTIAL_TOKEN_KINDS: &[&str] = &[
+    "access",
+    "refresh",
+    "auth",
+    "bearer",
+    "session",
+    "id",
+    "jwt",
+    "csrf",
+    "api",
+    "reset",
+    "verification",
+    "login",
+    "device",
+    "push",
+    "oauth",
+    "secret",
+    "password",
+];
+
+/// Words after a person word in a struct name that keep the struct about that person
+/// (`UserInfo`, `PatientRow`, `SignupForm`, `KundenDaten`).
+#[rustfmt::skip]
+pub const RECORD_SUFFIXES: &[&str] = &[
+    "info", "infos", "data", "record", "records", "row", "rows", "form", "dto", "view", "views",
+    "details", "detail", "request", "req", "response", "resp", "entity", "model", "payload",
+    "body", "input", "output", "summary", "card", "entry", "item", "items", "list", "update",
+    "create", "insert", "new", "patch", "query", "params", "event", "settings", "preferences",
+    "prefs", "state", "snapshot", "export", "import", "ref", "list", "page", "result", "results",
+    "contact", "contacts", "inner", "raw", "public", "private", "full", "with", "daten",
+    "gegevens", "eintrag", "stammdaten", "kaart", "profile", "account", "login", "session",
+    "message", "notification", "invite", "invitation", "application", "registration",
+    "submission", "upsert", "edit", "change", "changes", "attributes", "attrs", "meta",
+    "metadata", "identity", "credentials", "auth", "address", "note", "notes", "report", "backup",
+    "dump", "archive",
+];
