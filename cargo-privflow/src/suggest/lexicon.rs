@@ -406,45 +406,6 @@ pub fn has_any(toks: &[String], words: &[&str]) -> bool {
     toks.iter().any(|t| words.contains(&t.as_str()))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn splits_snake_and_camel_case() {
-        assert_eq!(tokens("patientBirthDate"), ["patient", "birth", "date"]);
-        assert_eq!(tokens("date_of_birth"), ["date", "of", "birth"]);
-        assert_eq!(tokens("HTTPServer"), ["http", "server"]);
-        assert_eq!(tokens("icd10_code"), ["icd10", "code"]);
-        assert_eq!(tokens("r#type"), ["type"]);
-        assert_eq!(tokens("E_Mail"), ["e", "mail"]);
-    }
-
-    #[test]
-    fn every_category_is_a_user_category_and_confidences_are_in_range() {
-        for m in WORDS
-            .iter()
-            .map(|(_, m)| m)
-            .chain(PHRASES.iter().map(|(_, m)| m))
-        {
-            assert!(m.category.starts_with("user."), "{}", m.category);
-            assert!((0.0..=1.0).contains(&m.confidence));
-            if m.class == DataClass::Phi {
-                assert!(m.category.starts_with("user.health_and_medical"));
-            }
-        }
-    }
-
-    #[test]
-    fn words_are_lowercase_and_unique() {
-        let mut seen = std::collections::BTreeSet::new();
-        for (w, _) in WORDS {
-            assert_eq!(*w, w.to_lowercase());
-            assert!(seen.insert(*w), "duplicate lexicon word {w}");
-        }
-    }
-}
-
 /// Words that make a token type a credential (`AccessToken`, `BearerToken`, `IdToken`): a
 /// `token` of another non-text type is a lexer's or parser's.
 pub const CREDENTIAL_TOKEN_KINDS: &[&str] = &[
@@ -483,3 +444,42 @@ pub const RECORD_SUFFIXES: &[&str] = &[
     "metadata", "identity", "credentials", "auth", "address", "note", "notes", "report", "backup",
     "dump", "archive",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_snake_and_camel_case() {
+        assert_eq!(tokens("patientBirthDate"), ["patient", "birth", "date"]);
+        assert_eq!(tokens("date_of_birth"), ["date", "of", "birth"]);
+        assert_eq!(tokens("HTTPServer"), ["http", "server"]);
+        assert_eq!(tokens("icd10_code"), ["icd10", "code"]);
+        assert_eq!(tokens("r#type"), ["type"]);
+        assert_eq!(tokens("E_Mail"), ["e", "mail"]);
+    }
+
+    #[test]
+    fn every_category_is_a_user_category_and_confidences_are_in_range() {
+        for m in WORDS
+            .iter()
+            .map(|(_, m)| m)
+            .chain(PHRASES.iter().map(|(_, m)| m))
+        {
+            assert!(m.category.starts_with("user."), "{}", m.category);
+            assert!((0.0..=1.0).contains(&m.confidence));
+            if m.class == DataClass::Phi {
+                assert!(m.category.starts_with("user.health_and_medical"));
+            }
+        }
+    }
+
+    #[test]
+    fn words_are_lowercase_and_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for (w, _) in WORDS {
+            assert_eq!(*w, w.to_lowercase());
+            assert!(seen.insert(*w), "duplicate lexicon word {w}");
+        }
+    }
+}
