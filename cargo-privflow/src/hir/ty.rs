@@ -60,6 +60,8 @@ const CONTAINERS: &[&str] = &[
     "LinkedList",
     "BinaryHeap",
     "Result",
+    // diesel's `QueryResult<T>` (`Result<T, diesel::result::Error>`).
+    "QueryResult",
     "Iter",
     "IntoIter",
     "IterMut",
