@@ -41,6 +41,58 @@ pub struct Demand {
     /// Per node of [`call_edges`]' graph (functions, then names).
     callers: Vec<Vec<u32>>,
     callees: Vec<Vec<u32>>,
+    /// Built on the first [`Demand::add_struct`].
+    index: Option<SeedIndex>,
+}
+
+/// Where each struct is named and whose methods are its, for [`Demand::add_struct`]: built
+/// once, so adding a struct costs its own functions, not a scan of every function (which made
+/// the synthetic 1M-line bench's flow phase 30× its 100k-line one).
+struct SeedIndex {
+    /// Per struct: the functions that spell its name, its methods, and the methods of the
+    /// traits it implements (sorted, deduplicated).
+    fns_of: Vec<Vec<u32>>,
+}
+
+impl SeedIndex {
+    fn new(p: &Program) -> SeedIndex {
+        let mut by_name: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, s) in p.structs.iter().enumerate() {
+            by_name.entry(ident_hash(&s.name)).or_default().push(i);
+        }
+        let mut impls_of_trait: HashMap<usize, Vec<usize>> = HashMap::new();
+        for imp in &p.impls {
+            if let (Some(t), Some(s)) = (imp.trait_, imp.self_struct) {
+                impls_of_trait.entry(t.idx()).or_default().push(s.idx());
+            }
+        }
+        let mut fns_of: Vec<Vec<u32>> = vec![Vec::new(); p.structs.len()];
+        for (i, d) in p.fns.iter().enumerate() {
+            for h in d.ir.mentions.iter() {
+                for s in by_name.get(h).into_iter().flatten() {
+                    fns_of[*s].push(i as u32);
+                }
+            }
+            match d.owner {
+                Owner::Impl(im) => {
+                    if let Some(s) = p.impls[im.idx()].self_struct {
+                        fns_of[s.idx()].push(i as u32);
+                    }
+                }
+                Owner::Trait(t) => {
+                    for s in impls_of_trait.get(&t.idx()).into_iter().flatten() {
+                        fns_of[*s].push(i as u32);
+                    }
+                }
+                Owner::Free => {}
+            }
+        }
+        for fs in &mut fns_of {
+            fs.sort_unstable();
+            fs.dedup();
+        }
+        SeedIndex { fns_of }
+    }
 }
 
 impl Demand {
@@ -51,6 +103,7 @@ impl Demand {
             seed_struct: vec![true; p.structs.len()],
             callers: Vec::new(),
             callees: Vec::new(),
+            index: None,
         }
     }
 
@@ -64,6 +117,7 @@ impl Demand {
             seed_struct: vec![false; p.structs.len()],
             callers,
             callees,
+            index: None,
         };
         let mut names: Vec<u64> = library.iter().map(|n| ident_hash(n)).collect();
         for (i, held) in holds_sources.iter().enumerate() {
@@ -79,11 +133,16 @@ impl Demand {
                 }
             }
         }
+        // Membership while the list grows (a scan per alias and per `use` grew with the
+        // workspace squared).
+        let mut known: std::collections::HashSet<u64> = names.iter().copied().collect();
         for a in &p.aliases {
             // An alias may name a tagged type under another name (its target is not lowered
             // here: any alias of a seed type's name, or tagged itself).
-            if a.type_tag.is_some() || type_mentions(&a.ty, &names, 0) {
-                names.push(ident_hash(&a.name));
+            if a.type_tag.is_some() || type_mentions(&a.ty, &known, 0) {
+                let h = ident_hash(&a.name);
+                names.push(h);
+                known.insert(h);
             }
         }
         for f in &p.fns {
@@ -97,17 +156,28 @@ impl Demand {
                 if let (crate::syntax::ir::UseKind::Named(alias), Some(last)) =
                     (&u.kind, u.path.last())
                 {
-                    if names.contains(&ident_hash(last)) {
-                        names.push(ident_hash(alias));
+                    if known.contains(&ident_hash(last)) {
+                        let h = ident_hash(alias);
+                        names.push(h);
+                        known.insert(h);
                     }
                 }
             }
         }
         names.sort_unstable();
         names.dedup();
+        // Per trait: implemented by a seed struct (its default methods are seeds).
+        let mut seeded_trait = vec![false; p.traits.len()];
+        for imp in &p.impls {
+            if let (Some(t), Some(s)) = (imp.trait_, imp.self_struct) {
+                if d.seed_struct.get(s.idx()).copied().unwrap_or(true) {
+                    seeded_trait[t.idx()] = true;
+                }
+            }
+        }
         let seeds: Vec<FnId> = (0..p.fns.len())
             .map(|i| FnId(i as u32))
-            .filter(|f| is_seed(p, *f, &names, &d.seed_struct))
+            .filter(|f| is_seed(p, *f, &names, &d.seed_struct, &seeded_trait))
             .collect();
         d.spread(seeds);
         d
@@ -125,11 +195,20 @@ impl Demand {
             Some(seen) if !*seen => *seen = true,
             _ => return Vec::new(),
         }
-        let name = [ident_hash(&p.struct_(s).name)];
-        let seeds: Vec<FnId> = (0..p.fns.len())
-            .map(|i| FnId(i as u32))
-            .filter(|f| !self.wants(*f) && is_seed(p, *f, &name, &self.seed_struct))
+        // The functions that name `s` or are its (or its traits') methods: the seeds it adds.
+        // Annotated functions and other seed structs' functions were seeds from the start.
+        let index = self.index.get_or_insert_with(|| SeedIndex::new(p));
+        let seeds: Vec<FnId> = index
+            .fns_of
+            .get(s.idx())
+            .into_iter()
+            .flatten()
+            .map(|f| FnId(*f))
+            .filter(|f| !self.wanted.get(f.idx()).copied().unwrap_or(true))
             .collect();
+        if seeds.is_empty() {
+            return Vec::new();
+        }
         self.spread(seeds)
     }
 
@@ -172,7 +251,13 @@ impl Demand {
 
 /// Does `f` name one of `names`, or is it a method of (or a default method of a trait
 /// implemented by) a seed struct, or annotated?
-fn is_seed(p: &Program, f: FnId, names: &[u64], seed_struct: &[bool]) -> bool {
+fn is_seed(
+    p: &Program,
+    f: FnId,
+    names: &[u64],
+    seed_struct: &[bool],
+    seeded_trait: &[bool],
+) -> bool {
     let d = p.fn_(f);
     let a = &d.annots;
     if a.sink.is_some()
@@ -186,22 +271,27 @@ fn is_seed(p: &Program, f: FnId, names: &[u64], seed_struct: &[bool]) -> bool {
     {
         return true;
     }
-    if names.iter().any(|h| d.ir.mentions(*h)) {
+    // Both sorted: look the shorter list up in the longer (the names grow with the workspace,
+    // a function's mentions with the function).
+    let mentions = &d.ir.mentions;
+    let named = if names.len() <= mentions.len() {
+        names.iter().any(|h| d.ir.mentions(*h))
+    } else {
+        mentions.iter().any(|h| names.binary_search(h).is_ok())
+    };
+    if named {
         return true;
     }
     let seed = |s: StructId| seed_struct.get(s.idx()).copied().unwrap_or(true);
     match d.owner {
         Owner::Impl(i) => p.impls[i.idx()].self_struct.is_some_and(seed),
-        Owner::Trait(t) => p
-            .impls
-            .iter()
-            .any(|imp| imp.trait_ == Some(t) && imp.self_struct.is_some_and(seed)),
+        Owner::Trait(t) => seeded_trait.get(t.idx()).copied().unwrap_or(true),
         Owner::Free => false,
     }
 }
 
 /// Does a type spell one of `names` (at any segment, in any generic argument)?
-fn type_mentions(t: &TypeRef, names: &[u64], depth: usize) -> bool {
+fn type_mentions(t: &TypeRef, names: &std::collections::HashSet<u64>, depth: usize) -> bool {
     if depth > 32 {
         return true;
     }
