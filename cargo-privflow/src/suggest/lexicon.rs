@@ -408,24 +408,10 @@ pub fn has_any(toks: &[String], words: &[&str]) -> bool {
 
 /// Words that make a token type a credential (`AccessToken`, `BearerToken`, `IdToken`): a
 /// `token` of another non-text type is a lexer's or parser's.
+#[rustfmt::skip]
 pub const CREDENTIAL_TOKEN_KINDS: &[&str] = &[
-    "access",
-    "refresh",
-    "auth",
-    "bearer",
-    "session",
-    "id",
-    "jwt",
-    "csrf",
-    "api",
-    "reset",
-    "verification",
-    "login",
-    "device",
-    "push",
-    "oauth",
-    "secret",
-    "password",
+    "access", "refresh", "auth", "bearer", "session", "id", "jwt", "csrf", "api", "reset",
+    "verification", "login", "device", "push", "oauth", "secret", "password",
 ];
 
 /// Words after a person word in a struct name that keep the struct about that person
@@ -436,7 +422,7 @@ pub const RECORD_SUFFIXES: &[&str] = &[
     "details", "detail", "request", "req", "response", "resp", "entity", "model", "payload",
     "body", "input", "output", "summary", "card", "entry", "item", "items", "list", "update",
     "create", "insert", "new", "patch", "query", "params", "event", "settings", "preferences",
-    "prefs", "state", "snapshot", "export", "import", "ref", "list", "page", "result", "results",
+    "prefs", "state", "snapshot", "export", "import", "ref", "page", "result", "results",
     "contact", "contacts", "inner", "raw", "public", "private", "full", "with", "daten",
     "gegevens", "eintrag", "stammdaten", "kaart", "profile", "account", "login", "session",
     "message", "notification", "invite", "invitation", "application", "registration",
